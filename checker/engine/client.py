@@ -42,7 +42,11 @@ class CheckOptions:
             raise InvalidRequest("enabled_only needs at least one enabled rule or category")
 
     def params(self) -> dict[str, str]:
-        params = {"language": self.language}
+        # LanguageTool detects the language even when told it; for text it cannot identify
+        # ("9,99 –") it falls back to English, which a German-only server lacks (HTTP 400).
+        # Naming German as preferred makes that fallback German; the checking language stays
+        # `language`.
+        params = {"language": self.language, "preferredLanguages": "de"}
         if self.picky:
             params["level"] = "picky"
         for key, values in (
@@ -127,7 +131,7 @@ def _translate(exc: LanguageToolError, url: str) -> Exception:
     text = str(exc).strip()
     if isinstance(cause, requests.Timeout):
         return EngineTimeout(f"LanguageTool at {url} did not answer in time")
-    if isinstance(cause, (requests.ConnectionError, OSError)):
+    if isinstance(cause, requests.ConnectionError):
         return EngineUnavailable(f"LanguageTool at {url} is not reachable")
     lowered = text.lower()
     if "exceeds the limit" in lowered or "text size" in lowered:

@@ -41,7 +41,7 @@ def _maven_command() -> list[str]:
         return [system_maven]
     wrapper = ENGINE_DIR / "mvnw"
     if wrapper.exists():
-        return ["sh", str(wrapper)]
+        return [str(wrapper)]
     raise SetupError("Maven is missing: install it (Debian: apt-get install maven) or restore engine/mvnw.")
 
 

@@ -1,0 +1,47 @@
+# The targets people use. `make run` and `make test` set everything up first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint format bench demo clean engine system-deps
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+engine: $(VENV)/.installed
+	$(PY) -m checker install-engine
+
+setup: $(VENV)/.installed engine
+
+# Debian packages the browser tests need (root only; prints what to do otherwise).
+system-deps:
+	@sh scripts/system-deps.sh
+
+run: setup
+	$(PY) -m checker serve --host $(HOST) --port $(PORT)
+
+demo: setup
+	-$(PY) -m checker check ../shared/examples/seed-irna.txt
+
+test: setup system-deps
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) engine/lib engine/target .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,143 @@
+"""The command line: `python -m checker check|languagetool|install-engine|serve`.
+
+Exit status: 0 no findings, 1 findings, 2 usage, input or engine error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import NoReturn
+
+from checker.core import check_with_options
+from checker.engine import LANGUAGES, CheckOptions, Engine, LocalServer, open_engine, shared
+from checker.engine import install as engine_install
+from checker.errors import CheckerError
+from checker.formatters import FORMATTERS
+from checker.inputs import STDIN, Source, expand, read_path, read_stream
+from checker.issue import Report
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _split_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m checker", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check files (or - for stdin) and report findings")
+    check.add_argument("paths", nargs="+", help="files, globs (quoted, ** allowed) or - for stdin")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--language", choices=LANGUAGES, default="de-DE", help="German variant")
+    check.add_argument("--picky", action="store_true", help="also LanguageTool's picky rules")
+    check.add_argument("--enable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
+    check.add_argument("--disable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
+    check.add_argument("--enable-category", type=_split_list, default=[], metavar="IDS")
+    check.add_argument("--disable-category", type=_split_list, default=[], metavar="IDS")
+    check.add_argument("--jobs", type=int, default=4, help="files checked at once (default 4)")
+    _add_url_option(check)
+
+    server = commands.add_parser("languagetool", help="run the LanguageTool server in the foreground")
+    server.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
+
+    commands.add_parser("install-engine", help="fetch the pinned LanguageTool jars (does nothing if present)")
+    return parser
+
+
+def _add_url_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--languagetool-url",
+        default=None,
+        metavar="URL",
+        help="use this running LanguageTool server (default: $LANGUAGETOOL_URL, else a local one)",
+    )
+
+
+def _read(path: str) -> Source:
+    return read_stream(sys.stdin.buffer) if path == STDIN else read_path(path)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    options = CheckOptions(
+        language=args.language,
+        picky=args.picky,
+        enabled_rules=tuple(args.enable),
+        disabled_rules=tuple(args.disable),
+        enabled_categories=tuple(args.enable_category),
+        disabled_categories=tuple(args.disable_category),
+    )
+    paths = expand(args.paths)
+    if paths.count(STDIN) > 1:
+        raise CheckerError("stdin (-) can be read only once")
+    sources = [_read(path) for path in paths]  # all input errors before the engine starts
+    with open_engine(args.languagetool_url) as engine:
+        results = _check_all(sources, options, engine, jobs=max(1, args.jobs))
+    sys.stdout.write(FORMATTERS[args.format](results))
+    return EXIT_FINDINGS if any(report.issues for _, report in results) else EXIT_CLEAN
+
+
+def _check_all(
+    sources: Sequence[Source], options: CheckOptions, engine: Engine, *, jobs: int
+) -> list[tuple[str, Report]]:
+    with ThreadPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+        reports = pool.map(lambda source: check_with_options(source.text, options, engine=engine), sources)
+        return [(source.path, report) for source, report in zip(sources, reports, strict=True)]
+
+
+def run_languagetool(args: argparse.Namespace) -> int:
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with shared.start_lock():
+        running = shared.running_url()
+        if running:
+            raise CheckerError(f"a LanguageTool server already runs on this host: {running}")
+        server = LocalServer(port=args.port).start()
+        shared.publish(server)
+    try:
+        print(
+            f"LanguageTool {engine_install.pinned_version()} listens on {server.url} "
+            f"(pid {server.pid}, heap {server.settings.heap}); Ctrl-C stops it.",
+            flush=True,
+        )
+        print(f"Other programs use it with LANGUAGETOOL_URL={server.url}", flush=True)
+        stop.wait()
+    finally:
+        shared.unpublish(server)
+        server.stop()
+        print("LanguageTool stopped.", flush=True)
+    return EXIT_CLEAN
+
+
+def run_install(_: argparse.Namespace) -> int:
+    lib = engine_install.install()
+    print(f"LanguageTool {engine_install.pinned_version()} is installed in {lib}")
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "languagetool": run_languagetool, "install-engine": run_install}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CheckerError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,21 @@
+"""The CLI's JSON: {"version": 1, "files": [{"path", "language", "issues": [...]}]}."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from checker.issue import Report
+
+SCHEMA_VERSION = 1
+
+
+def format_json(results: Sequence[tuple[str, Report]]) -> str:
+    document = {
+        "version": SCHEMA_VERSION,
+        "files": [
+            {"path": path, "language": report.language, "issues": [issue.to_dict() for issue in report.issues]}
+            for path, report in results
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

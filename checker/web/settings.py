@@ -1,0 +1,46 @@
+"""The web app's settings as one declarative table: name, default and what it is for.
+
+`create_app` loads the defaults, then ``WIRECHECK_<NAME>`` environment variables, then the
+test configuration, so nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "LANGUAGETOOL_URL",
+        None,
+        "LanguageTool server to use. Empty: $LANGUAGETOOL_URL, else the host's shared server, "
+        "else one started for this process (see checker.engine).",
+    ),
+    Setting(
+        "MAX_TEXT_LENGTH",
+        100_000,
+        "Longest text one check accepts, in characters (Unicode code points); longer: 413.",
+    ),
+    Setting(
+        "MAX_CONTENT_LENGTH",
+        2 * 1024 * 1024,
+        "Largest request body in bytes (form or JSON); larger: 413 before the body is read.",
+    ),
+    Setting(
+        "ENGINE",
+        None,
+        "An Engine object to check with instead of a URL (for tests and embedding).",
+    ),
+)
+
+
+def defaults() -> dict[str, Any]:
+    return {setting.name: setting.default for setting in SETTINGS}

@@ -1,0 +1,26 @@
+"""Shared fixtures: one real LanguageTool server for the whole test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+import os
+from pathlib import Path
+
+import pytest
+
+from checker.engine import LanguageToolClient, open_engine
+
+SHARED = Path(os.environ.get("WIRECHECK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SEED_ARTICLE = SHARED / "examples" / "seed-irna.txt"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Iterator[LanguageToolClient]:
+    """The real engine: $LANGUAGETOOL_URL if set, else the host's server, else one started here."""
+    with open_engine() as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_ARTICLE.read_text(encoding="utf-8")
