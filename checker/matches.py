@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.issue import Category, Issue
-from checker.offsets import LineIndex, Utf16Map
+from checker.offsets import LineIndex, Utf16Map, widen_to_characters
 from checker.severity import severity_for
 
 
@@ -28,7 +28,8 @@ def issues_from_matches(
     issues = []
     for match in matches:
         start, length = utf16.span(int(match["offset"]), int(match["length"]))
-        offset = base + start
+        offset, end = widen_to_characters(text, base + start, base + start + length)
+        length = end - offset
         line, column = lines.position(offset)
         rule = match["rule"]
         category = rule.get("category") or {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 
 
@@ -75,3 +76,31 @@ class LineIndex:
     def line_start(self, line: int) -> int:
         """Code-point offset at which 1-based `line` starts."""
         return self._line_starts[line - 1]
+
+
+_ZWJ = "\u200d"
+
+
+def _is_extender(char: str) -> bool:
+    """Characters that belong to the one before them: combining marks, variation selectors,
+    emoji skin-tone modifiers and the zero-width joiner."""
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+        or char == _ZWJ
+    )
+
+
+def widen_to_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so it neither splits a base letter from its accents nor an emoji sequence.
+
+    LanguageTool may flag "Cafe" in "Cafe\u0301"; replacing just that would leave a stray accent.
+    """
+    if start == end:
+        return start, end
+    while start > 0 and start < len(text) and _is_extender(text[start]):
+        start -= 1
+    while end < len(text) and _is_extender(text[end]):
+        end += 2 if text[end] == _ZWJ and end + 1 < len(text) else 1
+    return start, end

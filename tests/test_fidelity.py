@@ -57,7 +57,8 @@ def load_examples() -> list[RuleExample]:
             root = etree.fromstring(archive.read(name), parser)
             for rule in root.iter("rule"):
                 group = rule.getparent()
-                rule_id = rule.get("id") or (group.get("id") if group is not None and group.tag == "rulegroup" else None)
+                in_group = group is not None and group.tag == "rulegroup"
+                rule_id = rule.get("id") or (group.get("id") if in_group else None)
                 if not rule_id:
                     continue
                 # Rules tagged "picky" (on the rule, its group or its category) run only at the
@@ -98,5 +99,6 @@ def test_languagetool_rule_examples(engine: LanguageToolClient) -> None:
     share = 1 - len(failed) / len(sample)
     print(f"\nLanguageTool rule examples: {len(sample) - len(failed)}/{len(sample)} pass ({share:.1%})")
     for example in failed:
-        print(f"  FAIL {example.rule} ({example.source}): {example.sentence!r} marker at {example.offset}+{example.length}")
+        where = f"marker at {example.offset}+{example.length}"
+        print(f"  FAIL {example.rule} ({example.source}): {example.sentence!r} {where}")
     assert share >= REQUIRED_SHARE

@@ -21,8 +21,8 @@ __all__ = [
     "LanguageToolClient",
     "LocalServer",
     "ServerSettings",
-    "open_engine",
     "configured_url",
+    "open_engine",
 ]
 
 

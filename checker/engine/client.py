@@ -35,9 +35,7 @@ class CheckOptions:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise InvalidRequest(
-                f"unknown language variant {self.language!r}; choose one of {', '.join(LANGUAGES)}"
-            )
+            raise InvalidRequest(f"unknown language variant {self.language!r}; choose one of {', '.join(LANGUAGES)}")
         if self.enabled_only and not (self.enabled_rules or self.enabled_categories):
             raise InvalidRequest("enabled_only needs at least one enabled rule or category")
 

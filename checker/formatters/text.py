@@ -22,7 +22,7 @@ def format_issue(path: str, issue: Issue) -> str:
 
 def format_text(results: Sequence[tuple[str, Report]]) -> str:
     lines = [format_issue(path, issue) for path, report in results for issue in report.issues]
-    totals = dict.fromkeys(SEVERITIES, 0)
+    totals: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
     for _, report in results:
         for severity, count in report.counts_by_severity().items():
             totals[severity] += count
