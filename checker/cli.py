@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
 
     commands.add_parser("install-engine", help="fetch the pinned LanguageTool jars (does nothing if present)")
+
+    serve = commands.add_parser("serve", help="serve the editors' web app with gunicorn (and LanguageTool)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: 2 x cores + 1)")
     return parser
 
 
@@ -128,7 +133,19 @@ def run_install(_: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "languagetool": run_languagetool, "install-engine": run_install}
+def run_serve(args: argparse.Namespace) -> int:
+    # Imported here: the checking commands must not need the web stack.
+    from checker.web.serve import serve  # noqa: PLC0415
+
+    return serve(host=args.host, port=args.port, workers=args.workers)
+
+
+COMMANDS = {
+    "check": run_check,
+    "languagetool": run_languagetool,
+    "install-engine": run_install,
+    "serve": run_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
