@@ -14,6 +14,12 @@ from typing import Any
 
 Span = tuple[int, int]
 
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one white-space separated string (for long word lists)."""
+    return frozenset(words.split())
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # A word: letters and digits, held together by inner hyphens and apostrophes
@@ -28,108 +34,14 @@ _DATELINE_SHAPE = re.compile(r"[^\n()]{1,60}\([^()\n]{2,30}\)\s*[-–—:]")
 
 # Abbreviations whose final full stop does not end a sentence (compared case-sensitively,
 # without the full stop). Single letters ("z", "B", "u", "a", initials) are handled separately.
-ABBREVIATIONS = frozenset(
-    [
-        "Abb",
-        "Abg",
-        "Abs",
-        "Abt",
-        "Adm",
-        "allg",
-        "Anm",
-        "Apr",
-        "Art",
-        "Aufl",
-        "Aug",
-        "Bd",
-        "Bde",
-        "Bhf",
-        "bspw",
-        "bzgl",
-        "bzw",
-        "ca",
-        "Chr",
-        "Co",
-        "Dez",
-        "dgl",
-        "Dipl",
-        "Dir",
-        "Dr",
-        "dt",
-        "ebd",
-        "eigtl",
-        "etc",
-        "evtl",
-        "exkl",
-        "Fa",
-        "Feb",
-        "Febr",
-        "ff",
-        "Fr",
-        "frz",
-        "geb",
-        "Gebr",
-        "gegr",
-        "gem",
-        "Ges",
-        "ggf",
-        "ggü",
-        "Hbf",
-        "Hr",
-        "Hrsg",
-        "inkl",
-        "insb",
-        "Ing",
-        "Jan",
-        "Jh",
-        "Jhd",
-        "jun",
-        "Kap",
-        "kath",
-        "Kfm",
-        "Kl",
-        "lt",
-        "Mag",
-        "max",
-        "Med",
-        "Mill",
-        "min",
-        "Mio",
-        "Mrd",
-        "mtl",
-        "Nov",
-        "Nr",
-        "Nrn",
-        "od",
-        "Okt",
-        "Pkt",
-        "Präs",
-        "Prof",
-        "Prov",
-        "rd",
-        "Reg",
-        "resp",
-        "röm",
-        "sen",
-        "Sep",
-        "Sept",
-        "sog",
-        "St",
-        "Std",
-        "Str",
-        "Tel",
-        "Tsd",
-        "usf",
-        "usw",
-        "verh",
-        "vgl",
-        "Vors",
-        "wg",
-        "zit",
-        "zzgl",
-        "zz",
-        "zzt",
-    ]
+ABBREVIATIONS = word_set(
+    """
+    Abb Abg Abs Abt Adm allg Anm Apr Art Aufl Aug Bd Bde Bhf bspw bzgl bzw ca Chr Co Dez dgl
+    Dipl Dir Dr dt ebd eigtl etc evtl exkl Fa Feb Febr ff Fr frz geb Gebr gegr gem Ges ggf ggü
+    Hbf Hr Hrsg inkl insb Ing Jan Jh Jhd jun Kap kath Kfm Kl lt Mag max Med Mill min Mio Mrd mtl
+    Nov Nr Nrn od Okt Pkt Präs Prof Prov rd Reg resp röm sen Sep Sept sog St Std Str Tel Tsd usf
+    usw verh vgl Vors wg zit zzgl zz zzt
+    """
 )
 
 _TERMINATORS = ".!?…"
@@ -231,9 +143,8 @@ def _ends_sentence(text: str, stop: int, floor: int) -> bool:
         return False
     if _ROMAN_NUMERAL.fullmatch(word):  # "Benedikt XVI."
         return False
-    if _DOTTED_ABBREVIATION.fullmatch(word) or _DOTTED_SHORT_DATE.fullmatch(word):
-        return False  # "z.B.", "u.a.", "28.3."
-    return True
+    # "z.B.", "u.a.", "28.3."
+    return not (_DOTTED_ABBREVIATION.fullmatch(word) or _DOTTED_SHORT_DATE.fullmatch(word))
 
 
 def _split_block(text: str, start: int, end: int) -> list[Span]:
@@ -335,9 +246,9 @@ def text_statistics(text: str) -> dict[str, Any]:
     words with more than six letters, ES of one-syllable words. Figures are rounded to two
     decimals; scores are None for a text without words.
     """
-    sentence_lengths = []
-    syllables = []
-    letters = []
+    sentence_lengths: list[int] = []
+    syllables: list[int] = []
+    letters: list[int] = []
     for start, end in split_sentences(text):
         words = WORD_RE.findall(text, start, end)
         if not words:

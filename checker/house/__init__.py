@@ -1,0 +1,10 @@
+"""House style: a newsroom's profile (names, spellings, conventions) and the wire rules that
+check a text against it, producing the same `Issue` records as LanguageTool."""
+
+from __future__ import annotations
+
+from checker.house.check import check_house
+from checker.house.profile import Avoidance, Profile, WireSettings, load_profile
+from checker.house.rules import RULES, RULES_BY_ID
+
+__all__ = ["RULES", "RULES_BY_ID", "Avoidance", "Profile", "WireSettings", "check_house", "load_profile"]

@@ -1,0 +1,209 @@
+"""Name matching: German inflected forms of dictionary names, and near misses by edit distance.
+
+Supported forms of a dictionary name N (documented for `Profile.is_known_name`):
+- N itself; an all-capitals spelling of it ("MOSKAU");
+- genitive N + "s" ("Putins", "Araghtschis"), unless N ends in s, ß, x or z, and N + "es"
+  ("Bundestages");
+- genitive N + apostrophe when N ends in s, ß, x, z or ce ("Reuters'", "Strauß’");
+- demonyms N + "er", "ern", "ers", "erin", "erinnen" ("Moskauer", "Berlinerin");
+- hyphenated compounds with a known part ("Putin-Regierung", "dpa-Meldung").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
+
+# Endings a German noun or name takes without becoming another word; two forms whose
+# difference after their common beginning is made of these are inflections of one word.
+INFLECTION_ENDINGS = frozenset(
+    ["", "s", "'", "’", "e", "en", "n", "es", "er", "ern", "ers", "em", "ens", "in", "innen", "nen"]
+)
+# Derivational endings: "Journalist"/"Journalistik", "Kandidat"/"Kandidatur".
+_DERIVATION_ENDINGS = frozenset(
+    ["el", "ler", "ner", "ur", "ik", "ie", "ei", "isch", "ische", "ischen", "ung", "ungen", "ist", "isten"]
+)
+_WORD_ENDINGS = INFLECTION_ENDINGS | _DERIVATION_ENDINGS
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+_DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+_APOSTROPHE_BASES = ("s", "ß", "x", "z", "ce")
+_SIBILANT_ENDS = ("s", "ß", "x", "z")
+
+# Initial letters that transliterations swap ("Zelensky"/"Selenskyj", "Khamenei"/"Chamenei",
+# "Chernobyl"/"Tschernobyl"); any other change of the first letter makes a different word
+# ("Messen"/"Hessen").
+_INITIAL_SWAPS = frozenset(
+    frozenset(pair) for pair in ["zs", "ck", "cz", "ct", "jy", "ji", "iy", "wv", "kq", "aä", "oö", "uü", "eä"]
+)
+
+# Letter groups within which transliterations swap letters, and letters they insert or drop.
+_SWAPPABLE = ("aeiouy", "ijy", "wvf", "kcqx", "szcß", "äae", "öoe", "üuy")
+_INSERTABLE = frozenset("hteisjyuwao")
+_BLOCKED = 10
+
+MIN_NEAR_MISS_LENGTH = 6
+MIN_SIMILARITY = 0.75
+
+
+def max_distance(length: int) -> int:
+    """How many edits a near miss of `length` letters may be away: 1 below 8, 2 below 12, else 3."""
+    if length < 8:
+        return 1
+    if length < 12:
+        return 2
+    return 3
+
+
+def _plain(char: str) -> str:
+    """The letter without diacritics ("ğ" -> "g", "é" -> "e"); umlauts keep theirs."""
+    if char in "äöüß":
+        return char
+    return unicodedata.normalize("NFD", char)[0]
+
+
+def _substitution_cost(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    if _plain(a) == _plain(b) or any(a in group and b in group for group in _SWAPPABLE):
+        return 1
+    return _BLOCKED
+
+
+def _indel_cost(word: str, index: int) -> int:
+    char = word[index]
+    doubled = (index > 0 and word[index - 1] == char) or (index + 1 < len(word) and word[index + 1] == char)
+    return 1 if char in _INSERTABLE or doubled else _BLOCKED
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Transliteration distance between two (case-folded) words.
+
+    Like Levenshtein, but only the edits by which transliterations of one name differ cost 1:
+    swapping letters within a group of `_SWAPPABLE` (vowels, i/j/y, w/v/f, k/c/q/x, s/z/c/ß,
+    an umlaut and its vowel, a letter and its plain form), inserting or deleting one of
+    `_INSERTABLE` ("Araghchi"/"Araghtschi", "Rohani"/"Rouhani") or a doubled letter
+    ("Mohammed"/"Mohamed"). Any other edit costs `_BLOCKED`, so "Menschen" is far from
+    "München" and "Schule" from "Schulz".
+    """
+    if first == second:
+        return 0
+    previous = [0]
+    for j in range(len(second)):
+        previous.append(previous[-1] + _indel_cost(second, j))
+    for i, char_a in enumerate(first):
+        current = [previous[0] + _indel_cost(first, i)]
+        for j, char_b in enumerate(second):
+            current.append(
+                min(
+                    previous[j + 1] + _indel_cost(first, i),
+                    current[j] + _indel_cost(second, j),
+                    previous[j] + _substitution_cost(char_a, char_b),
+                )
+            )
+        previous = current
+    return previous[-1]
+
+
+def similarity(first: str, second: str) -> float:
+    return SequenceMatcher(None, first.casefold(), second.casefold()).ratio()
+
+
+def compatible_initials(first: str, second: str) -> bool:
+    a, b = first[:1].casefold(), second[:1].casefold()
+    return a == b or frozenset((a, b)) in _INITIAL_SWAPS
+
+
+def is_near_miss(word: str, name: str) -> bool:
+    """Whether `word` looks like another spelling of `name` (not the same, not another word)."""
+    if len(word) < MIN_NEAR_MISS_LENGTH or len(name) < MIN_NEAR_MISS_LENGTH - 1:
+        return False
+    limit = max_distance(len(word))
+    if abs(len(word) - len(name)) > limit or not compatible_initials(word, name):
+        return False
+    distance = edit_distance(word.casefold(), name.casefold())
+    return 1 <= distance <= limit and similarity(word, name) >= MIN_SIMILARITY
+
+
+def _without_umlauts(word: str) -> str:
+    return word.casefold().translate(_UMLAUTS)
+
+
+def are_inflections(first: str, second: str) -> bool:
+    """Whether two forms are one word with different endings ("Präsident"/"Präsidenten",
+    "Aufsatz"/"Aufsätze", "Ausland"/"Ausländer", "Handel"/"Händler")."""
+    a, b = _without_umlauts(first), _without_umlauts(second)
+    prefix = 0
+    for char_a, char_b in zip(a, b, strict=False):
+        if char_a != char_b:
+            break
+        prefix += 1
+    return any(a[split:] in _WORD_ENDINGS and b[split:] in _WORD_ENDINGS for split in range(prefix, 2, -1))
+
+
+def name_stems(word: str) -> Iterator[tuple[str, str]]:
+    """(stem, ending) readings of `word` as a possibly inflected name, the word itself first."""
+    yield word, ""
+    last = word[-1:]
+    if last in ("'", "’") and word[:-1].endswith(_APOSTROPHE_BASES):
+        yield word[:-1], last
+    if last == "s" and len(word) > 3 and not word[:-1].endswith(_SIBILANT_ENDS):
+        yield word[:-1], "s"
+    if word.endswith("es") and len(word) > 5:
+        yield word[:-2], "es"
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            yield word[: -len(ending)], ending
+            break
+
+
+class NameIndex:
+    """The words of a names dictionary, for lookups of inflected forms and near misses."""
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        words: set[str] = set()
+        for entry in entries:
+            for word in entry.split():
+                words.add(word)
+                words.update(part for part in word.split("-") if part)
+        self._words = frozenset(words)
+        self._upper = {word.upper(): word for word in words}
+        self._suggestable = sorted(
+            word for word in words if len(word) >= MIN_NEAR_MISS_LENGTH - 1 and word[0].isupper()
+        )
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def base_name(self, word: str) -> tuple[str, str] | None:
+        """(dictionary name, ending) if `word` is a known name or an inflected form of one."""
+        if len(word) > 1 and word.isupper() and word in self._upper:
+            return self._upper[word], ""
+        for stem, ending in name_stems(word):
+            if stem in self._words:
+                return stem, ending
+        return None
+
+    def is_known(self, word: str) -> bool:
+        word = word.strip()
+        if not word:
+            return False
+        if "-" in word:
+            return any(self.is_known(part) for part in word.split("-") if part)
+        return self.base_name(word) is not None
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Dictionary names `word` is a near miss of, closest first (none for known words)."""
+        word = word.strip()
+        if not word or limit <= 0 or self.is_known(word):
+            return []
+        scored: dict[str, tuple[int, float]] = {}
+        for stem, _ending in name_stems(word):
+            for name in self._suggestable:
+                if not is_near_miss(stem, name):
+                    continue
+                score = (edit_distance(stem.casefold(), name.casefold()), -similarity(stem, name))
+                if name not in scored or score < scored[name]:
+                    scored[name] = score
+        ranked = sorted(scored, key=lambda name: (scored[name], name))
+        return ranked[:limit]

@@ -1,0 +1,37 @@
+"""The house rules, in the order their findings win when two mark the same span."""
+
+from __future__ import annotations
+
+from checker.house.rules.base import Finding, Rule
+from checker.house.rules.dateline import DATELINE, DATELINE_MISSING
+from checker.house.rules.doubled_words import DOUBLED_WORD
+from checker.house.rules.names import NAME_SPELLING, NAME_VARIANT
+from checker.house.rules.numbers import NUMBER_GROUPING, NUMBER_WORDS_RULE
+from checker.house.rules.quotes import QUOTE_BALANCE, QUOTE_STYLE
+from checker.house.rules.sentence_length import SENTENCE_LENGTH
+from checker.house.rules.stray_code import STRAY_CODE
+from checker.house.rules.typography import DASH, NARROW_SPACE, PERCENT
+from checker.house.rules.wording import AVOID, SPELLING
+
+RULES: tuple[Rule, ...] = (
+    DATELINE,
+    DATELINE_MISSING,
+    STRAY_CODE,
+    QUOTE_BALANCE,
+    DOUBLED_WORD,
+    SPELLING,
+    AVOID,
+    NAME_VARIANT,
+    NAME_SPELLING,
+    NUMBER_WORDS_RULE,
+    NUMBER_GROUPING,
+    QUOTE_STYLE,
+    DASH,
+    PERCENT,
+    NARROW_SPACE,
+    SENTENCE_LENGTH,
+)
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+__all__ = ["RULES", "RULES_BY_ID", "Finding", "Rule"]

@@ -1,0 +1,54 @@
+"""What a house rule is: an id, German texts, a severity, examples, and a check function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from checker.house.document import Document
+from checker.house.profile import Profile
+from checker.issue import Category, Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found: a span of the text, the message, and fixes if there are any."""
+
+    offset: int
+    end: int
+    message: str
+    replacements: tuple[str, ...] = ()
+
+
+CheckFunction = Callable[[Document, Profile], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A house rule.
+
+    `examples_wrong` must each produce at least one finding of this rule and `examples_right`
+    none, checked with the default profile; the ``_duden`` lists likewise with the Duden
+    convention (profiles/duden.toml). tests/test_house_rules.py runs them all.
+    """
+
+    id: str
+    description: str
+    category: Category
+    type: str
+    severity: Severity
+    check: CheckFunction
+    examples_wrong: tuple[str, ...] = ()
+    examples_right: tuple[str, ...] = ()
+    examples_wrong_duden: tuple[str, ...] = ()
+    examples_right_duden: tuple[str, ...] = ()
+
+
+WIRE = Category("HOUSE_WIRE", "Agenturformat")
+QUOTES = Category("HOUSE_QUOTES", "Anführungszeichen")
+NAMES = Category("HOUSE_NAMES", "Namen")
+WORDING = Category("HOUSE_WORDING", "Schreibweise und Wortwahl")
+DUPLICATION = Category("HOUSE_DUPLICATION", "Wortdopplung")
+SENTENCES = Category("HOUSE_SENTENCES", "Satzlänge")
+NUMBERS = Category("HOUSE_NUMBERS", "Zahlen")
+TYPOGRAPHY = Category("HOUSE_TYPOGRAPHY", "Typografie")

@@ -1,0 +1,175 @@
+"""Number style from ``[wire]``: small whole numbers written out (HOUSE_NUMBER_WORDS) and
+thousands separators in long numbers (HOUSE_NUMBER_GROUPING).
+
+Digits stay, and nothing is reported, for a number with a unit, currency or "Uhr" after it,
+with a label before it ("Platz 3", "Artikel 5", "A 7"), in a date, ordinal, decimal, score or
+range, joined to a word by a hyphen ("3-Jährige"), and in the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.house.document import Document
+from checker.house.profile import Profile
+from checker.house.rules.base import NUMBERS, Finding, Rule
+from checker.stats import word_set
+
+NUMBER_WORDS = {
+    1: "eins",
+    2: "zwei",
+    3: "drei",
+    4: "vier",
+    5: "fünf",
+    6: "sechs",
+    7: "sieben",
+    8: "acht",
+    9: "neun",
+    10: "zehn",
+    11: "elf",
+    12: "zwölf",
+}
+_UNITS = word_set(
+    """
+    Prozent Prozentpunkte Prozentpunkten Promille Uhr Euro Cent Dollar US-Dollar Franken Pfund
+    Yen Rubel Rial Hrywnja Grad Meter Kilometer Zentimeter Millimeter Quadratmeter
+    Quadratkilometer Hektar Kilogramm Gramm Tonnen Liter Milliliter Kilowatt Kilowattstunden
+    Megawatt Gigawatt Volt Watt Knoten Punkte Punkten Millionen Milliarden Billionen Mio Mrd km
+    m cm mm kg g t l ml h min s kWh MW GW ha PS
+    """
+)
+_LABELS = word_set(
+    """
+    Nr Nummer Platz Rang Artikel Art Paragraf Paragraph Absatz Abs Seite S Kapitel Band Bd Folge
+    Staffel Teil Stufe Level Phase Klasse Gleis Linie Bus Terminal Halle Gruppe Kategorie Heft
+    Version Block Reaktor Raum Zimmer Haus Etage Bahnsteig Spiel Jahrgang Punkt Ziffer Anlage
+    Tabelle Abbildung Grafik Tor Runde Satz Lauf Spieltag Windows
+    """
+)
+_RANGE_WORDS = frozenset(["bis", "und", "oder", "von", "zwischen"])
+
+# A whole number that is not part of a decimal, date, score, time or compound.
+_SMALL_NUMBER = re.compile(r"(?<![\w.,:/-])(\d{1,2})(?![\w.,:/%-])")
+_LONG_NUMBER = re.compile(r"(?<![\w.,:/-])(\d+)(?![\w,:/-]|\.\d)")
+_WORD_AFTER = re.compile(r"[ \t\u00a0\u202f]+([^\W\d_][\w-]*\.?|\d)")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(§|[^\W\d_][\w-]*\.?|\d+)[ \t\u00a0\u202f]+$")
+_CODE_LABELS = frozenset(["Nr.", "Nr", "PLZ", "Postleitzahl", "Tel.", "Telefon", "Fax", "ISBN", "Az."])
+
+
+def _is_unit(word: str) -> bool:
+    word = word.rstrip(".")
+    return any(form in _UNITS for form in (word, word.removesuffix("n"), word.removesuffix("s")))
+
+
+def _word_before(text: str, offset: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    return match.group(1) if match else ""
+
+
+def _check_words(doc: Document, profile: Profile) -> Iterator[Finding]:
+    limit = min(profile.wire.spell_out_up_to, max(NUMBER_WORDS))
+    if limit <= 0:
+        return
+    text = doc.text
+    sentence_starts = doc.sentence_starts()
+    for match in _SMALL_NUMBER.finditer(text):
+        value = int(match.group(1))
+        if not 1 <= value <= limit or doc.in_heading(match.start()):
+            continue
+        after = _WORD_AFTER.match(text, match.end())
+        if after is None:
+            continue  # end of sentence, a bracket, a dash: leave it
+        next_word = after.group(1)
+        if _is_unit(next_word) or next_word[0].isdigit():
+            continue
+        if next_word in _RANGE_WORDS and re.match(r"\s*\d", text[after.end() :]):
+            continue
+        previous = _word_before(text, match.start())
+        if previous.rstrip(".") in _LABELS or previous == "§" or previous.isdigit():
+            continue
+        if re.fullmatch(r"[A-Z]{1,3}", previous):  # roads and models: "A 7", "B 96", "ICE 4"
+            continue
+        if previous in _RANGE_WORDS and re.search(r"\d\s+\S+\s+$", text[max(0, match.start() - 30) : match.start()]):
+            continue
+        word = NUMBER_WORDS[value]
+        if match.start() in sentence_starts:
+            word = word.capitalize()
+        replacements = () if value == 1 else (word,)  # "ein", "eine", "einen" … depends on the noun
+        yield Finding(
+            match.start(),
+            match.end(),
+            f"Zahlen bis {NUMBER_WORDS[limit]} im Fließtext ausschreiben: »{word}«"
+            + (" (in der passenden Form)." if value == 1 else "."),
+            replacements,
+        )
+
+
+def _group(digits: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    groups.append(digits)
+    return ".".join(reversed(groups))
+
+
+def _check_grouping(doc: Document, profile: Profile) -> Iterator[Finding]:
+    minimum = profile.wire.group_digits_from
+    if minimum <= 0:
+        return
+    text = doc.text
+    for match in _LONG_NUMBER.finditer(text):
+        digits = match.group(1)
+        if len(digits) < minimum or digits.startswith("0"):
+            continue
+        if _word_before(text, match.start()) in _CODE_LABELS:
+            continue
+        grouped = _group(digits)
+        yield Finding(
+            match.start(),
+            match.end(),
+            f"Lange Zahlen mit Tausenderpunkt: »{grouped}«.",
+            (grouped,),
+        )
+
+
+NUMBER_WORDS_RULE = Rule(
+    id="HOUSE_NUMBER_WORDS",
+    description="Kleine Zahlen ausschreiben",
+    category=NUMBERS,
+    type="style",
+    severity="info",
+    check=_check_words,
+    examples_wrong=(
+        "Berlin (dpa) - Bei dem Unfall wurden 3 Menschen verletzt.",
+        "Berlin (dpa) - Die Verhandlungen dauerten 12 Stunden.",
+        "Berlin (dpa) - Es gab Tote. 5 Menschen starben.",
+    ),
+    examples_right=(
+        "Berlin (dpa) - Bei dem Unfall wurden drei Menschen verletzt.",
+        "Berlin (dpa) - Am 3. März stieg der Preis um 5 Prozent auf 3 Euro, 2,5 Punkte mehr.",
+        "Berlin (dpa) - Um 9 Uhr war es 3 Grad kalt, die A 7 war auf 4 Kilometern gesperrt.",
+        "Berlin (dpa) - Das Spiel endete 2:1, ein 3-Jähriger sah zu. Platz 3 ging an Köln.",
+        "Berlin (dpa) - Zwischen 3 und 15 Menschen warteten, es waren 13 Menschen.",
+        "3 Tote bei Unfall\n\nBerlin (dpa) - Bei dem Unfall starben drei Menschen.",
+    ),
+)
+
+NUMBER_GROUPING = Rule(
+    id="HOUSE_NUMBER_GROUPING",
+    description="Tausenderpunkt in langen Zahlen",
+    category=NUMBERS,
+    type="typographical",
+    severity="info",
+    check=_check_grouping,
+    examples_wrong=(
+        "Berlin (dpa) - Rund 15000 Menschen demonstrierten.",
+        "Berlin (dpa) - Das kostet 2500000 Euro.",
+    ),
+    examples_right=(
+        "Berlin (dpa) - Rund 15.000 Menschen demonstrierten im Jahr 2024.",
+        "Berlin (dpa) - Das kostet 2,5 Millionen Euro, sagte er 1999.",
+        "Berlin (dpa) - Die Bestellung Nr. 123456 kam an.",
+    ),
+)

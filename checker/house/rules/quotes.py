@@ -1,0 +1,247 @@
+"""Quotation marks: balanced and of one kind within each paragraph (HOUSE_QUOTES), and of the
+kind the profile's convention prescribes (HOUSE_QUOTE_STYLE): « » with ' ' inside for agency
+copy, „ “ with ‚ ‘ inside for Duden typography.
+
+Whether a mark opens or closes is read from its neighbours: after white space, an opening
+bracket or dash, or another opening mark, and before a non-space, it opens. A straight or
+typographic apostrophe between two letters ("geht's") is no quotation mark, and straight
+single marks that pair with nothing are taken for apostrophes ("Reuters'", "'90er").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from checker.house.document import Document
+from checker.house.profile import Convention, Profile
+from checker.house.rules.base import QUOTES, TYPOGRAPHY, Finding, Rule
+
+# Family -> (opening, closing) mark, for double and single quotes.
+DOUBLE_FAMILIES = {
+    "german": ("„", "“"),
+    "english": ("“", "”"),
+    "straight": ('"', '"'),
+    "guillemets_out": ("«", "»"),
+    "guillemets_in": ("»", "«"),
+}
+SINGLE_FAMILIES = {
+    "german": ("‚", "‘"),
+    "english": ("‘", "’"),
+    "straight": ("'", "'"),
+    "guillemets_out": ("‹", "›"),
+    "guillemets_in": ("›", "‹"),
+}
+CONVENTION_FAMILIES: dict[Convention, tuple[str, str]] = {
+    "agency": ("guillemets_out", "straight"),  # (double, single)
+    "duden": ("german", "german"),
+}
+_MARKS = frozenset("„“”\"«»‚‘’'‹›")
+_OPENING_CONTEXT = "([{/–—-"
+
+
+@dataclass(frozen=True)
+class QuoteMark:
+    offset: int
+    char: str
+    opening: bool
+    family: str
+    single: bool
+
+
+@dataclass
+class ParagraphQuotes:
+    marks: list[QuoteMark] = field(default_factory=list)
+    pairs: list[tuple[QuoteMark, QuoteMark]] = field(default_factory=list)
+    unclosed: list[QuoteMark] = field(default_factory=list)
+    unopened: list[QuoteMark] = field(default_factory=list)
+
+
+def _classify(text: str, index: int, previous_opened: bool) -> QuoteMark | None:
+    char = text[index]
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if char in "'’" and before.isalpha() and after.isalpha():
+        return None  # apostrophe inside a word
+    opens = (
+        before.isspace() or before in _OPENING_CONTEXT or (before in _MARKS and previous_opened)
+    ) and not after.isspace()
+    if char == "„":
+        return QuoteMark(index, char, True, "german", False)
+    if char == "“":
+        return QuoteMark(index, char, opens, "english" if opens else "german", False)
+    if char == "”":
+        return QuoteMark(index, char, False, "english", False)
+    if char == '"':
+        return QuoteMark(index, char, opens, "straight", False)
+    if char == "«":
+        return QuoteMark(index, char, opens, "guillemets_out" if opens else "guillemets_in", False)
+    if char == "»":
+        return QuoteMark(index, char, opens, "guillemets_in" if opens else "guillemets_out", False)
+    if char == "‚":
+        return QuoteMark(index, char, True, "german", True)
+    if char == "‘":
+        return QuoteMark(index, char, opens, "english" if opens else "german", True)
+    if char == "’":
+        return QuoteMark(index, char, False, "english", True)
+    if char == "'":
+        return QuoteMark(index, char, opens, "straight", True)
+    if char == "‹":
+        return QuoteMark(index, char, opens, "guillemets_out" if opens else "guillemets_in", True)
+    if char == "›":
+        return QuoteMark(index, char, opens, "guillemets_in" if opens else "guillemets_out", True)
+    return None
+
+
+def analyse(text: str, start: int, end: int) -> ParagraphQuotes:
+    """Quotation marks of one paragraph, paired by nesting level (double and single apart)."""
+    result = ParagraphQuotes()
+    stacks: dict[bool, list[QuoteMark]] = {False: [], True: []}
+    previous_opened = False
+    for index in range(start, end):
+        if text[index] not in _MARKS:
+            continue
+        mark = _classify(text, index, previous_opened and index > start)
+        previous_opened = mark is not None and mark.opening
+        if mark is None:
+            continue
+        result.marks.append(mark)
+        stack = stacks[mark.single]
+        if mark.opening:
+            stack.append(mark)
+        elif mark.single and mark.char == "’" and not (stack and stack[-1].char in "‘‚"):
+            continue  # an apostrophe ("Reuters’")
+        elif stack:
+            result.pairs.append((stack.pop(), mark))
+        elif not mark.single or mark.char in "‘‹›":
+            result.unopened.append(mark)
+    result.unclosed.extend(stacks[False])
+    result.unclosed.extend(mark for mark in stacks[True] if mark.family != "straight")
+    return result
+
+
+def convention_mark(convention: Convention, mark: QuoteMark) -> str:
+    double, single = CONVENTION_FAMILIES[convention]
+    families = SINGLE_FAMILIES if mark.single else DOUBLE_FAMILIES
+    opening, closing = families[single if mark.single else double]
+    return opening if mark.opening else closing
+
+
+def _in_convention(convention: Convention, mark: QuoteMark) -> bool:
+    double, single = CONVENTION_FAMILIES[convention]
+    return mark.family == (single if mark.single else double)
+
+
+def _finding(mark: QuoteMark, message: str, replacement: str | None = None) -> Finding:
+    return Finding(mark.offset, mark.offset + 1, message, (replacement,) if replacement else ())
+
+
+def _check_balance(doc: Document, profile: Profile) -> Iterator[Finding]:
+    convention = profile.convention
+    for start, end in doc.paragraphs:
+        quotes = analyse(doc.text, start, end)
+        for mark in quotes.unclosed:
+            yield _finding(mark, f"Öffnendes Anführungszeichen ({mark.char}) wird im Absatz nicht geschlossen.")
+        for mark in quotes.unopened:
+            yield _finding(mark, f"Schließendes Anführungszeichen ({mark.char}) ohne öffnendes im Absatz.")
+        double_pairs = []
+        for opener, closer in quotes.pairs:
+            if opener.family == closer.family:
+                if not opener.single:
+                    double_pairs.append((opener, closer))
+                continue
+            wrong = opener if _in_convention(convention, closer) and not _in_convention(convention, opener) else closer
+            yield _finding(
+                wrong,
+                f"Anführungszeichen passen nicht zusammen: {opener.char} … {closer.char}.",
+                convention_mark(convention, wrong),
+            )
+        families = list(dict.fromkeys(opener.family for opener, _closer in double_pairs))
+        if len(families) < 2:
+            continue
+        reference = CONVENTION_FAMILIES[convention][0]
+        if reference not in families:
+            reference = families[0]
+        opening, closing = DOUBLE_FAMILIES[reference]
+        for opener, closer in double_pairs:
+            if opener.family == reference:
+                continue
+            message = (
+                f"Uneinheitliche Anführungszeichen im Absatz: {opener.char} … {closer.char}"
+                f" neben {opening} … {closing}."
+            )
+            yield _finding(opener, message, convention_mark(convention, opener))
+            yield _finding(closer, message, convention_mark(convention, closer))
+
+
+def _check_style(doc: Document, profile: Profile) -> Iterator[Finding]:
+    convention = profile.convention
+    double, single = CONVENTION_FAMILIES[convention]
+    opening, closing = DOUBLE_FAMILIES[double]
+    inner_opening, inner_closing = SINGLE_FAMILIES[single]
+    for start, end in doc.paragraphs:
+        quotes = analyse(doc.text, start, end)
+        paired = {mark.offset for pair in quotes.pairs for mark in pair}
+        for mark in quotes.marks:
+            if _in_convention(convention, mark):
+                continue
+            # Single marks that pair with nothing may be apostrophes; leave those alone.
+            if mark.single and mark.char in "'’" and mark.offset not in paired:
+                continue
+            expected = f"{inner_opening} … {inner_closing}" if mark.single else f"{opening} … {closing}"
+            replacement = convention_mark(convention, mark)
+            yield _finding(
+                mark,
+                f"Hausstil: Anführungszeichen {expected}" + (" für ein Zitat im Zitat." if mark.single else "."),
+                replacement,
+            )
+
+
+QUOTE_BALANCE = Rule(
+    id="HOUSE_QUOTES",
+    description="Anführungszeichen paarig und einheitlich",
+    category=QUOTES,
+    type="typographical",
+    severity="error",
+    check=_check_balance,
+    examples_wrong=(
+        "Berlin (dpa) - «Wir sind bereit, sagte der Minister.",
+        "Berlin (dpa) - Wir sind bereit», sagte der Minister.",
+        "Berlin (dpa) - «Wir sind bereit“, sagte der Minister.",
+        "Berlin (dpa) - «Wir sind bereit», sagte er. „Und wir bleiben“, fügte er hinzu.",
+        "Berlin (dpa) - Sie sprach von ‚Verrat im Amt.",
+    ),
+    examples_right=(
+        "Berlin (dpa) - «Wir sind bereit», sagte der Minister.",
+        "Berlin (dpa) - «Er sprach von 'Verrat'», sagte sie. «Das geht's nichts an.»",
+        "Berlin (dpa) - Reuters' Bericht und «die Meldung» stimmen überein.",
+        "Berlin (dpa) - «Wir sind bereit,\nsagte er.»\n\n«Und wir bleiben», fügte er hinzu.",
+    ),
+    examples_wrong_duden=("Berlin (dpa) – „Wir sind bereit”, sagte der Minister.",),
+    examples_right_duden=("Berlin (dpa) – „Er sprach von ‚Verrat‘“, sagte der Minister.",),
+)
+
+QUOTE_STYLE = Rule(
+    id="HOUSE_QUOTE_STYLE",
+    description="Anführungszeichen nach Hausstil",
+    category=TYPOGRAPHY,
+    type="typographical",
+    severity="warning",
+    check=_check_style,
+    examples_wrong=(
+        "Berlin (dpa) - „Wir sind bereit“, sagte der Minister.",
+        'Berlin (dpa) - "Wir sind bereit", sagte der Minister.',
+        "Berlin (dpa) - »Wir sind bereit«, sagte der Minister.",
+        "Berlin (dpa) - «Er sprach von ‚Verrat‘», sagte sie.",
+    ),
+    examples_right=(
+        "Berlin (dpa) - «Wir sind bereit», sagte der Minister.",
+        "Berlin (dpa) - «Er sprach von 'Verrat'», sagte sie. Reuters’ Bericht stimmt.",
+    ),
+    examples_wrong_duden=(
+        "Berlin (dpa) – «Wir sind bereit», sagte der Minister.",
+        'Berlin (dpa) – "Wir sind bereit", sagte der Minister.',
+        "Berlin (dpa) – „Er sprach von 'Verrat'“, sagte sie.",
+    ),
+    examples_right_duden=("Berlin (dpa) – „Er sprach von ‚Verrat‘“, sagte sie. Das geht's nichts an.",),
+)

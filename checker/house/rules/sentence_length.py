@@ -1,0 +1,43 @@
+"""Sentence length: sentences longer than the profile's `max_sentence_words`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.house.document import Document
+from checker.house.profile import Profile
+from checker.house.rules.base import SENTENCES, Finding, Rule
+from checker.stats import WORD_RE
+
+
+def _check(doc: Document, profile: Profile) -> Iterator[Finding]:
+    limit = profile.wire.max_sentence_words
+    for start, end in doc.sentences:
+        count = len(WORD_RE.findall(doc.text, start, end))
+        if count > limit:
+            yield Finding(
+                start,
+                end,
+                f"Langer Satz: {count} Wörter, im Hausstil höchstens {limit}. Besser aufteilen.",
+            )
+
+
+_LONG = (
+    "Berlin (dpa) - Der Bundestag hat am Dienstag nach langer und teils sehr hitziger Debatte"
+    " über die Finanzierung der Bundeswehr, die Zukunft der Rente und die Lage der Kommunen ein"
+    " Gesetz beschlossen, das nach Ansicht vieler Fachleute kaum Wirkung zeigen wird."
+)
+
+SENTENCE_LENGTH = Rule(
+    id="HOUSE_SENTENCE_LENGTH",
+    description="Satz zu lang",
+    category=SENTENCES,
+    type="style",
+    severity="warning",
+    check=_check,
+    examples_wrong=(_LONG,),
+    examples_right=(
+        "Berlin (dpa) - Der Bundestag hat am Dienstag ein Gesetz beschlossen. Es tritt am"
+        " 1. Januar in Kraft. Fachleute erwarten z. B. höhere Kosten von ca. 2,5 Mrd. Euro.",
+    ),
+)

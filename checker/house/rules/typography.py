@@ -1,0 +1,137 @@
+"""Typography by convention: the dash between words (HOUSE_DASH), percent (HOUSE_PERCENT) and
+the narrow no-break space in abbreviations (HOUSE_NARROW_SPACE, Duden convention only).
+
+agency: " - " as the dash, "5 Prozent" written out.
+duden:  " – " (en dash) as the dash, "5 %" and "z. B." with U+202F NARROW NO-BREAK SPACE.
+Quotation marks are in `quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.house.document import Document
+from checker.house.profile import Profile
+from checker.house.rules.base import TYPOGRAPHY, Finding, Rule
+
+NARROW_NBSP = "\u202f"
+
+# A dash between words: hyphen(s), en dash or em dash with a space on each side. At the start
+# of a line it is a list bullet and left alone.
+_SPACED_DASH = re.compile(r"(?<=[^\s]) (-{1,2}|–|—) (?=\S)")
+_PERCENT = re.compile(r"(?<=\d)([ \t\u00a0\u202f]?)(%)")
+_ABBREVIATIONS = ("z. B.", "u. a.", "d. h.", "z. T.", "u. U.", "o. Ä.", "u. Ä.", "v. a.", "m. E.", "s. o.", "s. u.")
+
+
+def _abbreviation_pattern(abbreviation: str) -> re.Pattern[str]:
+    parts = [re.escape(part) for part in abbreviation.split()]
+    return re.compile(r"(?<![^\W\d_])" + r"[ \u00a0\u202f]?".join(parts))
+
+
+_ABBREVIATION_PATTERNS = [(a, _abbreviation_pattern(a)) for a in _ABBREVIATIONS]
+
+
+def _check_dash(doc: Document, profile: Profile) -> Iterator[Finding]:
+    wanted = "–" if profile.convention == "duden" else "-"
+    for match in _SPACED_DASH.finditer(doc.text):
+        dash = match.group(1)
+        if dash == wanted:
+            continue
+        yield Finding(
+            match.start(1),
+            match.end(1),
+            f"Hausstil: als Gedankenstrich »{wanted}« mit Leerzeichen, nicht »{dash}«.",
+            (wanted,),
+        )
+
+
+def _check_percent(doc: Document, profile: Profile) -> Iterator[Finding]:
+    for match in _PERCENT.finditer(doc.text):
+        if profile.convention == "duden":
+            if match.group(1) == NARROW_NBSP:
+                continue
+            yield Finding(
+                match.start(),
+                match.end(),
+                "Vor dem Prozentzeichen steht ein schmales geschütztes Leerzeichen (U+202F).",
+                (NARROW_NBSP + "%",),
+            )
+        else:
+            yield Finding(
+                match.start(),
+                match.end(),
+                "Im Agenturtext »Prozent« ausschreiben.",
+                (" Prozent",),
+            )
+
+
+def _check_narrow_space(doc: Document, profile: Profile) -> Iterator[Finding]:
+    if profile.convention != "duden":
+        return
+    for abbreviation, pattern in _ABBREVIATION_PATTERNS:
+        wanted = abbreviation.replace(" ", NARROW_NBSP)
+        for match in pattern.finditer(doc.text):
+            if match.group() == wanted:
+                continue
+            yield Finding(
+                match.start(),
+                match.end(),
+                f"»{abbreviation}« mit schmalem geschütztem Leerzeichen (U+202F) setzen.",
+                (wanted,),
+            )
+
+
+DASH = Rule(
+    id="HOUSE_DASH",
+    description="Gedankenstrich nach Hausstil",
+    category=TYPOGRAPHY,
+    type="typographical",
+    severity="warning",
+    check=_check_dash,
+    examples_wrong=(
+        "Berlin (dpa) - Die Lage – so der Minister – sei ernst.",
+        "Berlin (dpa) - Die Lage — so der Minister — sei ernst.",
+        "Berlin (dpa) - Die Lage -- so der Minister -- sei ernst.",
+    ),
+    examples_right=(
+        "Berlin (dpa) - Die Lage - so der Minister - sei ernst.",
+        "Berlin (dpa) - Die Ost-West-Achse hält.\n\n– erster Punkt\n– zweiter Punkt",
+    ),
+    examples_wrong_duden=("Berlin (dpa) – Die Lage - so der Minister - sei ernst.",),
+    examples_right_duden=("Berlin (dpa) – Die Lage – so der Minister – sei ernst.",),
+)
+
+PERCENT = Rule(
+    id="HOUSE_PERCENT",
+    description="Prozentangaben nach Hausstil",
+    category=TYPOGRAPHY,
+    type="typographical",
+    severity="warning",
+    check=_check_percent,
+    examples_wrong=(
+        "Berlin (dpa) - Die Preise stiegen um 5 %.",
+        "Berlin (dpa) - Die Preise stiegen um 5%.",
+    ),
+    examples_right=("Berlin (dpa) - Die Preise stiegen um 5 Prozent.",),
+    examples_wrong_duden=(
+        "Berlin (dpa) – Die Preise stiegen um 5 %.",
+        "Berlin (dpa) – Die Preise stiegen um 5%.",
+    ),
+    examples_right_duden=("Berlin (dpa) – Die Preise stiegen um 5\u202f%, also 5 Prozent.",),
+)
+
+NARROW_SPACE = Rule(
+    id="HOUSE_NARROW_SPACE",
+    description="Schmales Leerzeichen in Abkürzungen",
+    category=TYPOGRAPHY,
+    type="typographical",
+    severity="info",
+    check=_check_narrow_space,
+    examples_right=("Berlin (dpa) - Es gibt z. B. Kaffee, u. a. mit Milch.",),
+    examples_wrong_duden=(
+        "Berlin (dpa) – Es gibt z. B. Kaffee.",
+        "Berlin (dpa) – Es gibt z.B. Kaffee.",
+    ),
+    examples_right_duden=("Berlin (dpa) – Es gibt z.\u202fB. Kaffee, u.\u202fa. mit Milch.",),
+)
