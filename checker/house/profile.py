@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, cast
+from typing import Any, Literal, NoReturn
 
 from checker.errors import InputError
 from checker.house.names import NameIndex
@@ -201,7 +201,7 @@ def _line_of(source: str, table: str | None, key: str | None) -> int | None:
 
 
 def _validate(data: dict[str, Any], source: str, path: str) -> None:
-    def fail(message: str, table: str | None, key: str | None) -> None:
+    def fail(message: str, table: str | None, key: str | None) -> NoReturn:
         raise InputError(message, path=path, line=_line_of(source, table, key))
 
     for key, value in data.items():
@@ -210,7 +210,9 @@ def _validate(data: dict[str, Any], source: str, path: str) -> None:
                 fail(f"'{key}' must be a string", None, key)
             continue
         if key not in _SCHEMA:
-            fail(f"unknown key or table '{key}' (known: {', '.join([*_TOP_LEVEL, *_SCHEMA])})", None, key)
+            known = ", ".join([*_TOP_LEVEL, *_SCHEMA])
+            line = _line_of(source, key, None) if isinstance(value, dict) else _line_of(source, None, key)
+            raise InputError(f"unknown key or table '{key}' (known: {known})", path=path, line=line)
         if not isinstance(value, dict):
             fail(f"'{key}' must be a table ([{key}])", None, key)
         schema = _SCHEMA[key]
@@ -219,7 +221,7 @@ def _validate(data: dict[str, Any], source: str, path: str) -> None:
             if kind is None:
                 known = ", ".join(schema)
                 fail(f"unknown key '{entry}' in [{key}] (known: {known})", key, entry)
-            problem = _check_value(cast(str, kind), entry_value)
+            problem = _check_value(kind, entry_value)
             if problem:
                 fail(f"[{key}] {entry}: {problem}", key, entry)
 
