@@ -105,3 +105,18 @@ def test_ordinary_nouns_are_not_name_variants() -> None:
     )
     issues = check_house(text, DEFAULT)
     assert not [issue for issue in issues if issue.rule.startswith("HOUSE_NAME")]
+
+
+def test_crlf_text_gives_the_same_findings(seed_text: str) -> None:
+    crlf = seed_text.replace("\r\n", "\n").replace("\n", "\r\n")
+    lf_issues = check_house(seed_text.replace("\r\n", "\n"), DEFAULT)
+    crlf_issues = check_house(crlf, DEFAULT)
+    assert [(i.rule, i.line, i.column, i.text) for i in crlf_issues] == [
+        (i.rule, i.line, i.column, i.text) for i in lf_issues
+    ]
+    for issue in crlf_issues:
+        assert crlf[issue.offset : issue.end] == issue.text
+
+
+def test_profile_is_usable_as_a_cache_key() -> None:
+    assert {DEFAULT: 1}[DEFAULT] == 1

@@ -7,6 +7,13 @@ Supported forms of a dictionary name N (documented for `Profile.is_known_name`):
 - genitive N + apostrophe when N ends in s, ß, x, z or ce ("Reuters'", "Strauß’");
 - demonyms N + "er", "ern", "ers", "erin", "erinnen" ("Moskauer", "Berlinerin");
 - hyphenated compounds with a known part ("Putin-Regierung", "dpa-Meldung").
+
+A near miss (`is_near_miss`) is another transliteration of a name, not any similar word: six
+letters or more, a first letter kept or swapped as transliterations do (Z/S, K/C/Ch …), at most
+one edit below eight letters, two below twelve, three from twelve on, where only the edits that
+transliterations make count (see `edit_distance`), and at least 75 % similar. "Araghchi",
+"Rouhani", "Zelensky" are near misses of "Araghtschi", "Rohani", "Selenskyj"; "Menschen" is
+none of "München", nor "Schule" of "Schulz".
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Endings a German noun or name takes without becoming another word; two forms whose
 # difference after their common beginning is made of these are inflections of one word.
@@ -42,6 +50,9 @@ _SWAPPABLE = ("aeiouy", "ijy", "wvf", "kcqx", "szcß", "äae", "öoe", "üuy")
 _INSERTABLE = frozenset("hteisjyuwao")
 _BLOCKED = 10
 
+# The swaps above joined into classes (for bucketing; `compatible_initials` decides).
+_INITIAL_CLASSES = ("zsckqt", "jyi", "wv", "aäe", "oö", "uü")
+
 MIN_NEAR_MISS_LENGTH = 6
 MIN_SIMILARITY = 0.75
 
@@ -62,6 +73,7 @@ def _plain(char: str) -> str:
     return unicodedata.normalize("NFD", char)[0]
 
 
+@lru_cache(maxsize=8192)
 def _substitution_cost(a: str, b: str) -> int:
     if a == b:
         return 0
@@ -70,13 +82,15 @@ def _substitution_cost(a: str, b: str) -> int:
     return _BLOCKED
 
 
-def _indel_cost(word: str, index: int) -> int:
-    char = word[index]
-    doubled = (index > 0 and word[index - 1] == char) or (index + 1 < len(word) and word[index + 1] == char)
-    return 1 if char in _INSERTABLE or doubled else _BLOCKED
+def _indel_costs(word: str) -> list[int]:
+    costs = []
+    for index, char in enumerate(word):
+        doubled = (index > 0 and word[index - 1] == char) or (index + 1 < len(word) and word[index + 1] == char)
+        costs.append(1 if char in _INSERTABLE or doubled else _BLOCKED)
+    return costs
 
 
-def edit_distance(first: str, second: str) -> int:
+def edit_distance(first: str, second: str, limit: int | None = None) -> int:
     """Transliteration distance between two (case-folded) words.
 
     Like Levenshtein, but only the edits by which transliterations of one name differ cost 1:
@@ -84,29 +98,44 @@ def edit_distance(first: str, second: str) -> int:
     an umlaut and its vowel, a letter and its plain form), inserting or deleting one of
     `_INSERTABLE` ("Araghchi"/"Araghtschi", "Rohani"/"Rouhani") or a doubled letter
     ("Mohammed"/"Mohamed"). Any other edit costs `_BLOCKED`, so "Menschen" is far from
-    "München" and "Schule" from "Schulz".
+    "München" and "Schule" from "Schulz". With a `limit`, any distance above it may come
+    back as limit + 1.
     """
     if first == second:
         return 0
+    cap = _BLOCKED * (len(first) + len(second)) if limit is None else limit + 1
+    cost_a, cost_b = _indel_costs(first), _indel_costs(second)
     previous = [0]
-    for j in range(len(second)):
-        previous.append(previous[-1] + _indel_cost(second, j))
+    for cost in cost_b:
+        previous.append(previous[-1] + cost)
     for i, char_a in enumerate(first):
-        current = [previous[0] + _indel_cost(first, i)]
+        delete = cost_a[i]
+        current = [previous[0] + delete]
         for j, char_b in enumerate(second):
             current.append(
                 min(
-                    previous[j + 1] + _indel_cost(first, i),
-                    current[j] + _indel_cost(second, j),
+                    previous[j + 1] + delete,
+                    current[j] + cost_b[j],
                     previous[j] + _substitution_cost(char_a, char_b),
                 )
             )
+        if min(current) >= cap:
+            return cap
         previous = current
-    return previous[-1]
+    return min(previous[-1], cap)
 
 
 def similarity(first: str, second: str) -> float:
     return SequenceMatcher(None, first.casefold(), second.casefold()).ratio()
+
+
+def initial_class(word: str) -> str:
+    """A key shared by all words whose first letters `compatible_initials` may pair."""
+    first = word[:1].casefold()
+    for group in _INITIAL_CLASSES:
+        if first in group:
+            return group
+    return first
 
 
 def compatible_initials(first: str, second: str) -> bool:
@@ -121,7 +150,7 @@ def is_near_miss(word: str, name: str) -> bool:
     limit = max_distance(len(word))
     if abs(len(word) - len(name)) > limit or not compatible_initials(word, name):
         return False
-    distance = edit_distance(word.casefold(), name.casefold())
+    distance = edit_distance(word.casefold(), name.casefold(), limit)
     return 1 <= distance <= limit and similarity(word, name) >= MIN_SIMILARITY
 
 
@@ -168,9 +197,10 @@ class NameIndex:
                 words.update(part for part in word.split("-") if part)
         self._words = frozenset(words)
         self._upper = {word.upper(): word for word in words}
-        self._suggestable = sorted(
-            word for word in words if len(word) >= MIN_NEAR_MISS_LENGTH - 1 and word[0].isupper()
-        )
+        self._suggestable: dict[str, list[str]] = {}
+        for word in sorted(words):
+            if len(word) >= MIN_NEAR_MISS_LENGTH - 1 and word[0].isupper():
+                self._suggestable.setdefault(initial_class(word), []).append(word)
 
     def __contains__(self, word: object) -> bool:
         return word in self._words
@@ -199,7 +229,7 @@ class NameIndex:
             return []
         scored: dict[str, tuple[int, float]] = {}
         for stem, _ending in name_stems(word):
-            for name in self._suggestable:
+            for name in self._suggestable.get(initial_class(stem), ()):
                 if not is_near_miss(stem, name):
                     continue
                 score = (edit_distance(stem.casefold(), name.casefold()), -similarity(stem, name))

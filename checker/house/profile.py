@@ -51,8 +51,10 @@ class WireSettings:
     dateline_agencies: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Profile:
+    """A loaded profile; immutable, so one instance serves all threads. Compared by identity."""
+
     name: str
     source: str
     convention: Convention = "agency"
@@ -85,11 +87,10 @@ class Profile:
         return self._index.base_name(word)
 
     def suggest_names(self, word: str, limit: int = 3) -> list[str]:
-        """Dictionary names that `word` is a near miss of ("Araghchi" -> ["Araghtschi"]).
+        """Dictionary names that `word` is a near miss of, closest first ("Araghchi" -> ["Araghtschi"]).
 
-        A near miss has at least six letters, is one edit away (two from eight letters, three
-        from twelve), keeps the first letter or swaps it as transliterations do (Z/S, K/C …)
-        and is at least 75 % similar; known names and ordinary words get nothing.
+        Near misses are other transliterations of a name (see checker.house.names): known names
+        and ordinary German words ("Menschen", "Schule") get nothing.
         """
         return self._index.suggest(word, limit)
 

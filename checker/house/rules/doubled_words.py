@@ -50,8 +50,13 @@ _INTERJECTIONS = frozenset(["ha", "haha", "he", "hey", "na", "nein", "ja", "oh",
 
 def _check(doc: Document, profile: Profile) -> Iterator[Finding]:
     text = doc.text
+    sentence_starts = doc.sentence_starts()
     for match in _DOUBLED.finditer(text):
-        word = match.group(1).casefold()
+        first, second = match.group(1), match.group(3)
+        # Capitals tell nouns from other words: "das Leben leben", "Essen essen".
+        if first != second and not (match.start() in sentence_starts and first == second.capitalize()):
+            continue
+        word = first.casefold()
         if word in _PRONOUNS or word in _INTERJECTIONS:
             continue
         if word in _RELATIVE and _AFTER_COMMA.search(text, max(0, match.start() - 40), match.start()):
@@ -76,6 +81,7 @@ DOUBLED_WORD = Rule(
         "Berlin (dpa) - Der Minister hat hat das Gesetz unterschrieben.",
         "Berlin (dpa) - Der Minister hat das\ndas Gesetz unterschrieben.",
         "Berlin (dpa) - Die Regierung will will handeln.",
+        "Berlin (dpa) - Die Lage ist ernst. Hat hat der Minister das gesagt?",
     ),
     examples_right=(
         "Berlin (dpa) - Die Menschen, die die Stadt verlassen, fürchten die Kämpfe.",
@@ -84,5 +90,6 @@ DOUBLED_WORD = Rule(
         "Berlin (dpa) - Haben Sie sie gesehen?",
         "Berlin (dpa) - Die Lage ist ernst, ernst wie nie.",
         "Berlin (dpa) - Sie sagte nein.\n\nNein, nicht heute.",
+        "Berlin (dpa) - Sie wollen ihr Leben leben.",
     ),
 )

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.house.document import Document
-from checker.house.names import are_inflections, is_near_miss, name_stems
+from checker.house.names import are_inflections, initial_class, is_near_miss, name_stems
 from checker.house.profile import Profile
 from checker.house.rules.base import NAMES, Finding, Rule
 
@@ -52,6 +53,7 @@ _NOUN_SUFFIXES = (
     "linge",
 )
 _SIBILANTS = ("s", "ß", "x", "z")
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 
 
 def _tokens(doc: Document) -> Iterator[tuple[int, int, str]]:
@@ -98,74 +100,95 @@ class _Group:
     """One word with its inflected forms as they occur in the article."""
 
     forms: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    known: bool = False
 
-    @property
+    @cached_property
     def base(self) -> str:
         return min(self.forms, key=lambda form: (len(form), form))
 
+    @cached_property
+    def rank(self) -> tuple[bool, int, int]:
+        """Which spelling wins: a dictionary name, then the more frequent, then the earlier."""
+        count = sum(len(spans) for spans in self.forms.values())
+        first = min(spans[0][0] for spans in self.forms.values())
+        return self.known, count, -first
+
     @property
     def count(self) -> int:
-        return sum(len(spans) for spans in self.forms.values())
+        return self.rank[1]
 
-    @property
-    def first(self) -> int:
-        return min(spans[0][0] for spans in self.forms.values())
-
-    def stems(self) -> set[str]:
-        return {stem for form in self.forms for stem, _ending in name_stems(form)}
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(stem for form in self.forms for stem, _ending in name_stems(form))
 
 
-def _groups(doc: Document) -> list[_Group]:
+def _groups(doc: Document, profile: Profile) -> list[_Group]:
+    """Capitalised words grouped with their inflected forms (in order of first occurrence)."""
     groups: list[_Group] = []
     by_form: dict[str, _Group] = {}
+    by_prefix: dict[str, list[_Group]] = {}  # inflections share their first three letters
     for start, end, word in _tokens(doc):
         group = by_form.get(word)
         if group is None:
-            group = next(
-                (candidate for candidate in groups if any(are_inflections(word, form) for form in candidate.forms)),
-                None,
-            )
+            prefix = word[:3].casefold().translate(_UMLAUTS)
+            candidates = by_prefix.setdefault(prefix, [])
+            group = next((c for c in candidates if any(are_inflections(word, form) for form in c.forms)), None)
             if group is None:
                 group = _Group()
                 groups.append(group)
+                candidates.append(group)
             by_form[word] = group
         group.forms.setdefault(word, []).append((start, end))
+    for group in groups:
+        group.known = any(profile.is_known_name(form) for form in group.forms)
     return groups
 
 
-def _variants(first: _Group, second: _Group) -> bool:
-    return any(is_near_miss(a, b) and not are_inflections(a, b) for a in first.stems() for b in second.stems())
+def _may_be_variants(group: _Group, other: _Group) -> bool:
+    """The cheap conditions under which `group` can be reported as a variant of `other`."""
+    if other is group or other.rank <= group.rank:
+        return False
+    if group.known and other.known:
+        return False
+    if not group.known and not other.known:
+        if group.count >= 2 and other.count >= 2:
+            return False
+        if group.base.endswith(_NOUN_SUFFIXES) or other.base.endswith(_NOUN_SUFFIXES):
+            return False
+    return True
+
+
+def _rivals(groups: list[_Group]) -> dict[int, _Group]:
+    """For each group that is a variant spelling, the spelling that wins over it."""
+    by_initial: dict[str, list[tuple[str, _Group]]] = {}
+    for group in groups:
+        for stem in group.stems:
+            by_initial.setdefault(initial_class(stem), []).append((stem, group))
+    winners: dict[int, _Group] = {}
+    for group in groups:
+        for stem in group.stems:
+            for other_stem, other in by_initial.get(initial_class(stem), ()):
+                if not _may_be_variants(group, other):
+                    continue
+                if is_near_miss(stem, other_stem) and not are_inflections(stem, other_stem):
+                    best = winners.get(id(group))
+                    if best is None or other.rank > best.rank:
+                        winners[id(group)] = other
+    return winners
 
 
 def _check_variants(doc: Document, profile: Profile) -> Iterator[Finding]:
-    groups = [group for group in _groups(doc) if len(group.base) >= 5]
-    known = {id(group): any(profile.is_known_name(form) for form in group.forms) for group in groups}
-
-    def rank(group: _Group) -> tuple[bool, int, int]:
-        return known[id(group)], group.count, -group.first
-
+    groups = [group for group in _groups(doc, profile) if len(group.base) >= 5]
+    winners = _rivals(groups)
     for group in groups:
-        rivals = []
-        for other in groups:
-            if other is group or rank(other) <= rank(group):
-                continue
-            if known[id(group)] and known[id(other)]:
-                continue
-            if not known[id(group)] and not known[id(other)]:
-                if group.count >= 2 and other.count >= 2:
-                    continue
-                if group.base.endswith(_NOUN_SUFFIXES) or other.base.endswith(_NOUN_SUFFIXES):
-                    continue
-            if _variants(group, other):
-                rivals.append(other)
-        if not rivals:
+        winner = winners.get(id(group))
+        if winner is None:
             continue
-        winner = max(rivals, key=rank)
         preferred = winner.base
-        if known[id(winner)]:
+        if winner.known:
             base = profile.name_base(preferred)
             preferred = base[0] if base else preferred
-        note = " (Namensliste)" if known[id(winner)] else f" ({winner.count}-mal)"
+        note = " (Namensliste)" if winner.known else f" ({winner.count}-mal)"
         own_base = group.base
         for form, spans in group.forms.items():
             ending = form[len(own_base) :] if form.startswith(own_base) else ""

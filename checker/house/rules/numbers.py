@@ -105,6 +105,12 @@ def _check_words(doc: Document, profile: Profile) -> Iterator[Finding]:
         )
 
 
+def _is_postal_code(text: str, match: re.Match[str]) -> bool:
+    """Five digits opening a line and followed by a place ("10117 Berlin") in an address."""
+    line_start = match.start() == 0 or text[match.start() - 1] in "\r\n"
+    return line_start and len(match.group(1)) == 5 and re.match(r" [A-ZÄÖÜ]", text[match.end() :]) is not None
+
+
 def _group(digits: str) -> str:
     groups = []
     while len(digits) > 3:
@@ -123,7 +129,7 @@ def _check_grouping(doc: Document, profile: Profile) -> Iterator[Finding]:
         digits = match.group(1)
         if len(digits) < minimum or digits.startswith("0"):
             continue
-        if _word_before(text, match.start()) in _CODE_LABELS:
+        if _word_before(text, match.start()) in _CODE_LABELS or _is_postal_code(text, match):
             continue
         grouped = _group(digits)
         yield Finding(
@@ -171,5 +177,6 @@ NUMBER_GROUPING = Rule(
         "Berlin (dpa) - Rund 15.000 Menschen demonstrierten im Jahr 2024.",
         "Berlin (dpa) - Das kostet 2,5 Millionen Euro, sagte er 1999.",
         "Berlin (dpa) - Die Bestellung Nr. 123456 kam an.",
+        "Berlin (dpa) - Anschrift:\nWilhelmstraße 65\n10117 Berlin",
     ),
 )
