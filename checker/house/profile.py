@@ -43,7 +43,7 @@ class WireSettings:
     """Agency-copy settings from the ``[wire]`` table."""
 
     max_sentence_words: int = 30
-    # Whole numbers from 1 up to this are written out in running text ("drei Menschen"); 0 = off.
+    # Whole numbers from 1 up to this (at most 12) are written out in running text ("drei Menschen"); 0 = off.
     spell_out_up_to: int = 12
     # Numbers with this many digits or more need thousands separators ("10.000"); 0 = off.
     group_digits_from: int = 5
