@@ -1,0 +1,75 @@
+"""HTML input: the text of the body is checked, tags and the head are markup, blocks break paragraphs.
+
+HTML fragments (no ``<body>``) are read the same way: all text outside skipped elements counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.formats.events import Event, Frame, Role, StartTag, element_names, walk
+from checker.formats.flow import FlowBuilder, Sink
+from checker.formats.htmltokens import html_events
+from checker.formats.language import normalize_language
+from checker.formats.model import Document
+
+# Elements whose content is never prose to check: document metadata, code, embedded objects.
+SKIPPED = element_names(
+    "head title script style template noscript svg math iframe object canvas audio video code "
+    "kbd samp pre textarea select"
+)
+# Elements that start and end a paragraph.
+BLOCKS = element_names(
+    "address article aside blockquote body caption center dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
+    "main nav ol p section summary table tbody td tfoot th thead tr ul"
+)
+VOID_ELEMENTS = element_names("area base br col embed hr img input link meta param source track wbr")
+
+
+def parse(source: str, *, path: str | None = None) -> Document:
+    events = html_events(source)
+    builder = FlowBuilder(source)
+    walk_html(events, builder)
+    return Document(format="html", language=html_language(events), parts=builder.finish())
+
+
+def walk_html(events: list[Event], sink: Sink) -> None:
+    """Report an HTML document or fragment to `sink`; all text outside skipped elements counts."""
+    walk(
+        events,
+        sink,
+        html_role,
+        checked=True,
+        void_elements=VOID_ELEMENTS,
+        lenient=True,
+    )
+
+
+def html_role(tag: StartTag, stack: Sequence[Frame] = ()) -> Role:
+    """Role of an HTML (or XHTML) element inside checked text."""
+    if tag.name in SKIPPED:
+        return Role.SKIP
+    if tag.name == "br":
+        return Role.LINE_BREAK
+    if tag.name in BLOCKS:
+        return Role.BLOCK
+    return Role.INLINE
+
+
+def html_language(events: Sequence[Event]) -> str | None:
+    """From ``<html lang>``, ``xml:lang``, or a content-language ``<meta>``."""
+    for event in events:
+        if not isinstance(event, StartTag):
+            continue
+        if event.name == "html":
+            found = normalize_language(event.attr("lang", "xml:lang"))
+            if found:
+                return found
+        elif event.name == "meta":
+            kind = (event.attr("http-equiv") or event.attr("name") or "").lower()
+            if kind in ("content-language", "language", "dc.language"):
+                found = normalize_language(event.attr("content"))
+                if found:
+                    return found
+    return None

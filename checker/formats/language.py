@@ -1,0 +1,26 @@
+"""Language tags as documents write them ("de_DE", "DE-at") in the form LanguageTool expects."""
+
+from __future__ import annotations
+
+import re
+
+_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def normalize_language(tag: str | None) -> str | None:
+    """BCP 47 casing ("de-AT", "sr-Latn-RS"); None for an empty or malformed tag."""
+    if tag is None:
+        return None
+    tag = tag.strip().replace("_", "-")
+    if not _TAG.fullmatch(tag):
+        return None
+    language, *subtags = tag.split("-")
+    normalized = [language.lower()]
+    for subtag in subtags:
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            normalized.append(subtag.upper())
+        elif len(subtag) == 4 and subtag.isalpha():
+            normalized.append(subtag.title())
+        else:
+            normalized.append(subtag.lower())
+    return "-".join(normalized)
