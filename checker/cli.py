@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import NoReturn
 
-from checker.core import check_with_options
-from checker.engine import LANGUAGES, CheckOptions, Engine, LocalServer, open_engine, shared
+from checker.core import check
+from checker.engine import LANGUAGES, Engine, LocalServer, open_engine, shared
 from checker.engine import install as engine_install
 from checker.errors import CheckerError
+from checker.formats import FORMATS
 from checker.formatters import FORMATTERS
+from checker.house import Profile, load_profile
 from checker.inputs import STDIN, Source, expand, read_path, read_stream
 from checker.issue import Report
 
@@ -41,7 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check files (or - for stdin) and report findings")
     check.add_argument("paths", nargs="+", help="files, globs (quoted, ** allowed) or - for stdin")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
-    check.add_argument("--language", choices=LANGUAGES, default="de-DE", help="German variant")
+    check.add_argument(
+        "--language", choices=LANGUAGES, default=None, help="German variant (default: the document's, else de-DE)"
+    )
+    check.add_argument(
+        "--input-format", choices=["auto", *FORMATS], default="auto", help="input format (default: detected)"
+    )
+    check.add_argument(
+        "--profile", default=None, metavar="TOML", help="house style profile (default: profiles/default.toml)"
+    )
+    check.add_argument(
+        "--no-house", action="store_true", help="LanguageTool alone: no house rules, no names dictionary"
+    )
     check.add_argument("--picky", action="store_true", help="also LanguageTool's picky rules")
     check.add_argument("--enable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
     check.add_argument("--disable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
@@ -58,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the editors' web app with gunicorn (and LanguageTool)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: 2 x cores + 1)")
+    serve.add_argument(
+        "--workers", type=int, default=2, help="gunicorn workers (default 2); all share one LanguageTool"
+    )
     return parser
 
 
@@ -76,29 +91,37 @@ def _read(path: str) -> Source:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    options = CheckOptions(
-        language=args.language,
-        picky=args.picky,
-        enabled_rules=tuple(args.enable),
-        disabled_rules=tuple(args.disable),
-        enabled_categories=tuple(args.enable_category),
-        disabled_categories=tuple(args.disable_category),
-    )
+    profile = None if args.no_house else load_profile(args.profile)
     paths = expand(args.paths)
     if paths.count(STDIN) > 1:
         raise CheckerError("stdin (-) can be read only once")
     sources = [_read(path) for path in paths]  # all input errors before the engine starts
     with open_engine(args.languagetool_url) as engine:
-        results = _check_all(sources, options, engine, jobs=max(1, args.jobs))
+        results = _check_all(sources, args, profile, engine)
     sys.stdout.write(FORMATTERS[args.format](results))
     return EXIT_FINDINGS if any(report.issues for _, report in results) else EXIT_CLEAN
 
 
 def _check_all(
-    sources: Sequence[Source], options: CheckOptions, engine: Engine, *, jobs: int
+    sources: Sequence[Source], args: argparse.Namespace, profile: Profile | None, engine: Engine
 ) -> list[tuple[str, Report]]:
-    with ThreadPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        reports = pool.map(lambda source: check_with_options(source.text, options, engine=engine), sources)
+    def check_one(source: Source) -> Report:
+        return check(
+            source.text,
+            language=args.language,
+            picky=args.picky,
+            enabled_rules=args.enable,
+            disabled_rules=args.disable,
+            enabled_categories=args.enable_category,
+            disabled_categories=args.disable_category,
+            format=None if args.input_format == "auto" else args.input_format,
+            path=source.path,
+            profile=profile,
+            engine=engine,
+        )
+
+    with ThreadPoolExecutor(max_workers=min(max(1, args.jobs), len(sources))) as pool:
+        reports = pool.map(check_one, sources)
         return [(source.path, report) for source, report in zip(sources, reports, strict=True)]
 
 
@@ -137,7 +160,8 @@ def run_serve(args: argparse.Namespace) -> int:
     # Imported here: the checking commands must not need the web stack.
     from checker.web.serve import serve  # noqa: PLC0415
 
-    return serve(host=args.host, port=args.port, workers=args.workers)
+    serve(host=args.host, port=args.port, workers=args.workers)  # execs gunicorn: does not return
+    return EXIT_CLEAN
 
 
 COMMANDS = {

@@ -58,6 +58,7 @@ class Report:
     language: str
     issues: tuple[Issue, ...] = ()
     engine_version: str | None = None
+    format: str = "text"
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -72,6 +73,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "language": self.language,
+            "format": self.format,
             "engine_version": self.engine_version,
             "issues": [issue.to_dict() for issue in self.issues],
+            "stats": self.stats,
         }

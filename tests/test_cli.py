@@ -48,14 +48,14 @@ def test_seed_article_text_format(engine: LanguageToolClient, seed_text: str) ->
     assert "[DE_SIMPLE_REPLACE_KREMLIN] (Kremlin -> Kreml)" in result.stdout
     assert re.fullmatch(r"1 file checked: \d+ findings \(\d+ error, \d+ warning, \d+ info\)", lines[-1])
     assert "Traceback" not in result.stderr
-    # line:col points at the flagged text
+    # every line's line:col is where the JSON output's finding starts, and points at its text
+    document = json.loads(run(engine, "check", "--format", "json", str(SEED_ARTICLE)).stdout)
+    issues = document["files"][0]["issues"]
+    assert len(issues) == len(findings)
     source_lines = seed_text.split("\n")
-    for line in findings:
-        match = LINE.match(line)
-        assert match
-        flagged = line.rsplit(" (", 1)[1].split(" -> ")[0].rstrip(")")
-        row, col = int(match["line"]), int(match["col"])
-        assert source_lines[row - 1][col - 1 :].lstrip().startswith(flagged.split()[0])
+    for line, issue in zip(findings, issues, strict=True):
+        assert line.startswith(f"{SEED_ARTICLE}:{issue['line']}:{issue['column']}: {issue['severity']}: ")
+        assert source_lines[issue["line"] - 1][issue["column"] - 1 :].startswith(issue["text"].split("\n")[0])
 
 
 def test_json_format_and_schema(engine: LanguageToolClient, tmp_path: Path) -> None:
@@ -63,12 +63,13 @@ def test_json_format_and_schema(engine: LanguageToolClient, tmp_path: Path) -> N
     clean.write_text("Das ist ein guter Satz.\n", encoding="utf-8")
     dirty = tmp_path / "dirty.txt"
     dirty.write_bytes("\ufeffEin 😀 Fehlerr.\r\n".encode())  # BOM and CRLF
-    result = run(engine, "check", "--format", "json", str(clean), str(dirty))
+    result = run(engine, "check", "--no-house", "--format", "json", str(clean), str(dirty))
     assert result.returncode == 1, result.stderr
     document = json.loads(result.stdout)
     assert document["version"] == 1
     assert [entry["path"] for entry in document["files"]] == [str(clean), str(dirty)]
     assert document["files"][0]["issues"] == []
+    assert document["files"][0]["format"] == "text"
     (issue,) = document["files"][1]["issues"]
     assert set(issue) == {
         "offset", "length", "line", "column", "text", "rule", "rule_description", "category",
@@ -81,7 +82,7 @@ def test_json_format_and_schema(engine: LanguageToolClient, tmp_path: Path) -> N
 
 
 def test_clean_text_exits_zero(engine: LanguageToolClient) -> None:
-    result = run(engine, "check", "-", stdin=b"Das ist ein guter Satz.")
+    result = run(engine, "check", "-", stdin=b"Berlin (dpa) - Das ist ein guter Satz.")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1 file checked: 0 findings (0 error, 0 warning, 0 info)"
 
@@ -89,10 +90,25 @@ def test_clean_text_exits_zero(engine: LanguageToolClient) -> None:
 def test_globs_check_many_files(engine: LanguageToolClient, tmp_path: Path) -> None:
     for index in range(6):
         (tmp_path / f"text{index}.txt").write_text(f"Text {index} mit Fehlerr.", encoding="utf-8")
-    result = run(engine, "check", str(tmp_path / "*.txt"))
+    result = run(engine, "check", "--no-house", str(tmp_path / "*.txt"))
     assert result.returncode == 1
     assert result.stdout.count("[GERMAN_SPELLER_RULE]") == 6
     assert result.stdout.splitlines()[-1].startswith("6 files checked: 6 findings")
+
+
+def test_house_rules_and_profile(engine: LanguageToolClient, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Moskau, 28. März, IRNA – Der Minister Araghtschi sprach. Araghchi lobte IRNA.\n", "utf-8")
+    result = run(engine, "check", "--format", "json", str(article))
+    issues = json.loads(result.stdout)["files"][0]["issues"]
+    rules = {issue["rule"] for issue in issues}
+    assert {"HOUSE_DATELINE", "HOUSE_NAME_VARIANT"} <= rules
+    assert not any(issue["text"] == "IRNA" and issue["source"] == "languagetool" for issue in issues)
+    # a newsroom profile that switches the dateline rule off, in every entry point
+    profile = tmp_path / "newsroom.toml"
+    profile.write_text('extends = "default"\n[rules]\ndisabled = ["HOUSE_DATELINE"]\n', "utf-8")
+    result = run(engine, "check", "--format", "json", "--profile", str(profile), str(article))
+    assert "HOUSE_DATELINE" not in {issue["rule"] for issue in json.loads(result.stdout)["files"][0]["issues"]}
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.datelines import separate_datelines
 from checker.offsets import LineIndex, Utf16Map, utf16_length, widen_to_characters
 
 
@@ -69,3 +70,20 @@ def test_line_and_column(text: str, offset: int, position: tuple[int, int]) -> N
 def test_spans_never_split_a_character(text: str, span: tuple[int, int], widened: str) -> None:
     start, end = widen_to_characters(text, *span)
     assert text[start:end] == widened
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berlin (dpa) - Die Regierung", "Berlin (dpa).\n\nDie Regierung"),
+        ("Kiew/Moskau (dpa/AFP) – Beide", "Kiew/Moskau (dpa/AFP).\n\nBeide"),
+        ("Titel\n\nHamburg (dpa/lno) - Der Senat", "Titel\n\nHamburg (dpa/lno).\n\nDer Senat"),
+        ("Frankfurt am Main (dpa-AFX) - Die", "Frankfurt am Main (dpa-AFX).\n\nDie"),
+        ("Mitten im Satz Berlin (dpa) - nicht", "Mitten im Satz Berlin (dpa) - nicht"),
+        ("Ohne Klammern - bleibt", "Ohne Klammern - bleibt"),
+    ],
+)
+def test_datelines_become_their_own_sentence(text: str, expected: str) -> None:
+    separated = separate_datelines(text)
+    assert separated == expected
+    assert len(separated) == len(text)

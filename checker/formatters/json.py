@@ -14,7 +14,13 @@ def format_json(results: Sequence[tuple[str, Report]]) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "files": [
-            {"path": path, "language": report.language, "issues": [issue.to_dict() for issue in report.issues]}
+            {
+                "path": path,
+                "language": report.language,
+                "format": report.format,
+                "issues": [issue.to_dict() for issue in report.issues],
+                "stats": report.stats,
+            }
             for path, report in results
         ],
     }
