@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from checker.chunks import split_text
 from checker.datelines import separate_datelines
 from checker.engine import LANGUAGES, CheckOptions, Engine, open_engine
+from checker.engine.house_grammar import house_rule_ids
 from checker.errors import InvalidRequest
 from checker.formats import Document, parse_document
 from checker.house import Profile, check_house
@@ -71,7 +72,8 @@ def check(
 
     `language` is de-DE, de-AT or de-CH; None takes the document's own language tag, else de-DE.
     `format` is one of checker.formats.FORMATS, or None to detect it from the content.
-    `profile` adds the house rules and names dictionary; None checks with LanguageTool alone.
+    `profile` adds the house rules (ours in Python and ours inside LanguageTool, see
+    checker.engine.house_grammar) and the names dictionary; None checks with LanguageTool alone.
     """
     document = parse_document(text, format=format, path=path)
     options = CheckOptions(
@@ -99,10 +101,9 @@ def check_document(
     engine: Engine | None = None,
 ) -> Report:
     engine = engine or default_engine()
-    if profile is not None and profile.disabled_rules:
-        options = dataclasses.replace(
-            options, disabled_rules=tuple(sorted({*options.disabled_rules, *profile.disabled_rules}))
-        )
+    switched_off = set(profile.disabled_rules) if profile is not None else set(house_rule_ids())
+    if switched_off:
+        options = dataclasses.replace(options, disabled_rules=tuple(sorted({*options.disabled_rules, *switched_off})))
     plain = document.plain_text()
     plain_lines = LineIndex(plain)
     found: list[Issue] = []
