@@ -102,7 +102,7 @@ def check_document(
 ) -> Report:
     engine = engine or default_engine()
     switched_off = set(profile.disabled_rules) if profile is not None else set(house_rule_ids())
-    if switched_off:
+    if switched_off and not options.enabled_only:  # with enabled_only nothing else runs anyway
         options = dataclasses.replace(options, disabled_rules=tuple(sorted({*options.disabled_rules, *switched_off})))
     plain = document.plain_text()
     plain_lines = LineIndex(plain)

@@ -38,6 +38,8 @@ class CheckOptions:
             raise InvalidRequest(f"unknown language variant {self.language!r}; choose one of {', '.join(LANGUAGES)}")
         if self.enabled_only and not (self.enabled_rules or self.enabled_categories):
             raise InvalidRequest("enabled_only needs at least one enabled rule or category")
+        if self.enabled_only and (self.disabled_rules or self.disabled_categories):
+            raise InvalidRequest("enabled_only cannot be combined with disabled rules or categories")
 
     def params(self) -> dict[str, str]:
         # LanguageTool detects the language even when told it; for text it cannot identify
