@@ -1,11 +1,13 @@
 """The web app's settings as one declarative table: name, default and what it is for.
 
-`create_app` loads the defaults, then ``WIRECHECK_<NAME>`` environment variables, then the
-test configuration, so nothing is read at import time.
+`create_app` loads the defaults, then ``WIRECHECK_<NAME>`` environment variables (for example
+``WIRECHECK_MAX_TEXT_LENGTH=50000``), then the test configuration; nothing is read at import time.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,3 +46,17 @@ SETTINGS: tuple[Setting, ...] = (
 
 def defaults() -> dict[str, Any]:
     return {setting.name: setting.default for setting in SETTINGS}
+
+
+def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The settings given as WIRECHECK_<NAME> variables; values are JSON where they parse as JSON."""
+    found: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(f"WIRECHECK_{setting.name}")
+        if raw is None:
+            continue
+        try:
+            found[setting.name] = json.loads(raw)
+        except ValueError:
+            found[setting.name] = raw
+    return found

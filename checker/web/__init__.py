@@ -1,0 +1,45 @@
+"""The editors' web app and JSON API: `create_app()` builds the Flask application."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from checker.web import api, engine, errors, security, views
+from checker.web.checking import LANGUAGE_NAMES, german_number
+from checker.web.settings import defaults, from_environment
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(_ROOT / "templates"),
+        static_folder=str(_ROOT / "static"),
+    )
+    app.config.from_mapping(defaults())
+    app.config.from_mapping(from_environment(os.environ))
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    # Werkzeug caps url-encoded forms separately (500 kB by default); one limit for both.
+    app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
+
+    engine.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+
+    app.add_template_filter(german_number, "number")
+
+    @app.context_processor
+    def _page_settings() -> dict[str, Any]:
+        return {"languages": LANGUAGE_NAMES, "max_text_length": app.config["MAX_TEXT_LENGTH"]}
+
+    return app

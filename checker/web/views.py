@@ -1,0 +1,34 @@
+"""The editors' pages: the form (`GET /`) and the annotated result (`POST /check`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, g, redirect, render_template, request, url_for
+
+from checker.errors import InvalidRequest
+from checker.web.checking import CheckRequest, run_check
+from checker.web.presentation import ReportView
+
+bp = Blueprint("check", __name__)
+
+
+@bp.get("/")
+def index() -> Any:
+    return render_template("check/index.html", form=CheckRequest(text=""))
+
+
+@bp.post("/check")
+def check_text() -> Any:
+    draft = CheckRequest.from_form(request.form)
+    g.check_request = draft  # so that any error page shows the draft again
+    if not draft.text.strip():
+        raise InvalidRequest("Bitte einen Text einfügen – das Feld ist leer.")
+    report = run_check(draft)
+    return render_template("check/result.html", form=draft, view=ReportView.of(report))
+
+
+@bp.get("/check")
+def check_without_text() -> Any:
+    # A bookmarked or reloaded result page: the form is where the text goes.
+    return redirect(url_for("check.index"))
