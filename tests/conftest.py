@@ -15,8 +15,14 @@ SEED_ARTICLE = SHARED / "examples" / "seed-irna.txt"
 
 
 @pytest.fixture(scope="session")
-def engine() -> Iterator[LanguageToolClient]:
-    """The real engine: $LANGUAGETOOL_URL if set, else the host's server, else one started here."""
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageToolClient]:
+    """The real engine: $LANGUAGETOOL_URL if set, else a server of the session's own.
+
+    The session keeps its server in a runtime directory of its own, so a host server that
+    another program owns (and may stop) never takes part in a test run.
+    """
+    if not os.environ.get("LANGUAGETOOL_URL"):
+        os.environ["WIRECHECK_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("runtime"))
     with open_engine() as client:
         yield client
 
