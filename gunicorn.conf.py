@@ -41,11 +41,16 @@ def on_starting(server: Any) -> None:
     # Imported here, not at the top: gunicorn reads this file before it changes to `chdir`.
     from checker.engine import LocalServer, shared  # noqa: PLC0415
 
-    server.log.info("Starting LanguageTool (about 15 seconds) …")
-    _languagetool = LocalServer().start()
-    shared.publish(_languagetool)
-    os.environ["LANGUAGETOOL_URL"] = _languagetool.url
-    server.log.info("LanguageTool %s is ready", _languagetool.url)
+    with shared.start_lock():
+        running = shared.running_url()
+        if running is None:
+            server.log.info("Starting LanguageTool (about 15 seconds) …")
+            _languagetool = LocalServer().start()
+            shared.publish(_languagetool)
+            running = _languagetool.url
+    # One server per host: one that `python -m checker languagetool` runs is used as it is.
+    os.environ["LANGUAGETOOL_URL"] = running
+    server.log.info("LanguageTool %s is ready", running)
 
 
 def on_exit(server: Any) -> None:
