@@ -124,6 +124,7 @@ SEED_ERRORS: list[tuple[str, str | None]] = [
     ("bemühen sich um ihr Bestes zu tun", None),
     ("mit gegenseitigen Respekt", None),
     ("bis die syrische Nation ihre Rechte erreichen", "erreicht"),
+    ("Presskonferenz", "Pressekonferenz"),
 ]
 # Further genuine errors of the same kind in the seed ("versuchen, um ... zu erweitern",
 # "vereinbart, um ... zu bestehen"): a house finding on them is a hit, not a false alarm.
