@@ -12,7 +12,7 @@ import pytest
 from checker.core import check
 from checker.engine import CheckOptions, LanguageToolClient
 from checker.errors import InvalidRequest
-from checker.issue import Report
+from checker.issue import Issue, Report
 
 pytestmark = pytest.mark.engine
 
@@ -159,3 +159,26 @@ def test_text_without_letters_is_fine(engine: LanguageToolClient) -> None:
 def test_unknown_variant_is_refused(engine: LanguageToolClient) -> None:
     with pytest.raises(InvalidRequest, match="de-DE"):
         check("Text", language="en-US", engine=engine)
+
+
+def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToolClient) -> None:
+    from checker.house import load_profile  # noqa: PLC0415
+
+    report = check(seed_text, profile=load_profile(), engine=engine)
+    assert_exact(report)
+    by_text: dict[str, list[Issue]] = {}
+    for issue in report.issues:
+        by_text.setdefault(issue.text, []).append(issue)
+    # the service's headline example, found by our own LanguageTool rule
+    landern = by_text["der beiden Ländern"]
+    assert all(issue.rule.startswith("HOUSE_GENITIV_PLURAL_DATIVFORM") for issue in landern) and len(landern) == 3
+    assert landern[0].replacements[0] == "der beiden Länder"
+    (press,) = by_text["Presskonferenz"]
+    assert press.replacements[0] == "Pressekonferenz" and press.line == 13
+    assert by_text["Moskau, 28. März, IRNA – "][0].rule == "HOUSE_DATELINE"
+    assert by_text["9407"][0].rule == "HOUSE_STRAY_CODE"
+    assert any(issue.rule.startswith("HOUSE_KOORDINATION") and issue.line == 19 for issue in by_text["wird"])
+    assert by_text["erreichen"][0].replacements[0] == "erreicht"
+    # agency codes in the names dictionary are not misspelt
+    assert not any(issue.text == "IRNA" and issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)
+    assert {issue.source for issue in report.issues} == {"languagetool", "house"}
