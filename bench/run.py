@@ -22,8 +22,8 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.core import check  # noqa: E402
-from checker.engine import LanguageToolClient, LocalServer, ServerSettings  # noqa: E402
+from checker.core import check
+from checker.engine import LanguageToolClient, LocalServer, ServerSettings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "falko-merlin" / "fm-dev.m2"
 
@@ -77,7 +77,9 @@ def main() -> None:
             core_issues += len(check(text, engine=engine).issues)
             core_seconds += time.perf_counter() - started
         characters = sum(len(text) for text in texts)
-        print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(
+            f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        )
         print(f"texts: {len(texts)} articles, {characters} characters, heap {server.settings.heap}")
         print(f"LanguageTool /v2/check: {raw_seconds:.2f} s, {raw_matches} matches")
         print(f"checker.core.check:     {core_seconds:.2f} s, {core_issues} issues")
