@@ -77,9 +77,8 @@ def main() -> None:
             core_issues += len(check(text, engine=engine).issues)
             core_seconds += time.perf_counter() - started
         characters = sum(len(text) for text in texts)
-        print(
-            f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        )
+        machine = f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores"
+        print(f"machine: {machine}, Python {platform.python_version()}")
         print(f"texts: {len(texts)} articles, {characters} characters, heap {server.settings.heap}")
         print(f"LanguageTool /v2/check: {raw_seconds:.2f} s, {raw_matches} matches")
         print(f"checker.core.check:     {core_seconds:.2f} s, {core_issues} issues")
