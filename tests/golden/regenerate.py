@@ -12,32 +12,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from checker.core import check
-from checker.engine import open_engine
+from checker.core import check  # noqa: E402
+from checker.engine import open_engine  # noqa: E402
+from tests.test_core import summary  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-
-
-def summary(text: str, engine: object) -> list[dict[str, object]]:
-    report = check(text, engine=engine)  # type: ignore[arg-type]
-    return [
-        {
-            "line": issue.line,
-            "column": issue.column,
-            "offset": issue.offset,
-            "length": issue.length,
-            "text": issue.text,
-            "rule": issue.rule,
-            "first_replacement": issue.replacements[0] if issue.replacements else None,
-        }
-        for issue in report.issues
-    ]
-
 
 if __name__ == "__main__":
     with open_engine() as engine:
         for case in sorted(HERE.glob("*.txt")):
-            text = case.read_bytes().decode("utf-8")
+            findings = summary(check(case.read_bytes().decode("utf-8"), engine=engine))
             expected = case.with_suffix(".expected.json")
-            expected.write_text(json.dumps(summary(text, engine), ensure_ascii=False, indent=1) + "\n", "utf-8")
+            expected.write_text(json.dumps(findings, ensure_ascii=False, indent=1) + "\n", "utf-8")
             print(f"wrote {expected.name}")
