@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from checker.core import check  # noqa: E402
-from checker.engine import open_engine  # noqa: E402
-from tests.test_core import summary  # noqa: E402
+from checker.core import check
+from checker.engine import open_engine
+from tests.test_core import summary
 
 HERE = Path(__file__).resolve().parent
 
