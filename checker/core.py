@@ -88,11 +88,6 @@ def check(
     return check_document(document, options, profile=profile, engine=engine)
 
 
-def check_with_options(text: str, options: CheckOptions, *, engine: Engine | None = None) -> Report:
-    """LanguageTool alone on plain text."""
-    return check_document(parse_document(text, format="text"), options, engine=engine)
-
-
 def check_document(
     document: Document,
     options: CheckOptions,
