@@ -22,7 +22,7 @@ from checker.formats import Document, parse_document
 from checker.house import Profile, check_house
 from checker.issue import Issue, Report
 from checker.matches import issues_from_matches
-from checker.names import apply_names
+from checker.names import apply_names, is_spelling_rule
 from checker.offsets import LineIndex, widen_to_characters
 from checker.stats import text_statistics
 
@@ -116,7 +116,16 @@ def check_document(
             for issue in found
             if not profile.is_disabled(issue.rule)
         ]
-        found.extend(check_house(plain, profile))
+        house = check_house(plain, profile)
+        # A word the profile speaks about (to avoid, a preferred spelling, a name) is not also
+        # reported as unknown to LanguageTool's speller.
+        house_spans = {(issue.offset, issue.length) for issue in house}
+        found = [
+            issue
+            for issue in found
+            if not (is_spelling_rule(issue.rule) and (issue.offset, issue.length) in house_spans)
+        ]
+        found.extend(house)
     source = document.source
     issues = _to_source(found, document, source) if source != plain else found
     issues.sort(key=lambda issue: (issue.offset, issue.length, issue.rule))
