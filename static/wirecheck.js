@@ -5,7 +5,9 @@
  * draft in place; the draft in the form below follows, ready to be checked again.
  *
  * Offsets in the report count Unicode code points; JavaScript strings count UTF-16 units, so
- * the text is handled as an array of code points (Array.from).
+ * the text is handled as an array of code points (Array.from). The text may be a file in a
+ * markup format as written: a suggestion goes in as the finding's `fixes` spell it there
+ * ("&amp;" for "&" in XML); it is shown as the plain `replacements` say.
  */
 (function () {
   "use strict";
@@ -165,7 +167,8 @@
 
     findings.forEach(function (finding) {
       finding.state = "open"; // open | applied | ignored | stale
-      finding.applied = null;
+      finding.applied = null; // the suggestion taken, as shown
+      finding.appliedSource = null; // the same, as written into the text
     });
 
     Array.prototype.forEach.call(document.querySelectorAll(".js-only"), function (element) {
@@ -195,7 +198,7 @@
         .filter(function (finding) { return finding.state === "applied"; })
         .sort(function (a, b) { return a.offset - b.offset; })
         .forEach(function (finding) {
-          pieces.push(original.slice(position, finding.offset).join(""), finding.applied);
+          pieces.push(original.slice(position, finding.offset).join(""), finding.appliedSource);
           position = finding.offset + finding.length;
         });
       pieces.push(original.slice(position).join(""));
@@ -258,20 +261,32 @@
       }
     }
 
-    function apply(index, replacement) {
+    function suggestionLabel(replacement) {
+      return replacement === "" ? "entfernen" : replacement;
+    }
+
+    function appliedMessage(finding) {
+      return finding.applied === "" ? "„" + finding.text + "“ entfernt." :
+        "„" + finding.text + "“ → „" + finding.applied + "“ übernommen.";
+    }
+
+    // `choice` is the position of the suggestion among the finding's replacements.
+    function apply(index, choice) {
       var finding = findings[index];
       if (diverged || finding.state !== "open") {
         return false;
       }
+      var source = finding.fixes ? finding.fixes[choice] : finding.replacements[choice];
       var marks = marksOf(index);
       savedContent[index] = Array.prototype.map.call(marks, function (mark) {
         return Array.prototype.slice.call(mark.childNodes);
       });
       Array.prototype.forEach.call(marks, function (mark, position) {
-        mark.textContent = position === 0 ? replacement : "";
+        mark.textContent = position === 0 ? source : "";
       });
       finding.state = "applied";
-      finding.applied = replacement;
+      finding.applied = finding.replacements[choice];
+      finding.appliedSource = source;
       refreshStates();
       syncDraft();
       return true;
@@ -289,6 +304,7 @@
       });
       finding.state = "open";
       finding.applied = null;
+      finding.appliedSource = null;
       refreshStates();
       syncDraft();
     }
@@ -331,7 +347,7 @@
       if (finding.state === "applied") {
         var done = document.createElement("p");
         done.className = "none";
-        done.textContent = "Übernommen: „" + finding.applied + "“";
+        done.textContent = finding.applied === "" ? "Entfernt." : "Übernommen: „" + finding.applied + "“";
         cardSuggestions.appendChild(done);
       } else if (finding.replacements.length === 0) {
         var none = document.createElement("p");
@@ -339,16 +355,17 @@
         none.textContent = "Kein Vorschlag – bitte selbst entscheiden.";
         cardSuggestions.appendChild(none);
       } else {
-        finding.replacements.slice(0, 8).forEach(function (replacement) {
+        finding.replacements.slice(0, 8).forEach(function (replacement, choice) {
           var button = document.createElement("button");
           button.type = "button";
-          button.className = "suggestion";
-          button.textContent = replacement === "" ? "(streichen)" : replacement;
-          button.title = "„" + finding.text + "“ durch „" + replacement + "“ ersetzen";
+          button.className = replacement === "" ? "suggestion is-deletion" : "suggestion";
+          button.textContent = suggestionLabel(replacement);
+          button.title = replacement === "" ? "„" + finding.text + "“ entfernen" :
+            "„" + finding.text + "“ durch „" + replacement + "“ ersetzen";
           button.disabled = diverged || finding.state !== "open";
           button.addEventListener("click", function () {
-            if (apply(index, replacement)) {
-              say("„" + finding.text + "“ → „" + replacement + "“ übernommen.");
+            if (apply(index, choice)) {
+              say(appliedMessage(finding));
               openCard(index, primaryOf(index), true);
             }
           });
@@ -362,7 +379,10 @@
         cardSuggestions.appendChild(stale);
       }
 
-      cardRule.textContent = finding.rule_description ? "Regel: " + finding.rule_description : "Regel: " + finding.rule;
+      // Ours: the house rules in Python and our rules inside LanguageTool (HOUSE_…).
+      var ours = finding.source === "house" || finding.rule.indexOf("HOUSE_") === 0;
+      cardRule.textContent = (ours ? "Hausregel: " : "Regel: ") +
+        (finding.rule_description || finding.rule);
       cardRule.title = finding.rule;
       if (finding.url) {
         cardLink.href = finding.url;
@@ -513,7 +533,7 @@
     applyAllButton.addEventListener("click", function () {
       var count = 0;
       findings.forEach(function (finding, index) {
-        if (finding.state === "open" && finding.replacements.length === 1 && apply(index, finding.replacements[0])) {
+        if (finding.state === "open" && finding.replacements.length === 1 && apply(index, 0)) {
           count += 1;
         }
       });

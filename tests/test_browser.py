@@ -20,8 +20,11 @@ from werkzeug.serving import make_server
 
 from checker.core import check
 from checker.engine import LanguageToolClient
+from checker.house import load_profile
+from checker.issue import Report
 from checker.offsets import utf16_length
 from checker.web import create_app
+from tests.test_web_wire import BUDGET_NITF
 
 pytestmark = [pytest.mark.engine, pytest.mark.browser]
 
@@ -56,6 +59,11 @@ def serving(app: Flask) -> Iterator[str]:
 def base_url(engine: LanguageToolClient) -> Iterator[str]:
     with serving(create_app({"LANGUAGETOOL_URL": engine.url})) as url:
         yield url
+
+
+def house_check(text: str, engine: LanguageToolClient) -> Report:
+    """What the page finds with its defaults: detected format and language, the default profile."""
+    return check(text, format=None, language=None, profile=load_profile(), engine=engine)
 
 
 OVERLAP_TEXT = "Die Bundesregierung hat heute 😀 beschlossen."
@@ -155,9 +163,11 @@ def screenshot(page: Any, name: str, *, full_page: bool = False) -> None:
     page.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
 
 
-def submit_draft(page: Any, base_url: str, text: str) -> None:
+def submit_draft(page: Any, base_url: str, text: str, *, house: bool = True) -> None:
     page.goto(base_url + "/")
     page.fill("#text", text)
+    if not house:
+        page.uncheck("#check-form input[type=checkbox][name=house]")
     # Waiting for "load": by then the page script has set up its handlers.
     with page.expect_navigation(wait_until="load"):
         page.click("#check-form button[type=submit]")
@@ -176,7 +186,7 @@ def mark_for(page: Any, word: str) -> Any:
 
 
 def test_paste_check_and_apply(page: Any, base_url: str, engine: LanguageToolClient, seed_text: str) -> None:
-    report = check(seed_text, engine=engine)
+    report = house_check(seed_text, engine)
     submit_draft(page, base_url, seed_text)
 
     # Every finding is marked in place, and the text is the draft as written.
@@ -215,19 +225,81 @@ def test_paste_check_and_apply(page: Any, base_url: str, engine: LanguageToolCli
     assert "im Kreml Palace Hotel" in page.input_value("#text")
     assert page.locator("#draft-note").is_visible()
 
-    # "Presskonferenz" is the house rule's (LanguageTool does not flag it).
+    # "Presskonferenz" is our house grammar's (LanguageTool alone does not flag it).
     submit_draft(page, base_url, seed_text)
     house = mark_for(page, "Presskonferenz")
-    if house is None:
-        pytest.xfail("house rule pending: no finding covers „Presskonferenz“ yet")
+    assert house is not None and house.get_attribute("data-rule").startswith("HOUSE_PRESSE_FUGE")
     house.click()
+    assert page.inner_text("#card-rule").startswith("Hausregel: ")
     page.locator("#card-suggestions button.suggestion", has_text="Pressekonferenz").click()
     assert "auf dieser Pressekonferenz:" in page.input_value("#text")
 
 
+def test_house_findings_stats_and_deleting_the_stray_code(page: Any, base_url: str, seed_text: str) -> None:
+    submit_draft(page, base_url, seed_text)
+
+    # The text's figures stand above it.
+    figures = page.inner_text("#figures")
+    for label in ("Wörter", "Sätze", "Ø Satzlänge", "längster Satz", "Lesbarkeit", "Wiener Sachtextformel"):
+        assert label in figures
+    assert "sehr schwer" in figures
+
+    # The dateline in IRNA's form: a house finding, its rule named on the card.
+    page.click('#annotated mark[data-rule="HOUSE_DATELINE"]')
+    assert page.inner_text("#card-kind") == "HAUSREGELN"
+    assert page.inner_text("#card-title") == "„Moskau, 28. März, IRNA – “"
+    assert page.inner_text("#card-rule") == "Hausregel: Ortsmarke im Agenturformat"
+    suggestions = page.locator("#card-suggestions button.suggestion")
+    assert suggestions.evaluate_all("buttons => buttons.map(button => button.textContent)") == ["Moskau (IRNA) - "]
+    screenshot(page, "house.png")
+    page.keyboard.press("Escape")
+
+    # The transmission code after the last paragraph: its one suggestion deletes it.
+    code = page.locator('#annotated mark[data-rule="HOUSE_STRAY_CODE"]')
+    code.scroll_into_view_if_needed()
+    code.click()
+    assert page.inner_text("#card-rule") == "Hausregel: Code nach dem letzten Absatz"
+    remove = page.locator("#card-suggestions button.suggestion")
+    assert remove.all_inner_texts() == ["entfernen"]
+    screenshot(page, "house-stray-code.png")
+    remove.click()
+    draft = page.input_value("#text")
+    assert draft == seed_text[: seed_text.rindex("9407")]
+    assert "9407" not in draft
+    assert annotated_text(page) == draft
+    assert page.inner_text("#status") == "„9407“ entfernt."
+    assert page.inner_text("#card-suggestions") == "Entfernt."
+    page.click("#card-undo")
+    assert page.input_value("#text") == seed_text
+
+
+def test_upload_a_file_and_check_again(page: Any, base_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "budget.xml"
+    article.write_text(BUDGET_NITF, encoding="utf-8")
+    page.goto(base_url + "/")
+    page.set_input_files("#file", str(article))
+    with page.expect_navigation(wait_until="load"):
+        page.click("#check-form button[type=submit]")
+    # The file as written, marks at its own positions, and its text in the form for the next round.
+    assert annotated_text(page) == BUDGET_NITF
+    assert page.input_value("#text") == BUDGET_NITF
+    mark = page.locator('#annotated mark[data-rule="AUSTRIAN_GERMAN_SPELLER_RULE"]')
+    assert mark.inner_text() == "Regirung"
+    assert int(mark.get_attribute("data-offset")) == BUDGET_NITF.index("Regirung")
+    assert "budget.xml" in page.inner_text(".summary") and "NITF" in page.inner_text(".summary")
+    mark.click()
+    page.locator("#card-suggestions button.suggestion", has_text="Regierung").first.click()
+    corrected = BUDGET_NITF.replace("Regirung", "Regierung")
+    assert page.input_value("#text") == corrected
+    screenshot(page, "upload-nitf.png", full_page=True)
+    with page.expect_navigation(wait_until="load"):
+        page.click(".panel-actions button[type=submit]")
+    assert annotated_text(page) == corrected
+    assert page.locator("#annotated mark[data-offset]").count() == 0
+
+
 def test_apply_all_copy_and_check_again(page: Any, base_url: str, engine: LanguageToolClient, seed_text: str) -> None:
-    report = check(seed_text, engine=engine)
-    single = [issue for issue in report.issues if len(issue.replacements) == 1]
+    report = house_check(seed_text, engine)
     submit_draft(page, base_url, seed_text)
 
     # Side panel: choosing a finding scrolls to it and opens its card.
@@ -237,11 +309,17 @@ def test_apply_all_copy_and_check_again(page: Any, base_url: str, engine: Langua
 
     # Ignoring a finding takes it out of the counts.
     spelling_before = int(page.inner_text('[data-kind-count="spelling"]'))
-    page.click('#annotated mark[data-rule="GERMAN_SPELLER_RULE"]')
+    item = page.locator("#findings li.kind-spelling").first
+    index = item.get_attribute("data-issue")
+    item.locator(".finding-link").click()
+    assert page.inner_text("#card-kind") == "RECHTSCHREIBUNG"
     page.click("#card-ignore")
     assert int(page.inner_text('[data-kind-count="spelling"]')) == spelling_before - 1
-    assert "is-ignored" in (page.get_attribute('#annotated mark[data-rule="GERMAN_SPELLER_RULE"]', "class") or "")
+    assert "is-ignored" in (page.get_attribute(f'#annotated mark[data-issue="{index}"][data-offset]', "class") or "")
 
+    # "Apply all" takes every open finding with exactly one suggestion, not the ignored one.
+    ignored = int(index or -1)
+    single = [issue for number, issue in enumerate(report.issues) if len(issue.replacements) == 1 and number != ignored]
     page.click("#apply-all")
     assert page.inner_text("#status") == f"{len(single)} Vorschläge übernommen."
     corrected = page.input_value("#text")
@@ -275,7 +353,7 @@ def test_keyboard_reaches_findings(page: Any, base_url: str, seed_text: str) -> 
 
 
 def test_overlapping_findings_are_all_reachable(page: Any, overlapping_url: str) -> None:
-    submit_draft(page, overlapping_url, OVERLAP_TEXT)
+    submit_draft(page, overlapping_url, OVERLAP_TEXT, house=False)  # the test engine's findings only
     assert annotated_text(page) == OVERLAP_TEXT
     titles = ["„Bundesregierung hat“", "„regierung“", "„regierung“", "„hat heute 😀“"]
     for number, title in enumerate(titles, start=1):

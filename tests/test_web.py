@@ -7,6 +7,7 @@ here too.
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -20,6 +21,9 @@ from werkzeug.test import TestResponse
 from checker.core import check
 from checker.engine import CheckOptions, LanguageToolClient
 from checker.errors import CheckerError, EngineError, EngineTimeout, EngineUnavailable, SetupError
+from checker.formats import FORMATS
+from checker.house import load_profile
+from checker.issue import Report
 from checker.web import create_app
 from checker.web.checking import CheckRequest
 from checker.web.presentation import ReportView
@@ -40,6 +44,11 @@ HOSTILE = (
 )
 
 
+def house_check(text: str, engine: LanguageToolClient) -> Report:
+    """What the app finds with its defaults: detected format and language, the default profile."""
+    return check(text, format=None, language=None, profile=load_profile(), engine=engine)
+
+
 # ---- Reading pages --------------------------------------------------------------------------
 
 
@@ -58,6 +67,9 @@ class Page(HTMLParser):
         self.annotated: str | None = None
         self.textarea: str | None = None
         self.error: str | None = None
+        self.figures: str | None = None
+        self.options: dict[str, list[str]] = {}
+        self.selected: dict[str, str] = {}
         self.marks: list[MarkElement] = []
         self.findings: list[str] = []
         self.scripts: list[tuple[dict[str, str], str]] = []
@@ -67,6 +79,7 @@ class Page(HTMLParser):
         self._capture: str | None = None
         self._buffer: list[str] = []
         self._script: dict[str, str] | None = None
+        self._select: str | None = None
         self.feed(html)
         self.close()
 
@@ -82,10 +95,19 @@ class Page(HTMLParser):
             mark = MarkElement(values)
             self.marks.append(mark)
             self._open_marks.append(mark)
+        if tag == "select":
+            self._select = values.get("name", "")
+            self.options[self._select] = []
+        elif tag == "option" and self._select is not None:
+            self.options[self._select].append(values["value"])
+            if "selected" in values:
+                self.selected[self._select] = values["value"]
         if tag == "textarea":
             self._capture, self._buffer = "textarea", []
         elif values.get("id") == "error-message":
             self._capture, self._buffer = "error", []
+        elif values.get("id") == "figures":
+            self._capture, self._buffer = "figures", []
         elif tag == "li" and "finding" in values.get("class", "").split():
             self._capture, self._buffer = "finding", []
         elif tag == "script":
@@ -96,12 +118,17 @@ class Page(HTMLParser):
             self._annotated_depth -= 1
         if tag == "mark" and self._open_marks:
             self._open_marks.pop()
-        if (tag, self._capture) in {("textarea", "textarea"), ("div", "error"), ("li", "finding")}:
+        if tag == "select":
+            self._select = None
+        captured = {("textarea", "textarea"), ("div", "error"), ("li", "finding"), ("dl", "figures")}
+        if (tag, self._capture) in captured:
             text = "".join(self._buffer)
             if self._capture == "textarea":
                 self.textarea = text[1:] if text.startswith("\n") else text
             elif self._capture == "error":
                 self.error = " ".join(text.split())
+            elif self._capture == "figures":
+                self.figures = " ".join(text.split())
             else:
                 self.findings.append(" ".join(text.split()))
             self._capture = None
@@ -187,16 +214,26 @@ def test_start_page_offers_the_form(client: FlaskClient) -> None:
     assert page.textarea == ""
     textareas = [attrs for tag, attrs in page.all_attrs if tag == "textarea"]
     assert [attrs["name"] for attrs in textareas] == ["text"]
-    options = [attrs["value"] for tag, attrs in page.all_attrs if tag == "option"]
-    assert options == ["de-DE", "de-AT", "de-CH"]
+    form = next(attrs for tag, attrs in page.all_attrs if tag == "form")
+    assert form["enctype"] == "multipart/form-data"
+    assert any(
+        tag == "input" and attrs.get("type") == "file" and attrs["name"] == "file" for tag, attrs in page.all_attrs
+    )
+    assert page.options == {"language": ["auto", "de-DE", "de-AT", "de-CH"], "format": ["auto", *FORMATS]}
+    assert page.selected == {"language": "auto", "format": "auto"}
+    assert "Automatisch (aus dem Dokument)" in page.html
     assert ("input", {"type": "checkbox", "name": "picky", "value": "1"}) in page.all_attrs
+    # House rules are on unless unticked: the hidden 0 comes first, the ticked box's 1 wins.
+    assert ("input", {"type": "hidden", "name": "house", "value": "0"}) in page.all_attrs
+    assert ("input", {"type": "checkbox", "name": "house", "value": "1", "checked": ""}) in page.all_attrs
+    assert "Hausregeln" in page.html
     assert "Prüfen" in page.html
 
 
 def test_result_page_marks_every_finding_in_place(
     client: FlaskClient, engine: LanguageToolClient, seed_text: str
 ) -> None:
-    report = check(seed_text, engine=engine)
+    report = house_check(seed_text, engine)
     response = client.post("/check", data={"text": seed_text, "language": "de-DE"})
     page = page_of(response)
 
@@ -205,9 +242,9 @@ def test_result_page_marks_every_finding_in_place(
     assert page.annotated == seed_text
     assert page.textarea == seed_text
     marks = page.primary_marks
-    assert [(int(m.attrs["data-offset"]), int(m.attrs["data-length"]), m.attrs["data-rule"]) for m in marks] == sorted(
-        (issue.offset, issue.length, issue.rule) for issue in report.issues
-    )
+    assert sorted(
+        (int(m.attrs["data-offset"]), int(m.attrs["data-length"]), m.attrs["data-rule"]) for m in marks
+    ) == sorted((issue.offset, issue.length, issue.rule) for issue in report.issues)
     for mark in marks:
         offset, length = int(mark.attrs["data-offset"]), int(mark.attrs["data-length"])
         assert mark.text == seed_text[offset : offset + length]
@@ -222,21 +259,26 @@ def test_result_page_marks_every_finding_in_place(
 def test_result_page_without_script_lists_messages_and_suggestions(
     client: FlaskClient, engine: LanguageToolClient, seed_text: str
 ) -> None:
-    report = check(seed_text, engine=engine)
+    report = house_check(seed_text, engine)
     page = page_of(client.post("/check", data={"text": seed_text}))
     assert len(page.findings) == len(report.issues)
     for item, issue in zip(page.findings, report.issues, strict=True):
         assert " ".join(issue.message.split()) in item
         for replacement in issue.replacements[:5]:
-            assert replacement.strip() in item
+            assert (" ".join(replacement.split()) or "entfernen") in item
 
 
 def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str) -> None:
     page = page_of(client.post("/check", data={"text": seed_text}))
     api = client.post("/api/v1/check", json={"text": seed_text}).get_json()
     data = page.report_data()
-    assert [{k: v for k, v in issue.items() if k not in {"index", "kind"}} for issue in data["issues"]] == api["issues"]
+    page_only = {"index", "kind", "fixes"}
+    assert [{k: v for k, v in issue.items() if k not in page_only} for issue in data["issues"]] == api["issues"]
+    for issue in data["issues"]:
+        assert issue["fixes"] == issue["replacements"]  # plain text: written as shown
     assert data["engine_version"] == api["engine_version"]
+    assert data["stats"] == api["stats"]
+    assert data["format"] == api["format"] == "text"
 
 
 def test_unicode_and_crlf_survive_the_form(client: FlaskClient, engine: LanguageToolClient) -> None:
@@ -246,7 +288,7 @@ def test_unicode_and_crlf_survive_the_form(client: FlaskClient, engine: Language
     page = page_of(client.post("/check", data={"text": UNICODE_CRLF}))
     assert page.annotated == shown
     assert page.textarea == shown
-    expected = check(shown, engine=engine)
+    expected = house_check(shown, engine)
     assert [int(m.attrs["data-offset"]) for m in page.primary_marks] == [i.offset for i in expected.issues]
     for mark in page.primary_marks:
         offset, length = int(mark.attrs["data-offset"]), int(mark.attrs["data-length"])
@@ -268,7 +310,7 @@ def test_annotated_text_is_exact_for_any_report_text(app: Flask, engine: Languag
 
 
 def test_language_and_picky_reach_the_engine(client: FlaskClient) -> None:
-    swiss = page_of(client.post("/check", data={"text": "Die Straße ist groß.", "language": "de-CH"}))
+    swiss = page_of(client.post("/check", data={"text": "Die Straße ist groß.", "language": "de-CH", "house": "0"}))
     assert {m.attrs["data-rule"] for m in swiss.primary_marks} == {"SWISS_GERMAN_SPELLER_RULE"}
     assert ("option", {"value": "de-CH", "selected": ""}) in swiss.all_attrs
 
@@ -407,9 +449,31 @@ def test_body_too_large_gives_back_the_beginning(small_client: FlaskClient) -> N
     assert any(tag == "textarea" and "data-draft-incomplete" in attrs for tag, attrs in page.all_attrs)
 
 
+def test_body_too_large_from_the_upload_form_gives_back_the_beginning(small_client: FlaskClient) -> None:
+    # What a browser sends for our form (multipart, for the file field), with no file chosen.
+    draft = "Größenwahn in München: „Zu viel“ 😀.\r\n" * 400
+    data = {"text": draft, "file": (io.BytesIO(b""), ""), "language": "auto"}
+    response = small_client.post("/check", data=data, content_type="multipart/form-data")
+    page = page_of(response)
+    assert response.status_code == 413
+    assert page.textarea and len(page.textarea) > 200
+    assert draft.replace("\r\n", "\n").startswith(page.textarea)
+    assert page.error is not None and "zu groß" in page.error and "Anfang" in page.error
+
+
+def test_file_too_large_says_so_and_keeps_the_text(small_client: FlaskClient) -> None:
+    data = {"text": "Mein Entwurf.", "file": (io.BytesIO(b"x" * 10_000), "riesig.xml")}
+    response = small_client.post("/check", data=data, content_type="multipart/form-data")
+    page = page_of(response)
+    assert response.status_code == 413
+    assert page.textarea == "Mein Entwurf."
+    assert page.error is not None and "Datei „riesig.xml“ ist zu groß" in page.error
+
+
 def test_body_too_large_to_read_says_so(small_client: FlaskClient) -> None:
     draft = "x" * 10_000
-    response = small_client.post("/check", data={"text": draft}, content_type="multipart/form-data")
+    # No boundary: nothing to find the text by.
+    response = small_client.post("/check", data=f"text={draft}", content_type="multipart/form-data")
     page = page_of(response)
     assert response.status_code == 413
     assert page.textarea == ""
@@ -430,11 +494,13 @@ def test_unknown_page_offers_the_form(client: FlaskClient) -> None:
 def test_api_gives_the_same_findings_as_the_core(
     client: FlaskClient, engine: LanguageToolClient, seed_text: str
 ) -> None:
-    report = check(seed_text, engine=engine)
+    report = check(seed_text, profile=load_profile(), engine=engine)
     response = client.post("/api/v1/check", json={"text": seed_text, "language": "de-DE"})
     assert response.status_code == 200
     assert response.get_json() == json.loads(json.dumps(report.to_dict()))
-    assert response.get_json()["issues"]
+    assert {issue["source"] for issue in response.get_json()["issues"]} == {"languagetool", "house"}
+    # Without options: format and language from the document, house rules on; the same here.
+    assert client.post("/api/v1/check", json={"text": seed_text}).get_json() == response.get_json()
 
 
 def test_api_checks_the_text_exactly_as_sent(client: FlaskClient) -> None:
@@ -450,7 +516,9 @@ def test_api_options(client: FlaskClient) -> None:
     relaxed = client.post("/api/v1/check", json={"text": text}).get_json()
     picky = client.post("/api/v1/check", json={"text": text, "picky": True}).get_json()
     assert len(picky["issues"]) > len(relaxed["issues"])
-    swiss = client.post("/api/v1/check", json={"text": "Die Straße ist groß.", "language": "de-CH"}).get_json()
+    swiss = client.post(
+        "/api/v1/check", json={"text": "Die Straße ist groß.", "language": "de-CH", "house": False}
+    ).get_json()
     assert swiss["language"] == "de-CH"
     assert {issue["rule"] for issue in swiss["issues"]} == {"SWISS_GERMAN_SPELLER_RULE"}
     assert client.post("/api/v1/check", json={"text": ""}).get_json()["issues"] == []
@@ -462,11 +530,20 @@ def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClie
     assert response.status_code == 200
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == {"/api/v1/check", "/healthz"}
-    issue = check("Das ist ein Fehlr.", engine=engine).issues[0]
-    schema = document["components"]["schemas"]["Issue"]
-    assert set(schema["properties"]) == set(issue.to_dict()) == set(schema["required"])
+    report = check("Das ist ein Fehlr.", engine=engine)
+    schemas = document["components"]["schemas"]
+    issue = schemas["Issue"]
+    assert set(issue["properties"]) == set(report.issues[0].to_dict()) == set(issue["required"])
+    assert set(schemas["Report"]["properties"]) == set(report.to_dict()) == set(schemas["Report"]["required"])
+    assert set(schemas["Stats"]["properties"]) == set(report.stats) == set(schemas["Stats"]["required"])
+    request = schemas["CheckRequest"]["properties"]
+    assert set(request) == {"text", "language", "format", "filename", "house", "picky"}
+    assert request["format"]["enum"] == ["auto", *FORMATS]
+    assert request["format"]["default"] == request["language"]["default"] == "auto"
+    assert request["house"]["default"] is True
     responses = document["paths"]["/api/v1/check"]["post"]["responses"]
     assert {"200", "400", "413", "503"} <= set(responses)
+    assert "invalid_input" in responses["400"]["description"]
 
 
 def test_health(client: FlaskClient, engine: LanguageToolClient) -> None:
@@ -500,6 +577,20 @@ ERROR_CASES = [
     Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "language": "fr-FR"}'),
     Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "language": 7}'),
     Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "picky": "ja"}'),
+    Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "house": "nein"}'),
+    Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "format": "docx"}'),
+    Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "format": null}'),
+    Case("POST", "/api/v1/check", 400, "invalid_request", b'{"text": "Hallo", "filename": 7}'),
+    Case(
+        "POST",
+        "/api/v1/check",
+        400,
+        "invalid_request",
+        json.dumps({"text": '<html lang="en"><p>Hello.</p></html>'}).encode(),
+    ),
+    Case("POST", "/api/v1/check", 400, "invalid_input", json.dumps({"text": "<nitf><p>Text</b></nitf>"}).encode()),
+    Case("POST", "/api/v1/check", 400, "invalid_input", json.dumps({"text": "{", "format": "ninjs"}).encode()),
+    Case("POST", "/api/v1/check", 400, "invalid_input", json.dumps({"text": '<?xml version="1.0"?><rss/>'}).encode()),
     Case("POST", "/api/v1/check", 413, "text_too_long", json.dumps({"text": "a" * 600}).encode(), app="small"),
     Case("POST", "/api/v1/check", 413, "request_too_large", json.dumps({"text": "a" * 5000}).encode(), app="small"),
     Case("POST", "/api/v1/check", 503, "engine_unavailable", b'{"text": "Hallo"}', app="down"),

@@ -1,18 +1,26 @@
-"""The pieces of the web app that need no engine: marking up findings, kinds, draft recovery, settings."""
+"""The pieces of the web app that need no engine: marking up findings, kinds, draft recovery,
+settings, the house profile at start-up, figures and messages."""
 
 from __future__ import annotations
 
 import io
 import random
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
+from checker.errors import InputError
+from checker.house import load_profile
+from checker.inputs import decode
 from checker.issue import Category, Issue
-from checker.web import create_app
+from checker.stats import text_statistics
+from checker.web import create_app, messages
 from checker.web.annotate import Mark, Node, annotate, text_of
 from checker.web.draft import recover_form_text
+from checker.web.house import get_profile
 from checker.web.kinds import kind_of
+from checker.web.presentation import figures_of, flesch_reading, in_source, wiener_reading
 
 
 def make_issue(
@@ -172,3 +180,159 @@ def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert app.config["LANGUAGETOOL_URL"] == "http://127.0.0.1:9"
     assert app.config["MAX_CONTENT_LENGTH"] == app.config["MAX_FORM_MEMORY_SIZE"] == 1000
     assert "RUNTIME_DIR" not in app.config
+
+
+# ---- Drafts from the upload form ------------------------------------------------------------
+
+BOUNDARY = "----wirecheckBoundary7MA4YWxkTrZu0gW"
+
+
+def multipart_body(text: str, file: bytes = b"", filename: str = "") -> bytes:
+    """Our form as a browser sends it: the text (CRLF line ends), the file, the options."""
+    lines = [
+        f"--{BOUNDARY}",
+        'Content-Disposition: form-data; name="text"',
+        "",
+        text.replace("\n", "\r\n"),
+        f"--{BOUNDARY}",
+        f'Content-Disposition: form-data; name="file"; filename="{filename}"',
+        "Content-Type: application/octet-stream",
+        "",
+    ]
+    head = "\r\n".join(lines).encode("utf-8") + b"\r\n"
+    tail = f'\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name="language"\r\n\r\nauto\r\n--{BOUNDARY}--\r\n'
+    return head + file + tail.encode("ascii")
+
+
+def multipart_environ(body: bytes) -> dict[str, object]:
+    return {
+        "CONTENT_LENGTH": str(len(body)),
+        "CONTENT_TYPE": f"multipart/form-data; boundary={BOUNDARY}",
+        "wsgi.input": io.BytesIO(body),
+    }
+
+
+@pytest.mark.parametrize("limit", [1, 60, 100, 101, 102, 103, 150, 777, 1000, 2000, 100_000])
+def test_recovered_multipart_draft_is_a_prefix_of_the_draft(limit: int) -> None:
+    body = multipart_body(DRAFT)
+    recovered = recover_form_text(multipart_environ(body), limit)
+    shown = DRAFT.replace("\r\n", "\n")
+    assert shown.startswith(recovered.text)
+    assert "\ufffd" not in recovered.text
+    assert "--" not in recovered.text[-3:]  # no piece of the closing delimiter
+    assert recovered.complete == (limit >= len(body))
+    if recovered.complete:
+        assert recovered.text == shown
+    elif limit >= 1000:
+        assert len(recovered.text) > limit // 8
+
+
+def test_recovered_multipart_draft_names_the_file() -> None:
+    body = multipart_body("Mein Entwurf.\nZweite Zeile.", b"<nitf>" + b"x" * 5000, "C:\\Meldungen\\budget.xml")
+    recovered = recover_form_text(multipart_environ(body), 1000)
+    assert recovered.text == "Mein Entwurf.\nZweite Zeile."
+    assert recovered.filename == "budget.xml"
+    assert not recovered.complete
+
+
+# ---- The house profile at start-up ------------------------------------------------------------
+
+
+def test_missing_profile_stops_the_start(tmp_path: Path) -> None:
+    missing = tmp_path / "gibt-es-nicht.toml"
+    with pytest.raises(InputError) as raised:
+        create_app({"PROFILE": str(missing)})
+    assert str(missing) in raised.value.message
+    assert "PROFILE" in raised.value.message
+
+
+def test_broken_profile_stops_the_start_with_its_line(tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.toml"
+    broken.write_text('extends = "default"\nname = Hausstil\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        create_app({"PROFILE": str(broken)})
+    assert f"{broken}:2:" in raised.value.message
+    assert "invalid TOML" in raised.value.message
+
+
+def test_profile_is_read_once_per_app(tmp_path: Path) -> None:
+    profile = tmp_path / "haus.toml"
+    profile.write_text('extends = "default"\nname = "Haus"\n', encoding="utf-8")
+    app = create_app({"PROFILE": str(profile)})
+    profile.write_text("kaputt = [", encoding="utf-8")  # later edits change nothing for this app
+    with app.app_context():
+        assert get_profile().name == "Haus"
+        assert get_profile() is get_profile()
+    with create_app().app_context():
+        assert get_profile() is load_profile()  # the default
+
+
+# ---- What the result page makes of a report ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("replacement", "format_", "expected"),
+    [
+        ("AT&T <Nord>", "text", "AT&T <Nord>"),
+        ("AT&T <Nord>", "markdown", "AT&T <Nord>"),
+        ("AT&T <Nord>", "nitf", "AT&amp;T &lt;Nord&gt;"),
+        ("AT&T", "newsml", "AT&amp;T"),
+        ("AT&T", "html", "AT&amp;T"),
+        ('Er sagte: "Nein" \\ Ende', "ninjs", 'Er sagte: \\"Nein\\" \\\\ Ende'),
+        ("Straße «Ost»", "ninjs", "Straße «Ost»"),
+        ("", "nitf", ""),
+    ],
+)
+def test_suggestions_are_written_as_the_source_needs(replacement: str, format_: str, expected: str) -> None:
+    assert in_source(replacement, format_) == expected
+
+
+@pytest.mark.parametrize(
+    ("score", "reading"),
+    [
+        (-12.0, "sehr schwer"),
+        (25.4, "sehr schwer"),
+        (30.0, "schwer"),
+        (55.0, "mittelschwer"),
+        (65.0, "mittel"),
+        (75.0, "mittelleicht"),
+        (85.0, "leicht"),
+        (90.0, "sehr leicht"),
+        (120.0, "sehr leicht"),
+    ],
+)
+def test_flesch_readings(score: float, reading: str) -> None:
+    assert flesch_reading(score) == reading
+
+
+def test_figures() -> None:
+    figures = figures_of(text_statistics("Der Rat tagt. Er beschließt die Reform am Montag in Berlin."))
+    shown = {figure.label: (figure.value, figure.reading) for figure in figures}
+    assert shown["Wörter"] == ("11", "")
+    assert shown["Sätze"] == ("2", "")
+    assert shown["Ø Satzlänge"] == ("5,5 Wörter", "")
+    assert shown["längster Satz"] == ("8 Wörter", "")
+    assert set(shown) == {"Wörter", "Sätze", "Ø Satzlänge", "längster Satz", "Lesbarkeit", "Wiener Sachtextformel"}
+    assert figures_of(text_statistics("")) == ()
+    assert wiener_reading(13.3) == "etwa 13. Schulstufe"
+    assert wiener_reading(2.0) == "sehr leicht"
+    assert wiener_reading(17.0) == "sehr schwer"
+
+
+# ---- Messages for files that cannot be read ---------------------------------------------------
+
+
+def test_not_utf8_message_names_file_and_byte() -> None:
+    with pytest.raises(InputError) as raised:
+        decode("Grüße".encode("latin-1"), "gruss.txt")
+    message = messages.for_editor(raised.value)
+    assert message.startswith("Die Datei „gruss.txt“ ist nicht in UTF-8 gespeichert")
+    assert "Byte-Position 2" in message and "0xfc" in message
+
+
+def test_unknown_input_problem_still_names_the_place() -> None:
+    error = InputError("something new", path="a.xml", line=3, column=7)
+    assert (
+        messages.for_editor(error)
+        == "Die Datei „a.xml“ lässt sich nicht lesen (Zeile 3, Spalte 7). Ihr Text ist erhalten."
+    )

@@ -9,14 +9,15 @@ from typing import Any
 
 from flask import Flask
 
-from checker.web import api, engine, errors, security, views
-from checker.web.checking import LANGUAGE_NAMES, german_number
+from checker.web import api, engine, errors, house, security, views
+from checker.web.checking import FORMAT_NAMES, LANGUAGE_NAMES, MARKUP_FORMATS, german_number
 from checker.web.settings import defaults, from_environment
 
 _ROOT = Path(__file__).resolve().parents[2]
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """The app; raises InputError (with the file's path and line) when its house profile is bad."""
     app = Flask(
         __name__,
         template_folder=str(_ROOT / "templates"),
@@ -30,6 +31,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
 
     engine.init_app(app)
+    house.init_app(app)
     errors.init_app(app)
     security.init_app(app)
 
@@ -40,6 +42,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.context_processor
     def _page_settings() -> dict[str, Any]:
-        return {"languages": LANGUAGE_NAMES, "max_text_length": app.config["MAX_TEXT_LENGTH"]}
+        return {
+            "languages": LANGUAGE_NAMES,
+            "formats": FORMAT_NAMES,
+            "markup_formats": MARKUP_FORMATS,
+            "max_text_length": app.config["MAX_TEXT_LENGTH"],
+        }
 
     return app

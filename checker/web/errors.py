@@ -100,7 +100,13 @@ def _form_page(status: int, message: str, *, draft: CheckRequest | None = None, 
 
 def _too_large_form(limit: int, message: str) -> Any:
     recovered = recover_form_text(request.environ, limit)
-    if recovered.complete:
+    if recovered.filename:
+        message = messages.file_too_large(
+            recovered.filename, limit, request.content_length, int(current_app.config["MAX_TEXT_LENGTH"])
+        )
+        if recovered.text.strip():
+            message += " Der Text aus dem Eingabefeld steht unten."
+    elif recovered.complete:
         message += " Ihr Text steht unten."
     elif recovered.text:
         message += (
@@ -109,4 +115,4 @@ def _too_large_form(limit: int, message: str) -> Any:
     else:
         message += " Der Text war zu groß, um ihn hier zu lesen, deshalb ist das Feld leer."
     draft = CheckRequest(text=recovered.text)
-    return _form_page(413, message, draft=draft, incomplete=not recovered.complete)
+    return _form_page(413, message, draft=draft, incomplete=not recovered.complete and not recovered.filename)

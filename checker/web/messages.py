@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from checker.errors import CheckerError
+import re
+
+from checker.errors import CheckerError, InputError
 from checker.web.checking import german_number
 
 _SAFE = "Ihr Text ist erhalten."
@@ -40,12 +42,82 @@ def too_large(limit_bytes: int, size: int | None, max_text_length: int) -> str:
     )
 
 
+def file_too_large(filename: str, limit_bytes: int, size: int | None, max_text_length: int) -> str:
+    sizes = f"{_size(size)}, " if size else ""
+    return (
+        f"Die Datei „{filename}“ ist zu groß, um sie anzunehmen ({sizes}höchstens {_size(limit_bytes)}). "
+        f"Geprüft werden bis zu {german_number(max_text_length)} Zeichen auf einmal."
+    )
+
+
 def _size(size: int) -> str:
     if size < 1_048_576:
         return f"{german_number(max(1, round(size / 1024)))} kB"
     return f"{size / 1_048_576:.1f}".replace(".", ",") + " MB"
 
 
+_DOCUMENT_LANGUAGE = re.compile(r"the document is marked as language '([^']*)'")
+_NOT_UTF8 = re.compile(r"not valid UTF-8 \(byte 0x([0-9a-f]{2}) at byte offset (\d+)\)")
+_MALFORMED_XML = re.compile(r"malformed XML: (.*)", re.DOTALL)
+# expat's reasons, as people who write XML by hand know them.
+_XML_REASONS = {
+    "mismatched tag": "ein schließendes Tag passt nicht zum offenen Element",
+    "not well-formed (invalid token)": "ungültiges Zeichen, etwa ein „<“ oder „&“, das als &lt; oder &amp; stehen muss",
+    "no element found": "das Dokument endet, bevor alle Elemente geschlossen sind",
+    "unclosed token": "ein Tag oder Kommentar ist nicht geschlossen",
+    "junk after document element": "nach dem schließenden Wurzelelement steht noch etwas",
+    "undefined entity": "unbekannte Entität (XML kennt nur &amp; &lt; &gt; &quot; &apos; und &#…;)",
+    "duplicate attribute": "ein Attribut steht doppelt im selben Tag",
+    "unbound prefix": "ein Namensraum-Präfix ist nicht deklariert",
+    "syntax error": "Syntaxfehler",
+}
+
+
 def for_editor(error: CheckerError) -> str:
-    """The message to show: our own (already German) unless the engine failed."""
+    """The message to show: our own (already German) unless the engine failed or the input or
+    document could not be read, whose messages from the core are technical English."""
+    if isinstance(error, InputError):
+        return unreadable_input(error)
+    language = _DOCUMENT_LANGUAGE.search(error.message)
+    if language:
+        return (
+            f"Das Dokument ist als Sprache „{language.group(1)}“ ausgezeichnet; geprüft wird nur Deutsch. "
+            "Wenn es doch deutsch ist, bitte die Sprachvariante wählen statt „Automatisch“."
+        )
     return _BY_CODE.get(error.code, error.message)
+
+
+def unreadable_input(error: InputError) -> str:
+    """Why a file or a pasted text in a markup format cannot be read, in German, with the place."""
+    what = f"Die Datei „{error.path}“" if error.path else "Der Text"
+    where = ""
+    if error.line is not None:
+        where = f" (Zeile {error.line}" + (f", Spalte {error.column}" if error.column is not None else "") + ")"
+    message = error.message
+    not_utf8 = _NOT_UTF8.search(message)
+    if not_utf8:
+        return (
+            f"{what} ist nicht in UTF-8 gespeichert: an Byte-Position {german_number(int(not_utf8.group(2)))} "
+            f"(ab 0 gezählt) steht das Byte 0x{not_utf8.group(1)}, das dort in UTF-8 nicht stehen kann. "
+            "Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
+        )
+    if "XML refused" in message:
+        if "declares" in message:
+            reason = (
+                "Das XML deklariert Entitäten (<!ENTITY …> im DOCTYPE). Solche Dateien lesen wir aus "
+                "Sicherheitsgründen nicht: Entitäten können ohne Grenze wachsen oder fremde Dateien einlesen."
+            )
+        else:
+            reason = "Das XML enthält Deklarationen, die wir aus Sicherheitsgründen nicht lesen."
+        return f"{what} wird nicht gelesen{where}. {reason} {_SAFE}"
+    malformed = _MALFORMED_XML.search(message)
+    if malformed:
+        reason = _XML_REASONS.get(malformed.group(1).strip(), malformed.group(1).strip())
+        return f"{what} ist kein wohlgeformtes XML{where}: {reason}. {_SAFE}"
+    if "malformed JSON" in message:
+        return f"{what} ist kein gültiges JSON{where}. {_SAFE}"
+    if "neither NITF nor NewsML-G2" in message:
+        return f"{what} ist XML, aber weder NITF noch NewsML-G2. Bitte ein Format wählen. {_SAFE}"
+    if "not ninjs" in message:
+        return f"{what} ist JSON, aber kein ninjs: Es fehlen die Felder für Überschrift und Text. {_SAFE}"
+    return f"{what} lässt sich nicht lesen{where}. {_SAFE}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.engine import LANGUAGES
+from checker.formats import FORMATS
 
 
 def _error_response(description: str) -> dict[str, Any]:
@@ -49,9 +50,55 @@ _ISSUE = {
         "type": {"type": "string", "description": "LanguageTool's issue type, e.g. misspelling, grammar."},
         "severity": {"type": "string", "enum": ["error", "warning", "info"]},
         "message": {"type": "string"},
-        "replacements": {"type": "array", "items": {"type": "string"}, "description": "Best first."},
+        "replacements": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Best first, as plain text; an empty string means: delete the flagged text.",
+        },
         "url": {"type": ["string", "null"], "description": "An explanation of the rule, if any."},
         "source": {"type": "string", "description": "languagetool, or house for the newsroom's own rules."},
+    },
+}
+
+
+_NUMBER_OR_NULL = {"type": ["number", "null"]}
+
+_STATS = {
+    "type": "object",
+    "description": (
+        "Figures about the text that was checked (for markup formats: its prose, without the markup). "
+        "Sentences follow German news conventions (no break after '28.', 'z. B.', 'Mrd.'; a headline "
+        "line is a sentence). Scores are null for a text without words."
+    ),
+    "required": [
+        "paragraphs",
+        "sentences",
+        "words",
+        "syllables",
+        "average_sentence_length",
+        "longest_sentence_length",
+        "average_syllables_per_word",
+        "flesch_reading_ease",
+        "wiener_sachtextformel",
+    ],
+    "properties": {
+        "paragraphs": {"type": "integer", "minimum": 0},
+        "sentences": {"type": "integer", "minimum": 0},
+        "words": {"type": "integer", "minimum": 0, "description": "Numbers count as words."},
+        "syllables": {"type": "integer", "minimum": 0},
+        "average_sentence_length": {**_NUMBER_OR_NULL, "description": "Words per sentence."},
+        "longest_sentence_length": {"type": "integer", "minimum": 0, "description": "In words."},
+        "average_syllables_per_word": _NUMBER_OR_NULL,
+        "flesch_reading_ease": {
+            **_NUMBER_OR_NULL,
+            "description": "Amstad's German Flesch reading ease: 0 very hard … 100 very easy "
+            "(below 30 very hard, 30-50 hard, 50-60 fairly hard, 60-70 standard, 70-80 fairly easy, "
+            "80-90 easy, 90 and above very easy).",
+        },
+        "wiener_sachtextformel": {
+            **_NUMBER_OR_NULL,
+            "description": "First Wiener Sachtextformel: about the school year, 4 very easy … 15 very hard.",
+        },
     },
 }
 
@@ -78,7 +125,12 @@ def openapi_document() -> dict[str, Any]:
                             "description": "All findings, in text order.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}},
                         },
-                        "400": _error_response("Malformed JSON, missing or non-string text, unknown language."),
+                        "400": _error_response(
+                            "invalid_request: malformed JSON, missing or non-string text, unknown language or "
+                            "format, a document marked as another language. invalid_input: the text cannot be "
+                            "read as its format (malformed XML or JSON, XML that declares entities, XML that "
+                            "is neither NITF nor NewsML-G2); the message names line and column."
+                        ),
                         "413": _error_response("Text or request body too large."),
                         "502": _error_response("LanguageTool answered with an error."),
                         "503": _error_response("LanguageTool is not reachable (not started or restarting)."),
@@ -106,23 +158,59 @@ def openapi_document() -> dict[str, Any]:
                     "type": "object",
                     "required": ["text"],
                     "properties": {
-                        "text": {"type": "string", "description": "Checked exactly as sent (no line-end changes)."},
-                        "language": {"type": "string", "enum": list(LANGUAGES), "default": "de-DE"},
+                        "text": {
+                            "type": "string",
+                            "description": "The article, plain or as a whole file in one of the formats; "
+                            "checked exactly as sent (no line-end changes).",
+                        },
+                        "language": {
+                            "type": "string",
+                            "enum": ["auto", *LANGUAGES],
+                            "default": "auto",
+                            "description": "German variant. auto: the document's own language tag (NITF, "
+                            "NewsML-G2, ninjs, HTML lang), else de-DE; a document tagged as another "
+                            "language is refused unless a variant is given.",
+                        },
+                        "format": {
+                            "type": "string",
+                            "enum": ["auto", *FORMATS],
+                            "default": "auto",
+                            "description": "How to read the text. auto: detected from the content (JSON is "
+                            "ninjs, XML is NITF or NewsML-G2 by its root, HTML and Markdown by their markup), "
+                            "the filename's extension breaking ties, else plain text. Offsets always point "
+                            "into the text as sent, markup included.",
+                        },
+                        "filename": {
+                            "type": ["string", "null"],
+                            "default": None,
+                            "description": "The file's name: a hint for format detection, and named in errors.",
+                        },
+                        "house": {
+                            "type": "boolean",
+                            "default": True,
+                            "description": "The newsroom's house rules and names dictionary (the server's "
+                            "profile); false checks with LanguageTool alone.",
+                        },
                         "picky": {"type": "boolean", "default": False, "description": "Also style rules."},
                     },
                 },
                 "Report": {
                     "type": "object",
-                    "required": ["language", "engine_version", "issues"],
+                    "required": ["language", "format", "engine_version", "issues", "stats"],
                     "properties": {
-                        "language": {"type": "string"},
+                        "language": {"type": "string", "enum": list(LANGUAGES), "description": "Checked as."},
+                        "format": {
+                            "type": "string",
+                            "enum": list(FORMATS),
+                            "description": "The input format the text was read as.",
+                        },
                         "engine_version": {"type": ["string", "null"]},
                         "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}},
-                        "format": {"type": "string", "description": "The input format the text was read as."},
-                        "stats": {"type": "object", "description": "Figures about the text (length, sentences …)."},
+                        "stats": {"$ref": "#/components/schemas/Stats"},
                     },
                 },
                 "Issue": _ISSUE,
+                "Stats": _STATS,
                 "Health": {
                     "type": "object",
                     "required": ["status", "languagetool"],

@@ -1,19 +1,26 @@
-"""One `Report` prepared for the result page: findings with their kind, counts, the marked-up text.
+"""One `Report` prepared for the result page: findings with their kind, counts, the marked-up text
+and the text's figures.
 
 The page's script reads the same issue dictionaries the JSON API sends (`Issue.to_dict()`),
-plus each finding's number and kind.
+plus each finding's number and kind, and its suggestions as they are written into the source.
 """
 
 from __future__ import annotations
 
+import html
+import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from checker.issue import Issue, Report
 from checker.web.annotate import Node, annotate
+from checker.web.checking import german_number
 from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, kind_of
 
+# Findings longer than this (in code points) get no background tint on the page.
+WIDE_FINDING = 60
 # Always listed in the counts, even at zero; house rules only once they find something.
 _ALWAYS_COUNTED = ("spelling", "grammar", "punctuation", "style")
 
@@ -28,8 +35,28 @@ class Finding:
     def number(self) -> int:
         return self.index + 1
 
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.issue.to_dict(), "index": self.index, "kind": self.kind.id}
+    @property
+    def wide(self) -> bool:
+        """Whether it covers a whole sentence or more: underlined only, so that the findings
+        inside it stand out."""
+        return self.issue.length > WIDE_FINDING
+
+    def to_dict(self, format: str = "text") -> dict[str, Any]:
+        fixes = [in_source(replacement, format) for replacement in self.issue.replacements]
+        return {**self.issue.to_dict(), "index": self.index, "kind": self.kind.id, "fixes": fixes}
+
+
+def in_source(replacement: str, format: str) -> str:
+    """A suggestion as the source file must spell it to read as the suggested text.
+
+    Suggestions are plain text; a finding's marks cover the file as written, so "&" becomes
+    "&amp;" in markup and '"' becomes '\\"' in a ninjs string.
+    """
+    if format in ("html", "nitf", "newsml"):
+        return html.escape(replacement, quote=False)
+    if format == "ninjs":
+        return json.dumps(replacement, ensure_ascii=False)[1:-1]
+    return replacement
 
 
 @dataclass(frozen=True)
@@ -39,11 +66,88 @@ class KindCount:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One figure of the statistics panel: "Wörter 287", "Lesbarkeit 25,4 schwer"."""
+
+    label: str
+    value: str
+    reading: str = ""
+    help: str = ""
+
+
+# Amstad's bands for the German Flesch reading ease (0 hard … 100 easy), lowest score first.
+_FLESCH_READINGS = (
+    (30, "sehr schwer"),
+    (50, "schwer"),
+    (60, "mittelschwer"),
+    (70, "mittel"),
+    (80, "mittelleicht"),
+    (90, "leicht"),
+)
+
+
+def flesch_reading(score: float) -> str:
+    for below, reading in _FLESCH_READINGS:
+        if score < below:
+            return reading
+    return "sehr leicht"
+
+
+def wiener_reading(score: float) -> str:
+    """The first Wiener Sachtextformel reads as a school year, from 4 (easy) to 15 (very hard)."""
+    if score < 4:
+        return "sehr leicht"
+    if score > 15:
+        return "sehr schwer"
+    return f"etwa {round(score)}. Schulstufe"
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def figures_of(stats: Mapping[str, Any]) -> tuple[Figure, ...]:
+    """The statistics panel's figures; none for a text without words."""
+    if not stats.get("words"):
+        return ()
+    words = "Wort" if stats["longest_sentence_length"] == 1 else "Wörter"
+    figures = [
+        Figure("Wörter", german_number(stats["words"])),
+        Figure("Sätze", german_number(stats["sentences"])),
+        Figure("Ø Satzlänge", f"{_decimal(stats['average_sentence_length'])} Wörter"),
+        Figure("längster Satz", f"{german_number(stats['longest_sentence_length'])} {words}"),
+    ]
+    flesch = stats.get("flesch_reading_ease")
+    if flesch is not None:
+        figures.append(
+            Figure(
+                "Lesbarkeit",
+                _decimal(flesch),
+                flesch_reading(flesch),
+                "Flesch-Lesbarkeitsindex nach Amstad: 0 (sehr schwer) bis 100 (sehr leicht); "
+                "Nachrichtentexte liegen meist zwischen 30 und 60.",
+            )
+        )
+    wiener = stats.get("wiener_sachtextformel")
+    if wiener is not None:
+        figures.append(
+            Figure(
+                "Wiener Sachtextformel",
+                _decimal(wiener),
+                wiener_reading(wiener),
+                "Erste Wiener Sachtextformel: 4 (sehr leicht) bis 15 (sehr schwer), etwa die Schulstufe.",
+            )
+        )
+    return tuple(figures)
+
+
+@dataclass(frozen=True)
 class ReportView:
     report: Report
     findings: tuple[Finding, ...]
     nodes: list[Node]
     counts: tuple[KindCount, ...]
+    figures: tuple[Figure, ...] = ()
 
     @classmethod
     def of(cls, report: Report) -> ReportView:
@@ -52,12 +156,12 @@ class ReportView:
         counts = tuple(
             KindCount(kind, tally[kind.id]) for kind in KINDS if kind.id in _ALWAYS_COUNTED or tally[kind.id]
         )
-        return cls(report, findings, annotate(report.text, report.issues), counts)
+        return cls(report, findings, annotate(report.text, report.issues), counts, figures_of(report.stats))
 
     def script_data(self) -> dict[str, Any]:
         """What the page's script needs, embedded as JSON in the page."""
         return {
             **self.report.to_dict(),
-            "issues": [finding.to_dict() for finding in self.findings],
+            "issues": [finding.to_dict(self.report.format) for finding in self.findings],
             "kinds": {kind.id: kind.label for kind in KINDS_BY_ID.values()},
         }

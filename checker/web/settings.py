@@ -37,6 +37,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest request body in bytes (form or JSON); larger: 413 before the body is read.",
     ),
     Setting(
+        "PROFILE",
+        None,
+        "House style profile (a TOML file, see profiles/) for every check; empty: profiles/default.toml. "
+        "Read once when the app starts; a missing or invalid file stops the start with its path and line.",
+    ),
+    Setting(
         "ENGINE",
         None,
         "An Engine object to check with instead of a URL (for tests and embedding).",

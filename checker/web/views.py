@@ -1,4 +1,5 @@
-"""The editors' pages: the form (`GET /`) and the annotated result (`POST /check`)."""
+"""The editors' pages: the form (`GET /`) and the annotated result (`POST /check`) of a pasted
+text or an uploaded file."""
 
 from __future__ import annotations
 
@@ -22,8 +23,12 @@ def index() -> Any:
 def check_text() -> Any:
     draft = CheckRequest.from_form(request.form)
     g.check_request = draft  # so that any error page shows the draft again
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        draft = draft.with_upload(upload)
+        g.check_request = draft  # from here on, errors show the file's text
     if not draft.text.strip():
-        raise InvalidRequest("Bitte einen Text einfügen – das Feld ist leer.")
+        raise InvalidRequest("Bitte einen Text einfügen oder eine Datei wählen – das Feld ist leer.")
     report = run_check(draft)
     return render_template("check/result.html", form=draft, view=ReportView.of(report))
 
