@@ -40,12 +40,18 @@ def on_starting(server: Any) -> None:
         return
     # Imported here, not at the top: gunicorn reads this file before it changes to `chdir`.
     from checker.engine import LocalServer, shared  # noqa: PLC0415
+    from checker.errors import CheckerError  # noqa: PLC0415
 
     with shared.start_lock():
         running = shared.running_url()
         if running is None:
             server.log.info("Starting LanguageTool (about 15 seconds) …")
-            _languagetool = LocalServer().start()
+            try:
+                _languagetool = LocalServer().start()
+            except CheckerError as exc:
+                # What is missing, in one line, rather than a traceback from gunicorn.
+                server.log.error("LanguageTool cannot start: %s", exc.message)
+                raise SystemExit(2) from None
             shared.publish(_languagetool)
             running = _languagetool.url
     # One server per host: one that `python -m checker languagetool` runs is used as it is.

@@ -16,6 +16,7 @@ from typing import NoReturn
 from checker.core import check
 from checker.engine import LANGUAGES, Engine, LocalServer, open_engine, shared
 from checker.engine import install as engine_install
+from checker.engine.server import port_is_free
 from checker.errors import CheckerError
 from checker.formats import FORMATS
 from checker.formatters import FORMATTERS
@@ -133,6 +134,8 @@ def run_languagetool(args: argparse.Namespace) -> int:
         running = shared.running_url()
         if running:
             raise CheckerError(f"a LanguageTool server already runs on this host: {running}")
+        if args.port is not None and not port_is_free(args.port):
+            raise CheckerError(f"port {args.port} on 127.0.0.1 is in use; choose another with --port")
         server = LocalServer(port=args.port).start()
         shared.publish(server)
     try:

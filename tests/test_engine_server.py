@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -100,3 +101,22 @@ def test_languagetool_command_runs_in_the_foreground(tmp_path: Path) -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_languagetool_command_refuses_a_busy_port(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        completed = subprocess.run(
+            [sys.executable, "-m", "checker", "languagetool", "--port", str(port)],
+            cwd=ROOT,
+            env=dict(os.environ, WIRECHECK_RUNTIME_DIR=str(tmp_path)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert completed.returncode == 2
+    assert f"port {port} on 127.0.0.1 is in use" in completed.stderr
+    assert "Traceback" not in completed.stderr

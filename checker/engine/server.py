@@ -69,6 +69,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+        return True
+
+
 def answers(url: str, timeout: float = 2.0) -> bool:
     """True when a LanguageTool server at `url` lists its languages."""
     try:
