@@ -21,7 +21,11 @@ RULES_DIR = ENGINE_DIR / "rules"
 def pinned_version() -> str:
     """The LanguageTool version, read from the one place it is written: engine/pom.xml."""
     namespace = {"m": "http://maven.apache.org/POM/4.0.0"}
-    element = ET.parse(POM).getroot().find("m:properties/m:languagetool.version", namespace)
+    try:
+        root = ET.parse(POM).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise SetupError(f"cannot read the engine's Maven project {POM}: {exc}") from exc
+    element = root.find("m:properties/m:languagetool.version", namespace)
     if element is None or not element.text:
         raise SetupError(f"{POM} does not set <languagetool.version>")
     return element.text.strip()
