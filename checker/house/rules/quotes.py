@@ -36,7 +36,22 @@ CONVENTION_FAMILIES: dict[Convention, tuple[str, str]] = {
     "agency": ("guillemets_out", "straight"),  # (double, single)
     "duden": ("german", "german"),
 }
-_MARKS = frozenset("„“”\"«»‚‘’'‹›")
+# mark: (single, opens regardless of context or None, family when opening, family when closing)
+_MARK_TABLE: dict[str, tuple[bool, bool | None, str, str]] = {
+    "„": (False, True, "german", "german"),
+    "“": (False, None, "english", "german"),
+    "”": (False, False, "english", "english"),
+    '"': (False, None, "straight", "straight"),
+    "«": (False, None, "guillemets_out", "guillemets_in"),
+    "»": (False, None, "guillemets_in", "guillemets_out"),
+    "‚": (True, True, "german", "german"),
+    "‘": (True, None, "english", "german"),
+    "’": (True, False, "english", "english"),
+    "'": (True, None, "straight", "straight"),
+    "‹": (True, None, "guillemets_out", "guillemets_in"),
+    "›": (True, None, "guillemets_in", "guillemets_out"),
+}
+_MARKS = frozenset(_MARK_TABLE)
 _OPENING_CONTEXT = "([{/–—-"
 
 
@@ -66,31 +81,13 @@ def _classify(text: str, index: int, previous_opened: bool) -> QuoteMark | None:
     opens = (
         before.isspace() or before in _OPENING_CONTEXT or (before in _MARKS and previous_opened)
     ) and not after.isspace()
-    if char == "„":
-        return QuoteMark(index, char, True, "german", False)
-    if char == "“":
-        return QuoteMark(index, char, opens, "english" if opens else "german", False)
-    if char == "”":
-        return QuoteMark(index, char, False, "english", False)
-    if char == '"':
-        return QuoteMark(index, char, opens, "straight", False)
-    if char == "«":
-        return QuoteMark(index, char, opens, "guillemets_out" if opens else "guillemets_in", False)
-    if char == "»":
-        return QuoteMark(index, char, opens, "guillemets_in" if opens else "guillemets_out", False)
-    if char == "‚":
-        return QuoteMark(index, char, True, "german", True)
-    if char == "‘":
-        return QuoteMark(index, char, opens, "english" if opens else "german", True)
-    if char == "’":
-        return QuoteMark(index, char, False, "english", True)
-    if char == "'":
-        return QuoteMark(index, char, opens, "straight", True)
-    if char == "‹":
-        return QuoteMark(index, char, opens, "guillemets_out" if opens else "guillemets_in", True)
-    if char == "›":
-        return QuoteMark(index, char, opens, "guillemets_in" if opens else "guillemets_out", True)
-    return None
+    entry = _MARK_TABLE.get(char)
+    if entry is None:
+        return None
+    single, fixed_opens, open_family, close_family = entry
+    if fixed_opens is not None:
+        opens = fixed_opens
+    return QuoteMark(index, char, opens, open_family if opens else close_family, single)
 
 
 def analyse(text: str, start: int, end: int) -> ParagraphQuotes:
