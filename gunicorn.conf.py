@@ -39,21 +39,16 @@ def on_starting(server: Any) -> None:
         server.log.info("Using LanguageTool at %s", os.environ["LANGUAGETOOL_URL"])
         return
     # Imported here, not at the top: gunicorn reads this file before it changes to `chdir`.
-    from checker.engine import LocalServer, shared  # noqa: PLC0415
+    from checker.engine import shared  # noqa: PLC0415
     from checker.errors import CheckerError  # noqa: PLC0415
 
-    with shared.start_lock():
-        running = shared.running_url()
-        if running is None:
-            server.log.info("Starting LanguageTool (about 15 seconds) …")
-            try:
-                _languagetool = LocalServer().start()
-            except CheckerError as exc:
-                # What is missing, in one line, rather than a traceback from gunicorn.
-                server.log.error("LanguageTool cannot start: %s", exc.message)
-                raise SystemExit(2) from None
-            shared.publish(_languagetool)
-            running = _languagetool.url
+    server.log.info("Using the host's LanguageTool, or starting one (about 15 seconds) …")
+    try:
+        running, _languagetool = shared.use_or_start()
+    except CheckerError as exc:
+        # What is missing, in one line, rather than a traceback from gunicorn.
+        server.log.error("LanguageTool cannot start: %s", exc.message)
+        raise SystemExit(2) from None
     # One server per host: one that `python -m checker languagetool` runs is used as it is.
     os.environ["LANGUAGETOOL_URL"] = running
     server.log.info("LanguageTool %s is ready", running)

@@ -37,14 +37,8 @@ def open_engine(url: str | None = None) -> Iterator[LanguageToolClient]:
     if remote:
         yield LanguageToolClient(remote)
         return
-    with shared.start_lock():
-        running = shared.running_url()
-        server = None
-        if running is None:
-            server = LocalServer().start()
-            shared.publish(server)
+    running, server = shared.use_or_start()
     if server is None:
-        assert running is not None
         yield LanguageToolClient(running)
         return
     try:

@@ -61,3 +61,15 @@ def unpublish(server: LocalServer) -> None:
         state = json.loads(_state_path().read_text(encoding="utf-8"))
         if state.get("url") == server.url:
             _state_path().unlink()
+
+
+def use_or_start() -> tuple[str, LocalServer | None]:
+    """The host's server: (its URL, None) if one answers, else one started and published here
+    (its URL, the server, which the caller stops and unpublishes)."""
+    with start_lock():
+        running = running_url()
+        if running is not None:
+            return running, None
+        server = LocalServer().start()
+        publish(server)
+        return server.url, server
