@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench demo clean engine system-deps
+.PHONY: setup run test lint format bench demo golden clean engine system-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ run: setup
 	$(PY) -m checker serve --host $(HOST) --port $(PORT)
 
 demo: setup
-	-$(PY) -m checker check ../shared/examples/seed-irna.txt
+	-$(PY) -m checker check tests/data/seed-irna.txt
 
 test: setup system-deps
 	$(PY) -m pytest
@@ -43,5 +43,9 @@ format: setup
 bench: setup
 	$(PY) bench/run.py
 
+# Rewrites every golden file from what the checker finds now; read the diff before committing.
+golden: setup
+	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/golden
+
 clean:
-	rm -rf $(VENV) engine/lib engine/target .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

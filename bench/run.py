@@ -3,7 +3,7 @@
     python bench/run.py [--articles N] [--sentences-per-article N]
 
 Starts its own LanguageTool server with the result cache off (so neither side profits from the
-other's run), checks the same texts raw and through `checker.core.check`, alternating, and prints
+other's run), checks the same texts raw and through `checker.pipeline.check`, alternating, and prints
 wall time, the core's overhead and the JVM's resident memory. The corpus is read from
 ../shared/corpora/falko-merlin/fm-dev.m2 and never copied.
 """
@@ -22,9 +22,10 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.core import check
-from checker.engine import LanguageToolClient, LocalServer, ServerSettings
-from checker.engine.house_grammar import house_rule_ids
+from checker.languagetool import LanguageToolClient, LocalServer, ServerSettings
+from checker.languagetool.grammar_rules import house_rule_ids
+from checker.options import CheckOptions
+from checker.pipeline import check
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "falko-merlin" / "fm-dev.m2"
 
@@ -61,6 +62,8 @@ def main() -> None:
     parser.add_argument("--sentences-per-article", type=int, default=20)
     args = parser.parse_args()
     texts = articles(args.articles, args.sentences_per_article)
+    # A private server without a result cache, not the host's: alternating raw and core checks of
+    # the same text must not answer each other from the cache.
     server = LocalServer(settings=ServerSettings(cache_size=0)).start()
     try:
         engine = LanguageToolClient(server.url)
@@ -84,7 +87,7 @@ def main() -> None:
 
         def core(text: str) -> tuple[float, int]:
             started = time.perf_counter()
-            found = len(check(text, engine=engine).issues)
+            found = len(check(text, CheckOptions(), engine=engine).issues)
             return time.perf_counter() - started, found
 
         for index, text in enumerate(texts):
@@ -100,7 +103,7 @@ def main() -> None:
         print(f"machine: {machine}, Python {platform.python_version()}")
         print(f"texts: {len(texts)} articles, {characters} characters, heap {server.settings.heap}")
         print(f"LanguageTool /v2/check: {raw_seconds:.2f} s, {raw_matches} matches")
-        print(f"checker.core.check:     {core_seconds:.2f} s, {core_issues} issues")
+        print(f"checker.pipeline.check:     {core_seconds:.2f} s, {core_issues} issues")
         print(f"core overhead: {100 * (core_seconds - raw_seconds) / raw_seconds:+.1f} %")
         print(f"JVM resident memory after the run: {rss_mib(server.pid or 0):.0f} MiB")
     finally:

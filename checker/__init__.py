@@ -1,6 +1,14 @@
-"""German text-quality checks for news-agency wire copy, on top of LanguageTool."""
+"""German text-quality checks for news-agency wire copy, on top of LanguageTool.
 
-from checker.core import check
-from checker.issue import Category, Issue, Report
+from checker import CheckOptions, check
+from checker.languagetool import open_engine
 
-__all__ = ["Category", "Issue", "Report", "check"]
+with open_engine() as engine:
+    report = check(text, CheckOptions(language="de-DE"), engine=engine)
+"""
+
+from checker.options import CheckOptions
+from checker.pipeline import check
+from checker.records import Category, Issue, Report, TextStats
+
+__all__ = ["Category", "CheckOptions", "Issue", "Report", "TextStats", "check"]

@@ -1,4 +1,4 @@
-"""The command line: `python -m checker check|languagetool|install-engine|serve`.
+"""The command line: `wirecheck check|languagetool|install-engine|serve` (also `python -m checker`).
 
 Exit status: 0 no findings, 1 findings, 2 usage, input or engine error.
 """
@@ -13,18 +13,18 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import NoReturn
 
-from checker.core import check
-from checker.engine import LANGUAGES, Engine, LocalServer, open_engine, shared
-from checker.engine import install as engine_install
-from checker.engine.server import port_is_free
 from checker.errors import CheckerError
+from checker.files import STDIN, Source, expand, read_path, read_stream
 from checker.formats import FORMATS
-from checker.formatters import FORMATTERS
 from checker.house import Profile, load_profile
-from checker.inputs import STDIN, Source, expand, read_path, read_stream
-from checker.issue import Report
+from checker.languagetool import Engine, host, open_engine
+from checker.languagetool import install as engine_install
+from checker.options import LANGUAGES, CheckOptions
+from checker.outputs import OUTPUTS
+from checker.pipeline import check
+from checker.records import Report
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_ERROR = 0, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,12 +38,12 @@ def _split_list(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m checker", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="wirecheck", description="German text-quality checks for news-agency wire copy.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="check files (or - for stdin) and report findings")
     check.add_argument("paths", nargs="+", help="files, globs (quoted, ** allowed) or - for stdin")
-    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--format", choices=sorted(OUTPUTS), default="text", help="output format (default: text)")
     check.add_argument(
         "--language", choices=LANGUAGES, default=None, help="German variant (default: the document's, else de-DE)"
     )
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-format", choices=["auto", *FORMATS], default="auto", help="input format (default: detected)"
     )
     check.add_argument(
-        "--profile", default=None, metavar="TOML", help="house style profile (default: profiles/default.toml)"
+        "--profile", default=None, metavar="TOML", help="house style profile (default: the built-in default profile)"
     )
     check.add_argument(
         "--no-house", action="store_true", help="LanguageTool alone: no house rules, no names dictionary"
@@ -91,7 +91,7 @@ def _read(path: str) -> Source:
     return read_stream(sys.stdin.buffer) if path == STDIN else read_path(path)
 
 
-def run_check(args: argparse.Namespace) -> int:
+def check_command(args: argparse.Namespace) -> int:
     profile = None if args.no_house else load_profile(args.profile)
     paths = expand(args.paths)
     if paths.count(STDIN) > 1:
@@ -99,45 +99,36 @@ def run_check(args: argparse.Namespace) -> int:
     sources = [_read(path) for path in paths]  # all input errors before the engine starts
     with open_engine(args.languagetool_url) as engine:
         results = _check_all(sources, args, profile, engine)
-    sys.stdout.write(FORMATTERS[args.format](results))
-    return EXIT_FINDINGS if any(report.issues for _, report in results) else EXIT_CLEAN
+    sys.stdout.write(OUTPUTS[args.format](results))
+    return max((report.return_code for _, report in results), default=EXIT_CLEAN)
 
 
 def _check_all(
     sources: Sequence[Source], args: argparse.Namespace, profile: Profile | None, engine: Engine
 ) -> list[tuple[str, Report]]:
+    options = CheckOptions(
+        language=args.language,
+        format=None if args.input_format == "auto" else args.input_format,
+        picky=args.picky,
+        enabled_rules=tuple(args.enable),
+        disabled_rules=tuple(args.disable),
+        enabled_categories=tuple(args.enable_category),
+        disabled_categories=tuple(args.disable_category),
+    )
+
     def check_one(source: Source) -> Report:
-        return check(
-            source.text,
-            language=args.language,
-            picky=args.picky,
-            enabled_rules=args.enable,
-            disabled_rules=args.disable,
-            enabled_categories=args.enable_category,
-            disabled_categories=args.disable_category,
-            format=None if args.input_format == "auto" else args.input_format,
-            path=source.path,
-            profile=profile,
-            engine=engine,
-        )
+        return check(source.text, options, engine=engine, profile=profile, path=source.path)
 
     with ThreadPoolExecutor(max_workers=min(max(1, args.jobs), len(sources))) as pool:
         reports = pool.map(check_one, sources)
         return [(source.path, report) for source, report in zip(sources, reports, strict=True)]
 
 
-def run_languagetool(args: argparse.Namespace) -> int:
+def languagetool_command(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    with shared.start_lock():
-        running = shared.running_url()
-        if running:
-            raise CheckerError(f"a LanguageTool server already runs on this host: {running}")
-        if args.port is not None and not port_is_free(args.port):
-            raise CheckerError(f"port {args.port} on 127.0.0.1 is in use; choose another with --port")
-        server = LocalServer(port=args.port).start()
-        shared.publish(server)
+    server = host.start_for_host(args.port)
     try:
         print(
             f"LanguageTool {engine_install.pinned_version()} listens on {server.url} "
@@ -147,19 +138,19 @@ def run_languagetool(args: argparse.Namespace) -> int:
         print(f"Other programs use it with LANGUAGETOOL_URL={server.url}", flush=True)
         stop.wait()
     finally:
-        shared.unpublish(server)
+        host.unpublish(server)
         server.stop()
         print("LanguageTool stopped.", flush=True)
     return EXIT_CLEAN
 
 
-def run_install(_: argparse.Namespace) -> int:
+def install_command(_: argparse.Namespace) -> int:
     lib = engine_install.install()
     print(f"LanguageTool {engine_install.pinned_version()} is installed in {lib}")
     return EXIT_CLEAN
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def serve_command(args: argparse.Namespace) -> int:
     # Imported here: the checking commands must not need the web stack.
     from checker.web.serve import serve  # noqa: PLC0415
 
@@ -168,10 +159,10 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "check": run_check,
-    "languagetool": run_languagetool,
-    "install-engine": run_install,
-    "serve": run_serve,
+    "check": check_command,
+    "languagetool": languagetool_command,
+    "install-engine": install_command,
+    "serve": serve_command,
 }
 
 

@@ -1,4 +1,10 @@
-"""Shared fixtures: one real LanguageTool server for the whole test session."""
+"""Shared fixtures: one real LanguageTool server for the whole test session, the example
+article, and the web app with its test client.
+
+Tests are grouped by layer: unit/ (pure functions), engine/ (LanguageTool and the pipeline),
+formats/, house/, cli/, web/, browser/ (headless Chromium) and golden/ (expected findings in
+files; `UPDATE_GOLDEN=1` rewrites them).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
-from checker.engine import LanguageToolClient, open_engine
+from checker.languagetool import LanguageToolClient, open_engine
+from checker.web import create_app
 
-SHARED = Path(os.environ.get("WIRECHECK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-SEED_ARTICLE = SHARED / "examples" / "seed-irna.txt"
+DATA = Path(__file__).resolve().parent / "data"
+# The article the project started from (see data/README.md).
+SEED_ARTICLE = DATA / "seed-irna.txt"
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +40,14 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageToolCli
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def app(engine: LanguageToolClient) -> Flask:
+    """The web app on the real engine, with the default house profile."""
+    return create_app({"TESTING": True, "LANGUAGETOOL_URL": engine.url})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

@@ -2,28 +2,26 @@
 
 `parse_document` cuts the original file into text parts (checked) and markup parts (not
 checked, read as what they stand for), so LanguageTool sees only the prose while every finding
-points back into the file as it was given.
+points back into the file as it was given. The formats are the rows of `registry.FORMAT_TABLE`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from checker.errors import InvalidRequest
-from checker.formats import html, markdown, newsml, ninjs, nitf, plain
 from checker.formats.detect import detect_format
-from checker.formats.model import FORMATS, Document, Part
+from checker.formats.document import Document, Part
+from checker.formats.registry import FORMAT_TABLE, FORMATS, FORMATS_BY_NAME, Format
 
-__all__ = ["FORMATS", "Document", "Part", "detect_format", "parse_document"]
-
-_PARSERS: dict[str, Callable[..., Document]] = {
-    "text": plain.parse,
-    "html": html.parse,
-    "markdown": markdown.parse,
-    "nitf": nitf.parse,
-    "newsml": newsml.parse,
-    "ninjs": ninjs.parse,
-}
+__all__ = [
+    "FORMATS",
+    "FORMATS_BY_NAME",
+    "FORMAT_TABLE",
+    "Document",
+    "Format",
+    "Part",
+    "detect_format",
+    "parse_document",
+]
 
 
 def parse_document(source: str, *, format: str | None = None, path: str | None = None) -> Document:
@@ -35,7 +33,9 @@ def parse_document(source: str, *, format: str | None = None, path: str | None =
     """
     if format is None:
         format = detect_format(source, filename=path)
-    parser = _PARSERS.get(format)
-    if parser is None:
-        raise InvalidRequest(f"unknown input format {format!r}; known: {', '.join(FORMATS)}")
-    return parser(source, path=path)
+    row = FORMATS_BY_NAME.get(format)
+    if row is None:
+        raise InvalidRequest(
+            f"unknown input format {format!r}; known: {', '.join(FORMATS)}", reason="unknown_format", value=format
+        )
+    return row.parse(source, path=path)

@@ -9,6 +9,7 @@ from checker.errors import InputError
 from checker.formats.events import element_names
 from checker.formats.html import BLOCKS, SKIPPED, VOID_ELEMENTS
 from checker.formats.newsml import NEWSML_NAMESPACE
+from checker.formats.registry import FORMAT_BY_EXTENSION
 
 NEWSML_ROOTS = element_names("newsItem newsMessage packageItem")
 
@@ -31,19 +32,6 @@ _MARKDOWN = re.compile(
     r"|^ {0,3}>[ \t]",  # block quote
     re.MULTILINE,
 )
-_EXTENSIONS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".nitf": "nitf",
-    ".json": "ninjs",
-    ".ninjs": "ninjs",
-}
 _HTML_NAMES = (
     BLOCKS | SKIPPED | VOID_ELEMENTS | element_names("a abbr b cite em i q s small span strong sub sup u mark time")
 )
@@ -57,7 +45,7 @@ def detect_format(source: str, *, filename: str | None = None) -> str:
     clearly, else what the file name's extension says, else plain text. XML with an unknown root
     raises `InputError`.
     """
-    hint = _EXTENSIONS.get(PurePath(filename).suffix.lower()) if filename else None
+    hint = FORMAT_BY_EXTENSION.get(PurePath(filename).suffix.lower()) if filename else None
     source = source[:_SNIFF_LENGTH]
     body = source.lstrip("\ufeff \t\r\n")
     if body.startswith(("{", "[")):
@@ -95,6 +83,8 @@ def _markup_format(source: str, filename: str | None) -> str | None:
     if source.lstrip("\ufeff \t\r\n").startswith("<?xml") or namespaces:
         raise InputError(
             f"XML with root element <{qualified}> is neither NITF nor NewsML-G2",
+            reason="xml_unknown_root",
             path=filename,
+            root=qualified,
         )
     return None

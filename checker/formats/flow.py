@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from checker.formats.model import Part
+from checker.formats.document import Part
 
 # Whitespace that markup formats treat as layout. No-break space and friends are content.
 LAYOUT_WHITESPACE = " \t\n\r\f"

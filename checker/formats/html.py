@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.formats.document import Document
 from checker.formats.events import Event, Frame, Role, StartTag, element_names, walk
 from checker.formats.flow import FlowBuilder, Sink
 from checker.formats.htmltokens import html_events
-from checker.formats.language import normalize_language
-from checker.formats.model import Document
+from checker.text.language_tags import normalize_language
 
 # Elements whose content is never prose to check: document metadata, code, embedded objects.
 SKIPPED = element_names(

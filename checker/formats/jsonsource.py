@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from checker.errors import InputError
 from checker.formats.flow import PARAGRAPH, Sink
-from checker.offsets import LineIndex
+from checker.text.offsets import LineIndex
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -54,15 +54,19 @@ def load_json(source: str, *, path: str | None = None) -> Any:
     def refuse_constant(name: str) -> NoReturn:
         offset = source.find(name)
         line, column = LineIndex(source).position(max(offset, 0))
-        raise InputError(f"malformed JSON: {name} is not JSON", path=path, line=line, column=column)
+        raise InputError(
+            f"malformed JSON: {name} is not JSON", reason="json_malformed", path=path, line=line, column=column
+        )
 
     try:
         return json.loads(source, parse_constant=refuse_constant)
     except json.JSONDecodeError as exc:
         line, column = LineIndex(source).position(exc.pos)
-        raise InputError(f"malformed JSON: {exc.msg}", path=path, line=line, column=column) from exc
+        raise InputError(
+            f"malformed JSON: {exc.msg}", reason="json_malformed", path=path, line=line, column=column
+        ) from exc
     except RecursionError as exc:
-        raise InputError("malformed JSON: nested too deeply", path=path) from exc
+        raise InputError("malformed JSON: nested too deeply", reason="json_malformed", path=path) from exc
 
 
 def string_values(source: str) -> list[JsonString]:

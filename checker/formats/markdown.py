@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from html import unescape
 
+from checker.formats.document import Document
 from checker.formats.flow import FlowBuilder
-from checker.formats.language import normalize_language
-from checker.formats.model import Document
+from checker.text.language_tags import normalize_language
 
 _LINE = re.compile(r"[^\r\n]*(\r\n|\r|\n)?")
 _FRONT_MATTER_LANGUAGE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([A-Za-z0-9_-]+)", re.M)

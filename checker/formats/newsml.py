@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.formats.document import Document
 from checker.formats.events import Event, Frame, Role, StartTag, walk
 from checker.formats.flow import FlowBuilder
 from checker.formats.html import html_role
-from checker.formats.language import normalize_language
-from checker.formats.model import Document
 from checker.formats.nitf import nitf_role
-from checker.formats.xmlsource import check_xml, iter_elements, xml_events
+from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
+from checker.text.language_tags import normalize_language
 
 NEWSML_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
 ITEMS = frozenset(("newsItem", "packageItem", "conceptItem", "knowledgeItem"))
@@ -24,7 +24,7 @@ _CONTENT = ("inlineXML", "inlineData")
 
 
 def parse(source: str, *, path: str | None = None) -> Document:
-    check_xml(source, path=path)
+    refuse_unsafe_xml(source, path=path)
     events = xml_events(source, path=path)
     builder = FlowBuilder(source)
     walk(events, builder, _NewsMLPolicy(), checked=False)

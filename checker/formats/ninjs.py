@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from checker.errors import InputError
+from checker.formats.document import Document
 from checker.formats.flow import PARAGRAPH, FlowBuilder
 from checker.formats.html import walk_html
 from checker.formats.htmltokens import html_events
@@ -23,8 +24,7 @@ from checker.formats.jsonsource import (
     load_json,
     string_values,
 )
-from checker.formats.language import normalize_language
-from checker.formats.model import Document
+from checker.text.language_tags import normalize_language
 
 # Top-level keys that mark a JSON object as ninjs (any version).
 _CONTENT_KEYS = frozenset(("headline", "headlines", "body_text", "body_html", "bodies"))
@@ -38,6 +38,7 @@ def parse(source: str, *, path: str | None = None) -> Document:
     if not isinstance(data, dict) or not NINJS_KEYS.intersection(data):
         raise InputError(
             "JSON, but not ninjs: expected an object with headline(s) and body fields",
+            reason="not_ninjs",
             path=path,
             line=1,
             column=1,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.formats.document import Document
 from checker.formats.events import Event, Frame, Role, StartTag, element_names, walk
 from checker.formats.flow import FlowBuilder
-from checker.formats.language import normalize_language
-from checker.formats.model import Document
-from checker.formats.xmlsource import check_xml, iter_elements, xml_events
+from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
+from checker.text.language_tags import normalize_language
 
 # Elements in body.content whose text is prose (paragraphs, subheads, list items, captions).
 BODY_TEXT = element_names("p hl2 li dt dd td th media-caption")
@@ -24,7 +24,7 @@ HEADLINES = element_names("hl1 hl2")
 
 
 def parse(source: str, *, path: str | None = None) -> Document:
-    check_xml(source, path=path)
+    refuse_unsafe_xml(source, path=path)
     events = xml_events(source, path=path)
     builder = FlowBuilder(source)
     walk(events, builder, nitf_role, checked=False)

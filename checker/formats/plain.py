@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.formats.model import Document, Part
+from checker.formats.document import Document, Part
 
 
 def parse(source: str, *, path: str | None = None) -> Document:

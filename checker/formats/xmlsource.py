@@ -16,7 +16,7 @@ from defusedxml.common import DefusedXmlException, EntitiesForbidden
 
 from checker.errors import InputError
 from checker.formats.events import CharRef, EndTag, Event, Other, StartTag, Text
-from checker.offsets import LineIndex
+from checker.text.offsets import LineIndex
 
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 PREDEFINED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -29,7 +29,7 @@ _TAG_MISMATCH = 7  # expat's XML_ERROR_TAG_MISMATCH
 _POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+\s*$")
 
 
-def check_xml(source: str, *, path: str | None = None) -> None:
+def refuse_unsafe_xml(source: str, *, path: str | None = None) -> None:
     """Raise `InputError` unless `source` is well-formed XML without entity declarations."""
     text, shift = (source[1:], 1) if source.startswith("\ufeff") else (source, 0)
     try:
@@ -40,13 +40,14 @@ def check_xml(source: str, *, path: str | None = None) -> None:
         raise InputError(
             f"XML refused: its DOCTYPE declares {kind} ({exc.name!r}); documents that declare "
             "entities are not read, because entities can expand without bound or read files",
+            reason="xml_entities",
             path=path,
             line=line,
             column=column,
         ) from exc
     except DefusedXmlException as exc:
         line, column = _declaration_position(source, None)
-        raise InputError(f"XML refused: {exc}", path=path, line=line, column=column) from exc
+        raise InputError(f"XML refused: {exc}", reason="xml_refused", path=path, line=line, column=column) from exc
     except ParseError as exc:
         line, column = exc.position
         column += 1 + (shift if line == 1 else 0)
@@ -56,11 +57,13 @@ def check_xml(source: str, *, path: str | None = None) -> None:
             if source[offset - 2 : offset] == "</":
                 column -= 2
         reason = _POSITION_SUFFIX.sub("", str(exc))
-        raise InputError(f"malformed XML: {reason}", path=path, line=line, column=column) from exc
+        raise InputError(
+            f"malformed XML: {reason}", reason="xml_malformed", path=path, line=line, column=column, expat=reason
+        ) from exc
 
 
 def xml_events(source: str, *, path: str | None = None) -> list[Event]:
-    """Cut well-formed XML (see `check_xml`) into events that cover the text without gaps."""
+    """Cut well-formed XML (see `refuse_unsafe_xml`) into events that cover the text without gaps."""
     return _Tokenizer(source, path).run()
 
 
@@ -209,7 +212,7 @@ class _Tokenizer:
                 index = self._find("-->", index + 4, index) + 3
                 continue
             if depth and source.startswith("<!ENTITY", index):
-                self._fail("XML refused: its DOCTYPE declares an entity", index)
+                self._fail("XML refused: its DOCTYPE declares an entity", index, "xml_entities")
             if char == "[":
                 depth += 1
             elif char == "]":
@@ -225,6 +228,6 @@ class _Tokenizer:
             self._fail(f"missing {needle!r}", opened_at)
         return found
 
-    def _fail(self, message: str, offset: int) -> NoReturn:
+    def _fail(self, message: str, offset: int, reason: str = "unreadable") -> NoReturn:
         line, column = LineIndex(self.source).position(offset)
-        raise InputError(message, path=self.path, line=line, column=column)
+        raise InputError(message, reason=reason, path=self.path, line=line, column=column)

@@ -1,7 +1,7 @@
 """House style profiles: a TOML file with names, preferred spellings, words to avoid, rule
 switches, the typography convention and wire settings, read into a frozen `Profile`.
 
-`profiles/default.toml` is the default; a newsroom points `load_profile` at its own file, which
+`checker/house/profiles/default.toml` is the default; a newsroom points `load_profile` at its own file, which
 may start from another with ``extends = "default"`` (or a path relative to itself). Tables are
 merged key by key, any other value (lists included) replaces the one it extends.
 """
@@ -18,13 +18,13 @@ from types import MappingProxyType
 from typing import Any, Literal, NoReturn
 
 from checker.errors import InputError
-from checker.house.names import NameIndex
-from checker.issue import SEVERITIES, Severity
+from checker.house.dictionary import NameIndex
+from checker.records import SEVERITIES, Severity
 
 Convention = Literal["agency", "duden"]
 CONVENTIONS: tuple[Convention, ...] = ("agency", "duden")
 
-PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
+PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 DEFAULT_PROFILE = PROFILES_DIR / "default.toml"
 _MAX_EXTENDS_DEPTH = 8
 
@@ -79,7 +79,7 @@ class Profile:
         return self.wire.dateline_agencies or self.agencies
 
     def is_known_name(self, word: str) -> bool:
-        """Whether `word` is a dictionary name or an inflected form of one (see checker.house.names)."""
+        """Whether `word` is a dictionary name or an inflected form of one (see checker.house.dictionary)."""
         return self._index.is_known(word)
 
     def name_base(self, word: str) -> tuple[str, str] | None:
@@ -89,7 +89,7 @@ class Profile:
     def suggest_names(self, word: str, limit: int = 3) -> list[str]:
         """Dictionary names that `word` is a near miss of, closest first ("Araghchi" -> ["Araghtschi"]).
 
-        Near misses are other transliterations of a name (see checker.house.names): known names
+        Near misses are other transliterations of a name (see checker.house.dictionary): known names
         and ordinary German words ("Menschen", "Schule") get nothing.
         """
         return self._index.suggest(word, limit)

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from checker.web import api, engine, errors, house, security, views
-from checker.web.checking import FORMAT_NAMES, LANGUAGE_NAMES, MARKUP_FORMATS, german_number
+from checker.web import api, error_handlers, resources, security, views
+from checker.web.check_request import FORMAT_NAMES, LANGUAGE_NAMES, MARKUP_FORMATS, german_number
 from checker.web.settings import defaults, from_environment
-
-_ROOT = Path(__file__).resolve().parents[2]
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """The app; raises InputError (with the file's path and line) when its house profile is bad."""
-    app = Flask(
-        __name__,
-        template_folder=str(_ROOT / "templates"),
-        static_folder=str(_ROOT / "static"),
-    )
+    app = Flask(__name__)  # templates/ and static/ inside this package
     app.config.from_mapping(defaults())
     app.config.from_mapping(from_environment(os.environ))
     if test_config is not None:
@@ -30,9 +23,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # Werkzeug caps url-encoded forms separately (500 kB by default); one limit for both.
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
 
-    engine.init_app(app)
-    house.init_app(app)
-    errors.init_app(app)
+    resources.init_app(app)
+    error_handlers.init_app(app)
     security.init_app(app)
 
     app.register_blueprint(views.bp)

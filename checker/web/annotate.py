@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from checker.issue import Issue
+from checker.records import Issue
 
 
 @dataclass

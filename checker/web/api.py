@@ -7,18 +7,18 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request
 
-from checker.engine import CheckOptions
 from checker.errors import CheckerError, EngineUnavailable, InvalidRequest
-from checker.web.checking import CheckRequest, run_check
-from checker.web.engine import get_engine
+from checker.options import CheckOptions
+from checker.web.check_request import CheckRequest, report_for
 from checker.web.openapi import openapi_document
+from checker.web.resources import get_engine
 
 bp = Blueprint("api", __name__)
 
 
 @bp.post("/api/v1/check")
 def check() -> Any:
-    report = run_check(CheckRequest.from_json(_json_body()))
+    report = report_for(CheckRequest.from_json(_json_body()))
     return jsonify(report.to_dict())
 
 
@@ -32,7 +32,7 @@ def healthz() -> Any:
     engine = get_engine()
     try:
         # A real (tiny, cached) check: a server that lists languages may still fail to check.
-        result = engine.check({"text": "Test."}, CheckOptions())
+        result = engine.query({"text": "Test."}, CheckOptions(language="de-DE"))
     except EngineUnavailable:
         raise
     except CheckerError as exc:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.issue import Issue
+from checker.languagetool import house_rule_ids
+from checker.records import Issue
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,12 @@ _SPELLING_CATEGORIES = frozenset({"TYPOS", "CASING", "COMPOUNDING", "EMPFOHLENE_
 _GRAMMAR_CATEGORIES = frozenset({"GRAMMAR", "CONFUSED_WORDS"})
 _PUNCTUATION_CATEGORIES = frozenset({"PUNCTUATION", "TYPOGRAPHY", "HILFESTELLUNG_KOMMASETZUNG"})
 _PUNCTUATION_TYPES = frozenset({"typographical", "whitespace", "punctuation"})
+
+
+def is_ours(issue: Issue) -> bool:
+    """Whether the newsroom's own rules found it: the house rules in Python, or ours inside
+    LanguageTool (checker/languagetool/rule_files)."""
+    return issue.source == "house" or issue.rule.partition("[")[0] in house_rule_ids()
 
 
 def kind_of(issue: Issue) -> Kind:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from checker.errors import CheckerError, InputError
-from checker.web.checking import german_number
+from checker.web.check_request import german_number
 
 _SAFE = "Ihr Text ist erhalten."
 
@@ -56,9 +54,6 @@ def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f}".replace(".", ",") + " MB"
 
 
-_DOCUMENT_LANGUAGE = re.compile(r"the document is marked as language '([^']*)'")
-_NOT_UTF8 = re.compile(r"not valid UTF-8 \(byte 0x([0-9a-f]{2}) at byte offset (\d+)\)")
-_MALFORMED_XML = re.compile(r"malformed XML: (.*)", re.DOTALL)
 # expat's reasons, as people who write XML by hand know them.
 _XML_REASONS = {
     "mismatched tag": "ein schließendes Tag passt nicht zum offenen Element",
@@ -74,14 +69,14 @@ _XML_REASONS = {
 
 
 def for_editor(error: CheckerError) -> str:
-    """The message to show: our own (already German) unless the engine failed or the input or
-    document could not be read, whose messages from the core are technical English."""
+    """The message to show, keyed on the error's reason: our own (already German) unless the
+    engine failed or the input or document could not be read, whose messages from the core are
+    technical English."""
     if isinstance(error, InputError):
         return unreadable_input(error)
-    language = _DOCUMENT_LANGUAGE.search(error.message)
-    if language:
+    if error.reason == "document_language":
         return (
-            f"Das Dokument ist als Sprache „{language.group(1)}“ ausgezeichnet; geprüft wird nur Deutsch. "
+            f"Das Dokument ist als Sprache „{error.details['language']}“ ausgezeichnet; geprüft wird nur Deutsch. "
             "Wenn es doch deutsch ist, bitte die Sprachvariante wählen statt „Automatisch“."
         )
     return _BY_CODE.get(error.code, error.message)
@@ -93,31 +88,29 @@ def unreadable_input(error: InputError) -> str:
     where = ""
     if error.line is not None:
         where = f" (Zeile {error.line}" + (f", Spalte {error.column}" if error.column is not None else "") + ")"
-    message = error.message
-    not_utf8 = _NOT_UTF8.search(message)
-    if not_utf8:
+    reason, details = error.reason, error.details
+    if reason == "not_utf8":
         return (
-            f"{what} ist nicht in UTF-8 gespeichert: an Byte-Position {german_number(int(not_utf8.group(2)))} "
-            f"(ab 0 gezählt) steht das Byte 0x{not_utf8.group(1)}, das dort in UTF-8 nicht stehen kann. "
+            f"{what} ist nicht in UTF-8 gespeichert: an Byte-Position {german_number(int(details['byte']))} "
+            f"(ab 0 gezählt) steht das Byte 0x{details['hex']}, das dort in UTF-8 nicht stehen kann. "
             "Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
         )
-    if "XML refused" in message:
-        if "declares" in message:
-            reason = (
-                "Das XML deklariert Entitäten (<!ENTITY …> im DOCTYPE). Solche Dateien lesen wir aus "
-                "Sicherheitsgründen nicht: Entitäten können ohne Grenze wachsen oder fremde Dateien einlesen."
-            )
-        else:
-            reason = "Das XML enthält Deklarationen, die wir aus Sicherheitsgründen nicht lesen."
-        return f"{what} wird nicht gelesen{where}. {reason} {_SAFE}"
-    malformed = _MALFORMED_XML.search(message)
-    if malformed:
-        reason = _XML_REASONS.get(malformed.group(1).strip(), malformed.group(1).strip())
-        return f"{what} ist kein wohlgeformtes XML{where}: {reason}. {_SAFE}"
-    if "malformed JSON" in message:
+    if reason == "xml_entities":
+        explanation = (
+            "Das XML deklariert Entitäten (<!ENTITY …> im DOCTYPE). Solche Dateien lesen wir aus "
+            "Sicherheitsgründen nicht: Entitäten können ohne Grenze wachsen oder fremde Dateien einlesen."
+        )
+        return f"{what} wird nicht gelesen{where}. {explanation} {_SAFE}"
+    if reason == "xml_refused":
+        explanation = "Das XML enthält Deklarationen, die wir aus Sicherheitsgründen nicht lesen."
+        return f"{what} wird nicht gelesen{where}. {explanation} {_SAFE}"
+    if reason == "xml_malformed":
+        expat = str(details.get("expat", "")).strip()
+        return f"{what} ist kein wohlgeformtes XML{where}: {_XML_REASONS.get(expat, expat)}. {_SAFE}"
+    if reason == "json_malformed":
         return f"{what} ist kein gültiges JSON{where}. {_SAFE}"
-    if "neither NITF nor NewsML-G2" in message:
+    if reason == "xml_unknown_root":
         return f"{what} ist XML, aber weder NITF noch NewsML-G2. Bitte ein Format wählen. {_SAFE}"
-    if "not ninjs" in message:
+    if reason == "not_ninjs":
         return f"{what} ist JSON, aber kein ninjs: Es fehlen die Felder für Überschrift und Text. {_SAFE}"
     return f"{what} lässt sich nicht lesen{where}. {_SAFE}"

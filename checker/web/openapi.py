@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from typing import Any
 
-from checker.engine import LANGUAGES
 from checker.formats import FORMATS
+from checker.options import LANGUAGES
+from checker.records import TextStats
 
 
 def _error_response(description: str) -> dict[str, Any]:
@@ -63,44 +66,23 @@ _ISSUE = {
 
 _NUMBER_OR_NULL = {"type": ["number", "null"]}
 
-_STATS = {
-    "type": "object",
-    "description": (
-        "Figures about the text that was checked (for markup formats: its prose, without the markup). "
-        "Sentences follow German news conventions (no break after '28.', 'z. B.', 'Mrd.'; a headline "
-        "line is a sentence). Scores are null for a text without words."
-    ),
-    "required": [
-        "paragraphs",
-        "sentences",
-        "words",
-        "syllables",
-        "average_sentence_length",
-        "longest_sentence_length",
-        "average_syllables_per_word",
-        "flesch_reading_ease",
-        "wiener_sachtextformel",
-    ],
-    "properties": {
-        "paragraphs": {"type": "integer", "minimum": 0},
-        "sentences": {"type": "integer", "minimum": 0},
-        "words": {"type": "integer", "minimum": 0, "description": "Numbers count as words."},
-        "syllables": {"type": "integer", "minimum": 0},
-        "average_sentence_length": {**_NUMBER_OR_NULL, "description": "Words per sentence."},
-        "longest_sentence_length": {"type": "integer", "minimum": 0, "description": "In words."},
-        "average_syllables_per_word": _NUMBER_OR_NULL,
-        "flesch_reading_ease": {
-            **_NUMBER_OR_NULL,
-            "description": "Amstad's German Flesch reading ease: 0 very hard … 100 very easy "
-            "(below 30 very hard, 30-50 hard, 50-60 fairly hard, 60-70 standard, 70-80 fairly easy, "
-            "80-90 easy, 90 and above very easy).",
-        },
-        "wiener_sachtextformel": {
-            **_NUMBER_OR_NULL,
-            "description": "First Wiener Sachtextformel: about the school year, 4 very easy … 15 very hard.",
-        },
-    },
-}
+_STAT_TYPES: dict[type, dict[str, Any]] = {int: {"type": "integer", "minimum": 0}, float: _NUMBER_OR_NULL}
+
+
+def _stats_schema() -> dict[str, Any]:
+    """The Stats schema, made from the `TextStats` record's fields and their descriptions."""
+    descriptions = TextStats.descriptions()
+    hints = typing.get_type_hints(TextStats)
+    properties = {}
+    for item in dataclasses.fields(TextStats):
+        kind = int if hints[item.name] is int else float
+        properties[item.name] = {**_STAT_TYPES[kind], "description": descriptions[item.name]}
+    return {
+        "type": "object",
+        "description": " ".join((TextStats.__doc__ or "").split()),
+        "required": list(properties),
+        "properties": properties,
+    }
 
 
 def openapi_document() -> dict[str, Any]:
@@ -210,7 +192,7 @@ def openapi_document() -> dict[str, Any]:
                     },
                 },
                 "Issue": _ISSUE,
-                "Stats": _STATS,
+                "Stats": _stats_schema(),
                 "Health": {
                     "type": "object",
                     "required": ["status", "languagetool"],

@@ -7,17 +7,15 @@ plus each finding's number and kind, and its suggestions as they are written int
 
 from __future__ import annotations
 
-import html
-import json
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checker.issue import Issue, Report
+from checker.formats import FORMATS_BY_NAME
+from checker.records import Issue, Report, TextStats
 from checker.web.annotate import Node, annotate
-from checker.web.checking import german_number
-from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, kind_of
+from checker.web.check_request import german_number
+from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, is_ours, kind_of
 
 # Findings longer than this (in code points) get no background tint on the page.
 WIDE_FINDING = 60
@@ -26,10 +24,16 @@ _ALWAYS_COUNTED = ("spelling", "grammar", "punctuation", "style")
 
 
 @dataclass(frozen=True)
-class Finding:
+class MarkedFinding:
+    """One finding as the page shows it: its number, its kind, and whether our rules found it."""
+
     index: int
     issue: Issue
     kind: Kind
+
+    @property
+    def ours(self) -> bool:
+        return is_ours(self.issue)
 
     @property
     def number(self) -> int:
@@ -43,7 +47,7 @@ class Finding:
 
     def to_dict(self, format: str = "text") -> dict[str, Any]:
         fixes = [in_source(replacement, format) for replacement in self.issue.replacements]
-        return {**self.issue.to_dict(), "index": self.index, "kind": self.kind.id, "fixes": fixes}
+        return {**self.issue.to_dict(), "index": self.index, "kind": self.kind.id, "ours": self.ours, "fixes": fixes}
 
 
 def in_source(replacement: str, format: str) -> str:
@@ -52,11 +56,7 @@ def in_source(replacement: str, format: str) -> str:
     Suggestions are plain text; a finding's marks cover the file as written, so "&" becomes
     "&amp;" in markup and '"' becomes '\\"' in a ninjs string.
     """
-    if format in ("html", "nitf", "newsml"):
-        return html.escape(replacement, quote=False)
-    if format == "ninjs":
-        return json.dumps(replacement, ensure_ascii=False)[1:-1]
-    return replacement
+    return FORMATS_BY_NAME[format].escape(replacement)
 
 
 @dataclass(frozen=True)
@@ -106,35 +106,33 @@ def _decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def figures_of(stats: Mapping[str, Any]) -> tuple[Figure, ...]:
+def figures_of(stats: TextStats) -> tuple[Figure, ...]:
     """The statistics panel's figures; none for a text without words."""
-    if not stats.get("words"):
+    if not stats.words:
         return ()
-    words = "Wort" if stats["longest_sentence_length"] == 1 else "Wörter"
+    words = "Wort" if stats.longest_sentence_length == 1 else "Wörter"
     figures = [
-        Figure("Wörter", german_number(stats["words"])),
-        Figure("Sätze", german_number(stats["sentences"])),
-        Figure("Ø Satzlänge", f"{_decimal(stats['average_sentence_length'])} Wörter"),
-        Figure("längster Satz", f"{german_number(stats['longest_sentence_length'])} {words}"),
+        Figure("Wörter", german_number(stats.words)),
+        Figure("Sätze", german_number(stats.sentences)),
+        Figure("Ø Satzlänge", f"{_decimal(stats.average_sentence_length or 0.0)} Wörter"),
+        Figure("längster Satz", f"{german_number(stats.longest_sentence_length)} {words}"),
     ]
-    flesch = stats.get("flesch_reading_ease")
-    if flesch is not None:
+    if stats.flesch_reading_ease is not None:
         figures.append(
             Figure(
                 "Lesbarkeit",
-                _decimal(flesch),
-                flesch_reading(flesch),
+                _decimal(stats.flesch_reading_ease),
+                flesch_reading(stats.flesch_reading_ease),
                 "Flesch-Lesbarkeitsindex nach Amstad: 0 (sehr schwer) bis 100 (sehr leicht); "
                 "Nachrichtentexte liegen meist zwischen 30 und 60.",
             )
         )
-    wiener = stats.get("wiener_sachtextformel")
-    if wiener is not None:
+    if stats.wiener_sachtextformel is not None:
         figures.append(
             Figure(
                 "Wiener Sachtextformel",
-                _decimal(wiener),
-                wiener_reading(wiener),
+                _decimal(stats.wiener_sachtextformel),
+                wiener_reading(stats.wiener_sachtextformel),
                 "Erste Wiener Sachtextformel: 4 (sehr leicht) bis 15 (sehr schwer), etwa die Schulstufe.",
             )
         )
@@ -144,14 +142,14 @@ def figures_of(stats: Mapping[str, Any]) -> tuple[Figure, ...]:
 @dataclass(frozen=True)
 class ReportView:
     report: Report
-    findings: tuple[Finding, ...]
+    findings: tuple[MarkedFinding, ...]
     nodes: list[Node]
     counts: tuple[KindCount, ...]
     figures: tuple[Figure, ...] = ()
 
     @classmethod
     def of(cls, report: Report) -> ReportView:
-        findings = tuple(Finding(index, issue, kind_of(issue)) for index, issue in enumerate(report.issues))
+        findings = tuple(MarkedFinding(index, issue, kind_of(issue)) for index, issue in enumerate(report.issues))
         tally = Counter(finding.kind.id for finding in findings)
         counts = tuple(
             KindCount(kind, tally[kind.id]) for kind in KINDS if kind.id in _ALWAYS_COUNTED or tally[kind.id]

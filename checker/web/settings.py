@@ -24,7 +24,7 @@ SETTINGS: tuple[Setting, ...] = (
         "LANGUAGETOOL_URL",
         None,
         "LanguageTool server to use. Empty: $LANGUAGETOOL_URL, else the host's shared server, "
-        "else one started for this process (see checker.engine).",
+        "else one started for this process (see checker.languagetool).",
     ),
     Setting(
         "MAX_TEXT_LENGTH",
@@ -39,7 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PROFILE",
         None,
-        "House style profile (a TOML file, see profiles/) for every check; empty: profiles/default.toml. "
+        "House style profile (a TOML file) for every check; empty: the built-in default profile. "
         "Read once when the app starts; a missing or invalid file stops the start with its path and line.",
     ),
     Setting(

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from checker.errors import InvalidRequest
-from checker.web.checking import CheckRequest, run_check
+from checker.web.check_request import CheckRequest, report_for
 from checker.web.presentation import ReportView
 
 bp = Blueprint("check", __name__)
@@ -29,7 +29,7 @@ def check_text() -> Any:
         g.check_request = draft  # from here on, errors show the file's text
     if not draft.text.strip():
         raise InvalidRequest("Bitte einen Text einfügen oder eine Datei wählen – das Feld ist leer.")
-    report = run_check(draft)
+    report = report_for(draft)
     return render_template("check/result.html", form=draft, view=ReportView.of(report))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from checker.house.rules.base import Finding, Rule
 from checker.house.rules.dateline import DATELINE, DATELINE_MISSING
 from checker.house.rules.doubled_words import DOUBLED_WORD
-from checker.house.rules.names import NAME_SPELLING, NAME_VARIANT
 from checker.house.rules.numbers import NUMBER_GROUPING, NUMBER_WORDS_RULE
+from checker.house.rules.proper_names import NAME_SPELLING, NAME_VARIANT
 from checker.house.rules.quotes import QUOTE_BALANCE, QUOTE_STYLE
 from checker.house.rules.sentence_length import SENTENCE_LENGTH
 from checker.house.rules.stray_code import STRAY_CODE

@@ -1,13 +1,13 @@
-"""What a house rule is: an id, German texts, a severity, examples, and a check function."""
+"""What a house rule is: an id, German texts, a severity, examples, and a function that finds its findings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
-from checker.issue import Category, Severity
+from checker.records import Category, Severity
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Finding:
     replacements: tuple[str, ...] = ()
 
 
-CheckFunction = Callable[[Document, Profile], Iterable[Finding]]
+FindFunction = Callable[[Article, Profile], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Rule:
 
     `examples_wrong` must each produce at least one finding of this rule and `examples_right`
     none, checked with the default profile; the ``_duden`` lists likewise with the Duden
-    convention (profiles/duden.toml). tests/test_house_rules.py runs them all.
+    convention (the built-in duden profile). One parametrised test in tests/house runs them all.
     """
 
     id: str
@@ -37,7 +37,7 @@ class Rule:
     category: Category
     type: str
     severity: Severity
-    check: CheckFunction
+    find: FindFunction
     examples_wrong: tuple[str, ...] = ()
     examples_right: tuple[str, ...] = ()
     examples_wrong_duden: tuple[str, ...] = ()

@@ -7,15 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import WIRE, Finding, Rule
-from checker.stats import word_set
+from checker.text.datelines import DATELINE_PARTS
+from checker.text.segments import word_set
 
-_CORRECT_SHAPE = re.compile(
-    r"(?P<head>[A-ZÄÖÜ][^\n(),:;]{0,58}?) \((?P<codes>[^()\n]{1,30})\)"
-    r"(?P<separator>[ \t]*[-–—:]+[ \t]*|[ \t]+)"
-)
 _SEPARATOR = re.compile(r"[ \t]+(?:-{1,2}|–|—)[ \t]+|[ \t]*:[ \t]+")
 _REGIONAL_TAG = re.compile(r"[a-z]{2,4}")
 _SEARCH_WIDTH = 100
@@ -94,14 +91,14 @@ def _agency_in(head: str, profile: Profile) -> re.Match[str] | None:
     return re.search(pattern, head, re.IGNORECASE)
 
 
-def _check_malformed(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
     if not doc.body:
         return
     start, end = doc.body[0]
     text = doc.text
     dash = dateline_dash(profile)
     wanted_separator = f" {dash} "
-    shape = _CORRECT_SHAPE.match(text, start, end)
+    shape = DATELINE_PARTS.match(text, start, end)
     if shape:
         codes, problem = _fix_codes(shape.group("codes"), profile)
         span_end = shape.end()
@@ -141,13 +138,13 @@ def _check_malformed(doc: Document, profile: Profile) -> Iterator[Finding]:
     )
 
 
-def _check_missing(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_missing(doc: Article, profile: Profile) -> Iterator[Finding]:
     if not doc.body:
         return
-    if any(True for _ in _check_malformed(doc, profile)):
+    if any(True for _ in _find_malformed(doc, profile)):
         return
     start, end = doc.body[0]
-    if _CORRECT_SHAPE.match(doc.text, start, end):
+    if DATELINE_PARTS.match(doc.text, start, end):
         return
     word = re.compile(r"\S+").match(doc.text, start, end)
     if word is None:
@@ -166,7 +163,7 @@ DATELINE = Rule(
     category=WIRE,
     type="style",
     severity="error",
-    check=_check_malformed,
+    find=_find_malformed,
     examples_wrong=(
         "Moskau, 28. März, IRNA – Iranischer Präsident Hassan Rohani traf Wladimir Putin.",
         "Berlin (dpa) – Der Bundestag hat das Gesetz beschlossen.",
@@ -196,7 +193,7 @@ DATELINE_MISSING = Rule(
     category=WIRE,
     type="style",
     severity="info",
-    check=_check_missing,
+    find=_find_missing,
     examples_wrong=(
         "Der Bundestag hat am Dienstag das Gesetz beschlossen.",
         "Gesetz beschlossen\n\nDer Bundestag hat am Dienstag das Gesetz beschlossen.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import DUPLICATION, Finding, Rule
 
@@ -48,7 +48,7 @@ _PRONOUNS = frozenset(["sie", "ihr", "es"])
 _INTERJECTIONS = frozenset(["ha", "haha", "he", "hey", "na", "nein", "ja", "oh", "bla", "tja", "so"])
 
 
-def _check(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find(doc: Article, profile: Profile) -> Iterator[Finding]:
     text = doc.text
     sentence_starts = doc.sentence_starts()
     for match in _DOUBLED.finditer(text):
@@ -75,7 +75,7 @@ DOUBLED_WORD = Rule(
     category=DUPLICATION,
     type="duplication",
     severity="error",
-    check=_check,
+    find=_find,
     examples_wrong=(
         "Berlin (dpa) - Der Minister lobte die die Arbeit der Polizei.",
         "Berlin (dpa) - Der Minister hat hat das Gesetz unterschrieben.",

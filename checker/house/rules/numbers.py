@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import NUMBERS, Finding, Rule
-from checker.stats import word_set
+from checker.text.segments import word_set
 
 NUMBER_WORDS = {
     1: "eins",
@@ -67,7 +67,7 @@ def _word_before(text: str, offset: int) -> str:
     return match.group(1) if match else ""
 
 
-def _check_words(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_words(doc: Article, profile: Profile) -> Iterator[Finding]:
     limit = min(profile.wire.spell_out_up_to, max(NUMBER_WORDS))
     if limit <= 0:
         return
@@ -120,7 +120,7 @@ def _group(digits: str) -> str:
     return ".".join(reversed(groups))
 
 
-def _check_grouping(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_grouping(doc: Article, profile: Profile) -> Iterator[Finding]:
     minimum = profile.wire.group_digits_from
     if minimum <= 0:
         return
@@ -146,7 +146,7 @@ NUMBER_WORDS_RULE = Rule(
     category=NUMBERS,
     type="style",
     severity="info",
-    check=_check_words,
+    find=_find_words,
     examples_wrong=(
         "Berlin (dpa) - Bei dem Unfall wurden 3 Menschen verletzt.",
         "Berlin (dpa) - Die Verhandlungen dauerten 12 Stunden.",
@@ -168,7 +168,7 @@ NUMBER_GROUPING = Rule(
     category=NUMBERS,
     type="typographical",
     severity="info",
-    check=_check_grouping,
+    find=_find_grouping,
     examples_wrong=(
         "Berlin (dpa) - Rund 15000 Menschen demonstrierten.",
         "Berlin (dpa) - Das kostet 2500000 Euro.",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Convention, Profile
 from checker.house.rules.base import QUOTES, TYPOGRAPHY, Finding, Rule
 
@@ -133,7 +133,7 @@ def _finding(mark: QuoteMark, message: str, replacement: str | None = None) -> F
     return Finding(mark.offset, mark.offset + 1, message, (replacement,) if replacement else ())
 
 
-def _check_balance(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_balance(doc: Article, profile: Profile) -> Iterator[Finding]:
     convention = profile.convention
     for start, end in doc.paragraphs:
         quotes = analyse(doc.text, start, end)
@@ -171,7 +171,7 @@ def _check_balance(doc: Document, profile: Profile) -> Iterator[Finding]:
             yield _finding(closer, message, convention_mark(convention, closer))
 
 
-def _check_style(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_style(doc: Article, profile: Profile) -> Iterator[Finding]:
     convention = profile.convention
     double, single = CONVENTION_FAMILIES[convention]
     opening, closing = DOUBLE_FAMILIES[double]
@@ -200,7 +200,7 @@ QUOTE_BALANCE = Rule(
     category=QUOTES,
     type="typographical",
     severity="error",
-    check=_check_balance,
+    find=_find_balance,
     examples_wrong=(
         "Berlin (dpa) - «Wir sind bereit, sagte der Minister.",
         "Berlin (dpa) - Wir sind bereit», sagte der Minister.",
@@ -224,7 +224,7 @@ QUOTE_STYLE = Rule(
     category=TYPOGRAPHY,
     type="typographical",
     severity="warning",
-    check=_check_style,
+    find=_find_style,
     examples_wrong=(
         "Berlin (dpa) - „Wir sind bereit“, sagte der Minister.",
         'Berlin (dpa) - "Wir sind bereit", sagte der Minister.',

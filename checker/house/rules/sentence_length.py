@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import SENTENCES, Finding, Rule
-from checker.stats import WORD_RE
+from checker.text.segments import WORD_RE
 
 
-def _check(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find(doc: Article, profile: Profile) -> Iterator[Finding]:
     limit = profile.wire.max_sentence_words
     for start, end in doc.sentences:
         count = len(WORD_RE.findall(doc.text, start, end))
@@ -34,7 +34,7 @@ SENTENCE_LENGTH = Rule(
     category=SENTENCES,
     type="style",
     severity="warning",
-    check=_check,
+    find=_find,
     examples_wrong=(_LONG,),
     examples_right=(
         "Berlin (dpa) - Der Bundestag hat am Dienstag ein Gesetz beschlossen. Es tritt am"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import WIRE, Finding, Rule
 
@@ -15,7 +15,7 @@ _CODE = re.compile(r"(?=[^\n]*\d)(?![^\n]*[^\W\d_]{4})[\w#/.:*-]{1,16}(?:[ \t][\
 _SENTENCE_END = ".!?…»«“\"')"
 
 
-def _check(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find(doc: Article, profile: Profile) -> Iterator[Finding]:
     if len(doc.paragraphs) < 2 and "\n" not in doc.text.strip():
         return
     start, end = doc.paragraphs[-1]
@@ -48,7 +48,7 @@ STRAY_CODE = Rule(
     category=WIRE,
     type="style",
     severity="error",
-    check=_check,
+    find=_find,
     examples_wrong=(
         "Berlin (dpa) - Der Bundestag hat das Gesetz beschlossen.\n\n9407",
         "Berlin (dpa) - Der Bundestag hat das Gesetz beschlossen.\n9407\n",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import TYPOGRAPHY, Finding, Rule
 
@@ -32,7 +32,7 @@ def _abbreviation_pattern(abbreviation: str) -> re.Pattern[str]:
 _ABBREVIATION_PATTERNS = [(a, _abbreviation_pattern(a)) for a in _ABBREVIATIONS]
 
 
-def _check_dash(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_dash(doc: Article, profile: Profile) -> Iterator[Finding]:
     wanted = "–" if profile.convention == "duden" else "-"
     for match in _SPACED_DASH.finditer(doc.text):
         dash = match.group(1)
@@ -46,7 +46,7 @@ def _check_dash(doc: Document, profile: Profile) -> Iterator[Finding]:
         )
 
 
-def _check_percent(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_percent(doc: Article, profile: Profile) -> Iterator[Finding]:
     for match in _PERCENT.finditer(doc.text):
         if profile.convention == "duden":
             if match.group(1) == NARROW_NBSP:
@@ -66,7 +66,7 @@ def _check_percent(doc: Document, profile: Profile) -> Iterator[Finding]:
             )
 
 
-def _check_narrow_space(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_narrow_space(doc: Article, profile: Profile) -> Iterator[Finding]:
     if profile.convention != "duden":
         return
     for abbreviation, pattern in _ABBREVIATION_PATTERNS:
@@ -88,7 +88,7 @@ DASH = Rule(
     category=TYPOGRAPHY,
     type="typographical",
     severity="warning",
-    check=_check_dash,
+    find=_find_dash,
     examples_wrong=(
         "Berlin (dpa) - Die Lage – so der Minister – sei ernst.",
         "Berlin (dpa) - Die Lage — so der Minister — sei ernst.",
@@ -108,7 +108,7 @@ PERCENT = Rule(
     category=TYPOGRAPHY,
     type="typographical",
     severity="warning",
-    check=_check_percent,
+    find=_find_percent,
     examples_wrong=(
         "Berlin (dpa) - Die Preise stiegen um 5 %.",
         "Berlin (dpa) - Die Preise stiegen um 5%.",
@@ -127,7 +127,7 @@ NARROW_SPACE = Rule(
     category=TYPOGRAPHY,
     type="typographical",
     severity="info",
-    check=_check_narrow_space,
+    find=_find_narrow_space,
     examples_right=("Berlin (dpa) - Es gibt z. B. Kaffee, u. a. mit Milch.",),
     examples_wrong_duden=(
         "Berlin (dpa) – Es gibt z. B. Kaffee.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.house.document import Document
+from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import WORDING, Finding, Rule
 
@@ -40,7 +40,7 @@ def _match_case(replacement: str, found: str) -> str:
     return replacement
 
 
-def _check_spelling(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_spelling(doc: Article, profile: Profile) -> Iterator[Finding]:
     text = doc.text
     for variant, preferred in profile.spelling.items():
         for match in _phrase_pattern(variant, endings=True).finditer(text):
@@ -68,7 +68,7 @@ def _check_spelling(doc: Document, profile: Profile) -> Iterator[Finding]:
             )
 
 
-def _check_avoid(doc: Document, profile: Profile) -> Iterator[Finding]:
+def _find_avoid(doc: Article, profile: Profile) -> Iterator[Finding]:
     for avoidance in profile.avoid:
         pattern = _phrase_pattern(avoidance.phrase, endings=True)
         for match in pattern.finditer(doc.text):
@@ -87,7 +87,7 @@ SPELLING = Rule(
     category=WORDING,
     type="misspelling",
     severity="warning",
-    check=_check_spelling,
+    find=_find_spelling,
     examples_wrong=(
         "Berlin (dpa) - Der Photograph war vor Ort.",
         "Berlin (dpa) - Die Photographen waren vor Ort.",
@@ -108,7 +108,7 @@ AVOID = Rule(
     category=WORDING,
     type="style",
     severity="warning",
-    check=_check_avoid,
+    find=_find_avoid,
     examples_wrong=(
         "Berlin (dpa) - Der Mann beging Selbstmord.",
         "Damaskus (dpa) - Die Kämpfer von Daesh zogen sich zurück.",

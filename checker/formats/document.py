@@ -1,0 +1,139 @@
+"""The result of reading an input file: the original text cut into checked text and markup parts."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Part:
+    """One contiguous slice of the original file.
+
+    `source` is the exact slice. Text parts (`markup=False`) are checked as they stand; markup
+    parts are not checked and read as `interpret_as` ("\\n\\n" for a paragraph break, "&" for
+    ``&amp;``, "" for a tag inside a word).
+    """
+
+    source: str
+    markup: bool
+    interpret_as: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.markup and self.interpret_as:
+            raise ValueError("a text part reads as its own source; interpret_as is for markup")
+
+    @property
+    def plain(self) -> str:
+        """What this part contributes to the plain text."""
+        return self.interpret_as if self.markup else self.source
+
+
+@dataclass(frozen=True)
+class _PlainIndex:
+    text: str
+    # For each part that contributes plain text: where that contribution starts in the plain
+    # text, where the part starts in the source, and the part itself.
+    plain_starts: tuple[int, ...]
+    source_starts: tuple[int, ...]
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """An input file as LanguageTool should see it, with a way back to the original positions.
+
+    ``"".join(part.source for part in parts)`` is always the original file text. Offsets are
+    Unicode code points (Python string indices).
+    """
+
+    format: str
+    language: str | None
+    parts: tuple[Part, ...]
+
+    @property
+    def source(self) -> str:
+        """The original file text."""
+        return "".join(part.source for part in self.parts)
+
+    def plain_text(self) -> str:
+        """The text LanguageTool checks: text parts as they stand, markup as it reads."""
+        return self._index.text
+
+    def to_source_offset(self, plain_offset: int) -> int:
+        """Offset in the original text of the character at `plain_offset` in `plain_text()`.
+
+        A character that markup stands for (an entity, a paragraph break) maps to the start of
+        that markup. The end of the plain text maps to just after its last character.
+        """
+        index = self._index
+        if not 0 <= plain_offset <= len(index.text):
+            raise ValueError(f"plain offset {plain_offset} outside 0..{len(index.text)}")
+        if plain_offset == len(index.text):
+            return self._source_end_of_char(plain_offset - 1) if plain_offset else 0
+        slot = bisect_right(index.plain_starts, plain_offset) - 1
+        part = index.parts[slot]
+        if part.markup:
+            return index.source_starts[slot]
+        return index.source_starts[slot] + plain_offset - index.plain_starts[slot]
+
+    def to_source_span(self, plain_start: int, plain_end: int) -> tuple[int, int]:
+        """(start, end) in the original text of the plain text span `plain_start:plain_end`.
+
+        The span covers whole markup at its edges, so a finding on "Bürger" in
+        ``B&uuml;rger`` covers the entity, and one on "Pressekonferenz" in
+        ``Pres<b>se</b>konferenz`` covers the tags inside the word.
+        """
+        if plain_end < plain_start:
+            raise ValueError(f"span end {plain_end} before start {plain_start}")
+        start = self.to_source_offset(plain_start)
+        if plain_end == plain_start:
+            return start, start
+        self.to_source_offset(plain_end)  # validates the range
+        return start, self._source_end_of_char(plain_end - 1)
+
+    def annotation(self) -> list[dict[str, str]]:
+        """LanguageTool's `data` parameter; adjacent parts of the same kind are merged."""
+        items: list[dict[str, str]] = []
+        for part in self.parts:
+            if not part.source and not part.interpret_as:
+                continue
+            last = items[-1] if items else None
+            if part.markup:
+                if last is not None and "markup" in last:
+                    last["markup"] += part.source
+                    last["interpretAs"] += part.interpret_as
+                else:
+                    items.append({"markup": part.source, "interpretAs": part.interpret_as})
+            elif last is not None and "text" in last:
+                last["text"] += part.source
+            else:
+                items.append({"text": part.source})
+        return items
+
+    def _source_end_of_char(self, plain_offset: int) -> int:
+        index = self._index
+        slot = bisect_right(index.plain_starts, plain_offset) - 1
+        part = index.parts[slot]
+        if part.markup:
+            return index.source_starts[slot] + len(part.source)
+        return index.source_starts[slot] + plain_offset - index.plain_starts[slot] + 1
+
+    @cached_property
+    def _index(self) -> _PlainIndex:
+        plain: list[str] = []
+        plain_starts: list[int] = []
+        source_starts: list[int] = []
+        parts: list[Part] = []
+        plain_at = source_at = 0
+        for part in self.parts:
+            contribution = part.plain
+            if contribution:
+                plain.append(contribution)
+                plain_starts.append(plain_at)
+                source_starts.append(source_at)
+                parts.append(part)
+                plain_at += len(contribution)
+            source_at += len(part.source)
+        return _PlainIndex("".join(plain), tuple(plain_starts), tuple(source_starts), tuple(parts))

@@ -1,0 +1,57 @@
+"""Splits long texts at paragraph boundaries into pieces LanguageTool accepts."""
+
+from __future__ import annotations
+
+import re
+
+from checker.text.offsets import utf16_length
+
+# Preferred cut points, best first: after a blank line, after any line end, after a sentence end,
+# after any whitespace.
+_BOUNDARIES = (
+    re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*"),
+    re.compile(r"(?:\r\n|\r|\n)"),
+    re.compile(r"[.!?…][»«“”\"')\]]*\s+"),
+    re.compile(r"\s+"),
+)
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Consecutive (start offset, piece) pairs covering `text`, each at most `limit` UTF-16 units.
+
+    Pieces end at the best boundary available: a paragraph break if there is one in reach,
+    else a line end, a sentence end, whitespace, or, for a single overlong word, anywhere
+    outside a surrogate pair.
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        rest = text[start:]
+        if utf16_length(rest) <= limit:
+            pieces.append((start, rest))
+            break
+        window = _prefix_within(rest, limit)
+        cut = _best_cut(window)
+        pieces.append((start, rest[:cut]))
+        start += cut
+    return pieces
+
+
+def _prefix_within(text: str, limit: int) -> str:
+    """The longest prefix of `text` of at most `limit` UTF-16 units."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text
+
+
+def _best_cut(window: str) -> int:
+    for boundary in _BOUNDARIES:
+        last_end = max((match.end() for match in boundary.finditer(window)), default=0)
+        if last_end > 0:
+            return last_end
+    return max(1, len(window))

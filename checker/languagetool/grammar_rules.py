@@ -1,0 +1,25 @@
+"""Our own LanguageTool rules (checker/languagetool/rule_files/…/grammar_custom.xml), by id.
+
+They run inside the LanguageTool server we start. A check without a house profile switches
+them off, so that it reports LanguageTool's own rules alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from checker.languagetool.install import RULES_DIR
+
+GRAMMAR_CUSTOM = RULES_DIR / "org" / "languagetool" / "rules" / "de" / "grammar_custom.xml"
+_RULE_ID = re.compile(r'<(?:rule|rulegroup)\s[^>]*?\bid="([^"]+)"')
+
+
+@functools.cache
+def house_rule_ids() -> tuple[str, ...]:
+    """Ids of the rules and rule groups in grammar_custom.xml (none if the file is absent)."""
+    try:
+        text = GRAMMAR_CUSTOM.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    return tuple(dict.fromkeys(_RULE_ID.findall(text)))

@@ -1,0 +1,231 @@
+"""Runs LanguageTool's HTTP server as a child process on 127.0.0.1: start, wait, watch, restart, stop."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import EngineUnavailable, SetupError
+from checker.languagetool import install
+from checker.languagetool.java import find_java
+
+HOST = "127.0.0.1"
+
+
+def runtime_dir() -> Path:
+    """Where the host-wide server keeps its config, log and state (one per user)."""
+    configured = os.environ.get("WIRECHECK_RUNTIME_DIR")
+    if configured:
+        path = Path(configured)
+    elif os.environ.get("XDG_RUNTIME_DIR"):
+        path = Path(os.environ["XDG_RUNTIME_DIR"]) / "wirecheck"
+    else:
+        path = Path("/tmp") / f"wirecheck-{os.getuid()}"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the JVM and LanguageTool are sized. See docs/engine.md for why these figures."""
+
+    # 1 GiB holds German's dictionaries, the rule set and the result cache with room to spare
+    # (measured resident size after the benchmark: see bench/README.md).
+    heap: str = field(default_factory=lambda: os.environ.get("LANGUAGETOOL_HEAP", "1g"))
+    # LanguageTool counts Java chars (UTF-16 units); longer texts are split by the core.
+    max_text_length: int = 50_000
+    max_check_time_ms: int = 60_000
+    max_check_threads: int = field(default_factory=lambda: max(2, 2 * (os.cpu_count() or 1)))
+    cache_size: int = 1000
+
+    def config_text(self) -> str:
+        # pipelinePrewarming stays off: it prewarms languages a German-only classpath lacks.
+        return "\n".join(
+            [
+                f"maxTextLength={self.max_text_length}",
+                f"maxCheckTimeMillis={self.max_check_time_ms}",
+                f"maxCheckThreads={self.max_check_threads}",
+                f"cacheSize={self.cache_size}",
+                "pipelineCaching=true",
+                "",
+            ]
+        )
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+        return True
+
+
+def answers(url: str, timeout: float = 2.0) -> bool:
+    """True when a LanguageTool server at `url` lists its languages."""
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/v2/languages", timeout=timeout) as response:
+            return bool(response.status == 200)
+    except (OSError, urllib.error.URLError, ValueError):
+        return False
+
+
+def _die_with_parent() -> None:
+    # Linux: the JVM receives SIGTERM when the thread that started it ends, so a killed
+    # Python process leaves no JVM behind.
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    os.setsid()
+
+
+class LocalServer:
+    """One LanguageTool server process, owned by this Python process.
+
+    A watcher thread restarts the server on the same port if it dies; `stop()` ends it and
+    waits until the JVM is gone.
+    """
+
+    def __init__(self, *, port: int | None = None, settings: ServerSettings | None = None) -> None:
+        self.settings = settings or ServerSettings()
+        self.port = port or free_port()
+        self.url = f"http://{HOST}:{self.port}"
+        self.log_path = runtime_dir() / f"languagetool-{self.port}.log"
+        self._process: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._watcher: threading.Thread | None = None
+        self.restarts = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def start(self, *, timeout: float = 180.0) -> LocalServer:
+        install.install()
+        with self._lock:
+            self._spawn()
+        self._wait_until_ready(timeout)
+        self._warm_up()
+        self._watcher = threading.Thread(target=self._watch, name="languagetool-watcher", daemon=True)
+        self._watcher.start()
+        return self
+
+    def _command(self) -> list[str]:
+        java = find_java()
+        config = runtime_dir() / f"languagetool-{self.port}.properties"
+        config.write_text(self.settings.config_text(), encoding="utf-8")
+        return [
+            str(java.executable),
+            f"-Xmx{self.settings.heap}",
+            "-Dfile.encoding=UTF-8",
+            "-cp",
+            install.classpath(),
+            # The server jar's manifest names HTTPSServer; we want plain HTTP on loopback.
+            "org.languagetool.server.HTTPServer",
+            "--port",
+            str(self.port),
+            "--config",
+            str(config),
+        ]
+
+    def _spawn(self) -> None:
+        command = self._command()
+        with open(self.log_path, "ab") as log:
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent,  # noqa: PLW1509 - needed for PDEATHSIG
+            )
+
+    def _log_tail(self, lines: int = 12) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        useful = [line for line in text.splitlines() if not line.startswith("\tat ")]
+        return " | ".join(useful[-lines:])
+
+    def _wait_until_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            process = self._process
+            if process is None or process.poll() is not None:
+                code = process.returncode if process else None
+                raise SetupError(
+                    f"LanguageTool exited during start (exit {code}); log {self.log_path}: {self._log_tail()}"
+                )
+            if answers(self.url):
+                return
+            time.sleep(0.25)
+        self.stop()
+        raise EngineUnavailable(f"LanguageTool did not answer on {self.url} within {timeout:.0f} s")
+
+    def _warm_up(self) -> None:
+        # The first German check loads dictionaries and rules (about ten seconds); do it now
+        # rather than in a user's request.
+        data = urllib.parse.urlencode({"text": "Das ist ein Test.", "language": "de-DE"}).encode()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(self.url + "/v2/check", data=data, timeout=120).close()
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(1.0):
+            process = self._process
+            if process is not None and process.poll() is not None and not self._stopping.is_set():
+                self._restart()
+
+    def _restart(self) -> None:
+        with self._lock:
+            if self._stopping.is_set():
+                return
+            self.restarts += 1
+            self._spawn()
+        with contextlib.suppress(SetupError, EngineUnavailable):
+            self._wait_until_ready(180.0)
+            self._warm_up()
+
+    def ensure_running(self, timeout: float = 180.0) -> None:
+        """Block until the server answers again (after a crash the watcher restarts it)."""
+        deadline = time.monotonic() + timeout
+        while not answers(self.url):
+            # Restarting is the watcher's job: a JVM started from a short-lived request thread
+            # would die with that thread (PR_SET_PDEATHSIG).
+            if self._stopping.is_set() or time.monotonic() > deadline:
+                raise EngineUnavailable(f"LanguageTool on {self.url} is not running")
+            time.sleep(0.25)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self._stopping.set()
+        with self._lock:
+            process = self._process
+            if process is None:
+                return
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout)
+        if self._watcher is not None and self._watcher is not threading.current_thread():
+            self._watcher.join(timeout=5)

@@ -1,0 +1,126 @@
+"""The checking pipeline: `check(text, options, *, engine, profile) -> Report`. Pure: no web
+framework, no command line, no engine of its own (the caller opens one, see checker.languagetool).
+
+A check reads the input (plain text, HTML, Markdown, NITF, NewsML-G2, ninjs) as a `Document`,
+sends its plain text to LanguageTool, runs the house rules of a profile over the same plain text,
+and maps every finding back to the exact position in the input as given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from checker.formats import Document, parse_document
+from checker.house import Profile, run_house_rules
+from checker.house.speller import apply_names, is_spelling_rule
+from checker.languagetool import Engine, house_rule_ids, split_text
+from checker.languagetool.matches import issues_from_matches
+from checker.options import CheckOptions
+from checker.records import Issue, Report
+from checker.text.datelines import separate_datelines
+from checker.text.language_tags import variant_for
+from checker.text.offsets import LineIndex, widen_to_characters
+from checker.text.statistics import text_statistics
+
+
+def check(
+    text: str,
+    options: CheckOptions | None = None,
+    *,
+    engine: Engine,
+    profile: Profile | None = None,
+    path: str | None = None,
+) -> Report:
+    """Check `text` and report every finding in place.
+
+    `profile` adds the house rules (ours in Python and ours inside LanguageTool, see
+    checker.languagetool.grammar_rules) and the names dictionary; None checks with LanguageTool
+    alone. `path` names the file in error messages and hints at its format.
+    """
+    options = options or CheckOptions()
+    document = parse_document(text, format=options.format, path=path)
+    language = options.language or variant_for(document.language) or "de-DE"
+    return check_document(document, dataclasses.replace(options, language=language), engine=engine, profile=profile)
+
+
+def check_document(
+    document: Document,
+    options: CheckOptions,
+    *,
+    engine: Engine,
+    profile: Profile | None = None,
+) -> Report:
+    """Check a parsed document; `options.language` must be decided."""
+    options = _with_house_switches(options, profile)
+    plain = document.plain_text()
+    found, version = _languagetool_issues(plain, options, engine)
+    if profile is not None:
+        found = _with_house_issues(found, plain, profile)
+    source = document.source
+    issues = _to_source(found, document, source) if source != plain else found
+    issues.sort(key=lambda issue: (issue.offset, issue.length, issue.rule))
+    return Report(
+        text=source,
+        language=options.language or "de-DE",
+        issues=tuple(issues),
+        engine_version=version,
+        format=document.format,
+        stats=text_statistics(plain),
+    )
+
+
+def _with_house_switches(options: CheckOptions, profile: Profile | None) -> CheckOptions:
+    """The options with the rules the profile switches off (without a profile: our own
+    LanguageTool rules) added to the disabled ones."""
+    switched_off = set(profile.disabled_rules) if profile is not None else set(house_rule_ids())
+    if not switched_off or options.enabled_only:  # with enabled_only nothing else runs anyway
+        return options
+    return dataclasses.replace(options, disabled_rules=tuple(sorted({*options.disabled_rules, *switched_off})))
+
+
+def _languagetool_issues(plain: str, options: CheckOptions, engine: Engine) -> tuple[list[Issue], str | None]:
+    """LanguageTool's findings in `plain`, checked in pieces it accepts, and its version."""
+    lines = LineIndex(plain)
+    found: list[Issue] = []
+    version = None
+    for base, piece in split_text(plain, engine.max_text_length):
+        if not piece.strip():
+            continue
+        result = engine.query({"text": separate_datelines(piece)}, options)
+        version = version or str(result.get("software", {}).get("version") or "") or None
+        found.extend(issues_from_matches(result["matches"], checked=piece, text=plain, base=base, lines=lines))
+    return found, version
+
+
+def _with_house_issues(found: list[Issue], plain: str, profile: Profile) -> list[Issue]:
+    """LanguageTool's findings as the profile wants them, plus the house rules' own."""
+    found = apply_names(found, profile)
+    found = [
+        dataclasses.replace(issue, severity=profile.rule_severity(issue.rule, issue.severity))
+        for issue in found
+        if not profile.is_disabled(issue.rule)
+    ]
+    house = run_house_rules(plain, profile)
+    # A word the profile speaks about (to avoid, a preferred spelling, a name) is not also
+    # reported as unknown to LanguageTool's speller.
+    house_spans = {(issue.offset, issue.length) for issue in house}
+    found = [
+        issue for issue in found if not (is_spelling_rule(issue.rule) and (issue.offset, issue.length) in house_spans)
+    ]
+    return [*found, *house]
+
+
+def _to_source(issues: list[Issue], document: Document, source: str) -> list[Issue]:
+    """Issues re-positioned from the plain text into the original file."""
+    lines = LineIndex(source)
+    moved = []
+    for issue in issues:
+        start, end = document.to_source_span(issue.offset, issue.end)
+        start, end = widen_to_characters(source, start, end)
+        line, column = lines.position(start)
+        moved.append(
+            dataclasses.replace(
+                issue, offset=start, length=end - start, line=line, column=column, text=source[start:end]
+            )
+        )
+    return moved

@@ -1,0 +1,38 @@
+"""Agency datelines ("Berlin (dpa) - "): the patterns that recognise them, in one place.
+
+Three readers need a dateline, each with its own tolerance:
+
+- `DATELINE_SHAPE`, loose and without a profile: tells a dateline paragraph from a headline.
+- `DATELINE_PARTS`: place, codes and separator of a dateline of roughly the right shape, for the
+  house rule that checks and repairs its form.
+- `AGENCY_DATELINE`: the well-formed agency dateline at a paragraph start, which LanguageTool is
+  shown as a sentence of its own (`separate_datelines`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Ort (Kürzel) -" in any dash form, or a colon.
+DATELINE_SHAPE = re.compile(r"[^\n()]{1,60}\([^()\n]{2,30}\)\s*[-–—:]")
+
+DATELINE_PARTS = re.compile(
+    r"(?P<head>[A-ZÄÖÜ][^\n(),:;]{0,58}?) \((?P<codes>[^()\n]{1,30})\)"
+    r"(?P<separator>[ \t]*[-–—:]+[ \t]*|[ \t]+)"
+)
+
+# At the start of a paragraph: a place of up to three words ("Frankfurt am Main", "Kiew/Moskau"),
+# agency code(s) in parentheses, a dash between spaces.
+AGENCY_DATELINE = re.compile(
+    r"(?m)^(?P<head>[^\S\n]*[A-ZÄÖÜ][^\s()]*(?:[ /][^\s()]+){0,2} \([\w/ -]{1,40}\))(?P<dash> [-–—] )"
+)
+
+
+def separate_datelines(text: str) -> str:
+    """`text` with each agency dateline's dash turned into a paragraph break, of the same length.
+
+    In "Berlin (dpa) - Die Regierung …" the article's first sentence starts after the dash, but
+    LanguageTool reads one sentence and flags "Die" as wrongly capitalised. The same length keeps
+    every offset valid for the text as written. The dateline's own form is a house rule's business.
+    """
+    return AGENCY_DATELINE.sub(lambda match: match["head"] + ".\n\n", text)

@@ -1,0 +1,145 @@
+"""What a check request asks for, read from the HTML form (pasted or uploaded) or from JSON, and
+the check itself.
+
+Line endings: browsers send a textarea's line ends as CRLF (the HTML form encoding), while the
+textarea itself and the rendered page hold LF. Drafts from the form, uploaded files included,
+are therefore checked with line ends normalised to LF, so offsets, the annotated text and the
+editor's textarea agree (a browser cannot hold a CR in either). The JSON API checks the text
+exactly as sent.
+
+Defaults, the same for the form and the API: the format is detected from the content (and the
+file name), the language variant comes from the document's own tag (NITF, NewsML-G2, ninjs,
+HTML), else de-DE, so pasted plain text is checked as de-DE; the house rules of the app's profile
+are on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from flask import current_app
+from werkzeug.datastructures import FileStorage, MultiDict
+
+from checker.errors import InvalidRequest, TextTooLong
+from checker.files import decode
+from checker.formats import FORMAT_TABLE, FORMATS
+from checker.options import LANGUAGES, CheckOptions
+from checker.pipeline import check
+from checker.records import Report
+from checker.web.resources import get_engine, get_profile
+
+AUTO = "auto"
+LANGUAGE_NAMES = {"de-DE": "Deutschland", "de-AT": "Österreich", "de-CH": "Schweiz"}
+FORMAT_NAMES = {row.name: row.label for row in FORMAT_TABLE}
+# Formats whose source is markup rather than prose: the page shows them in a fixed-width font.
+MARKUP_FORMATS = frozenset(row.name for row in FORMAT_TABLE if row.markup)
+_TRUE_WORDS = frozenset({"1", "on", "true", "yes", "ja"})
+_LONGEST_FILENAME = 200
+_T = TypeVar("_T")
+
+
+def german_number(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def normalise_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def upload_name(filename: str) -> str:
+    """The file's own name, without any folders a browser may send along."""
+    return filename.replace("\\", "/").rsplit("/", 1)[-1][:_LONGEST_FILENAME] or "Datei"
+
+
+def _is_true(value: str) -> bool:
+    return value.strip().lower() in _TRUE_WORDS
+
+
+def _json_field(data: dict[str, Any], name: str, kind: type[_T], default: _T) -> _T:
+    value = data.get(name, default)
+    if not isinstance(value, kind):
+        expected = "true oder false" if kind is bool else "eine Zeichenkette"
+        raise InvalidRequest(f"Das Feld „{name}“ muss {expected} sein.")
+    return value
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    text: str
+    language: str = AUTO
+    picky: bool = False
+    format: str = AUTO
+    house: bool = True
+    filename: str | None = None
+
+    @classmethod
+    def from_form(cls, form: MultiDict[str, str]) -> CheckRequest:
+        """The draft as the editor sees it; never raises, so an error page can show it again."""
+        # The form sends house=0 from a hidden field, then house=1 from the checkbox when ticked.
+        house = form.getlist("house")
+        return cls(
+            text=normalise_line_ends(form.get("text", "")),
+            language=form.get("language", AUTO),
+            picky=_is_true(form.get("picky", "")),
+            format=form.get("format", AUTO),
+            house=_is_true(house[-1]) if house else True,
+        )
+
+    def with_upload(self, upload: FileStorage) -> CheckRequest:
+        """The request with the uploaded file's text in place of the pasted one.
+
+        Raises InputError, naming the file and the byte, when the file is not UTF-8.
+        """
+        name = upload_name(upload.filename or "")
+        text = normalise_line_ends(decode(upload.read(), name))
+        if not text.strip():
+            raise InvalidRequest(f"Die Datei „{name}“ ist leer.")
+        return dataclasses.replace(self, text=text, filename=name)
+
+    @classmethod
+    def from_json(cls, data: Any) -> CheckRequest:
+        if not isinstance(data, dict):
+            raise InvalidRequest('Erwartet wird ein JSON-Objekt, etwa {"text": "…", "language": "de-DE"}.')
+        if "text" not in data:
+            raise InvalidRequest("Das Feld „text“ fehlt.")
+        filename = data.get("filename")
+        if filename is not None and not isinstance(filename, str):
+            raise InvalidRequest("Das Feld „filename“ muss eine Zeichenkette oder null sein.")
+        return cls(
+            text=_json_field(data, "text", str, ""),
+            language=_json_field(data, "language", str, AUTO),
+            picky=_json_field(data, "picky", bool, False),
+            format=_json_field(data, "format", str, AUTO),
+            house=_json_field(data, "house", bool, True),
+            filename=filename or None,
+        )
+
+    def validate(self) -> None:
+        """Raises for a request we will not send to LanguageTool."""
+        if self.language != AUTO and self.language not in LANGUAGES:
+            raise InvalidRequest(
+                f"Unbekannte Sprachvariante „{self.language}“. Möglich sind: {AUTO}, {', '.join(LANGUAGES)}."
+            )
+        if self.format != AUTO and self.format not in FORMATS:
+            raise InvalidRequest(f"Unbekanntes Format „{self.format}“. Möglich sind: {AUTO}, {', '.join(FORMATS)}.")
+        limit = int(current_app.config["MAX_TEXT_LENGTH"])
+        if len(self.text) > limit:
+            what = f"Die Datei „{self.filename}“ ist" if self.filename else "Der Text ist"
+            raise TextTooLong(
+                f"{what} zu lang: {german_number(len(self.text))} Zeichen, "
+                f"höchstens {german_number(limit)} sind möglich. Bitte kürzen oder in Teilen prüfen."
+            )
+
+
+def report_for(request: CheckRequest) -> Report:
+    """The checked request, with the app's engine and, unless switched off, its house profile."""
+    request.validate()
+    options = CheckOptions(
+        language=None if request.language == AUTO else request.language,
+        format=None if request.format == AUTO else request.format,
+        picky=request.picky,
+    )
+    profile = get_profile() if request.house else None
+    return check(request.text, options, engine=get_engine(), profile=profile, path=request.filename)

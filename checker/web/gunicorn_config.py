@@ -1,0 +1,55 @@
+"""gunicorn settings for Wirecheck: `gunicorn -c python:checker.web.gunicorn_config` (or
+`wirecheck serve`).
+
+The master chooses the LanguageTool server before it forks the workers (checker.languagetool's
+`open_engine`: $LANGUAGETOOL_URL, the host's server, or one it starts and stops on exit) and
+passes its URL to the workers as LANGUAGETOOL_URL, so all workers share one JVM.
+Host, port and workers come from $WIRECHECK_HOST, $WIRECHECK_PORT and $WIRECHECK_WORKERS, or
+from gunicorn's own --bind and --workers options, which take precedence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Any
+
+wsgi_app = "checker.web.wsgi:app"
+bind = [f"{os.environ.get('WIRECHECK_HOST', '127.0.0.1')}:{os.environ.get('WIRECHECK_PORT', '8000')}"]
+workers = int(os.environ.get("WIRECHECK_WORKERS", "2"))
+# Threads: a request spends its time waiting for LanguageTool, which checks in parallel.
+worker_class = "gthread"
+threads = int(os.environ.get("WIRECHECK_THREADS", "4"))
+# A long text is checked in pieces of up to 60 s each (see checker.languagetool.server).
+timeout = 180
+graceful_timeout = 20
+accesslog = "-"
+errorlog = "-"
+proc_name = "wirecheck"
+# gunicorn's control socket (one fixed path per user) would clash between instances; unused here.
+control_socket_disable = True
+
+_engine_scope = contextlib.ExitStack()
+
+
+def on_starting(server: Any) -> None:
+    """In the master, before forking: the LanguageTool every worker uses."""
+    # Imported here: gunicorn reads this module before the app, and the master needs no more.
+    from checker.errors import CheckerError  # noqa: PLC0415
+    from checker.languagetool import open_engine  # noqa: PLC0415
+
+    server.log.info("Choosing LanguageTool: $LANGUAGETOOL_URL, the host's, or one started now (about 15 s) …")
+    try:
+        engine = _engine_scope.enter_context(open_engine())
+    except CheckerError as exc:
+        # What is missing, in one line, rather than a traceback from gunicorn.
+        server.log.error("LanguageTool cannot start: %s", exc.message)
+        raise SystemExit(2) from None
+    # Workers are other processes: they get the choice through the variable every entry point reads.
+    os.environ["LANGUAGETOOL_URL"] = engine.url
+    server.log.info("LanguageTool %s is ready", engine.url)
+
+
+def on_exit(server: Any) -> None:
+    server.log.info("Stopping LanguageTool if this server started it")
+    _engine_scope.close()

@@ -1,0 +1,125 @@
+/* The side panel and the states it shows: each finding's state on its marks and in the list,
+ * the open findings counted by kind, the "apply all" button's count, the note that the draft
+ * was changed by hand; choosing a finding in the list; copying the corrected text. */
+
+import { listItemOf, marksOf, primaryMarkOf, say } from "./result-page.js";
+import { overlaps } from "./text.js";
+
+const STATE_LABELS = { applied: "übernommen", ignored: "ignoriert", stale: "überholt" };
+const COPIED = "Korrigierter Text in der Zwischenablage.";
+
+export function refreshStates(page) {
+  markStaleFindings(page.findings);
+  page.findings.forEach((finding, index) => {
+    showStateOnMarks(page, finding, index);
+    showStateInList(finding, index);
+  });
+  showOpenCounts(page);
+  showApplyAllCount(page);
+  document.getElementById("diverged-note").hidden = !page.diverged;
+}
+
+// A finding whose text an applied fix has changed is stale; undoing that fix reopens it.
+function markStaleFindings(findings) {
+  findings.forEach((finding, index) => {
+    if (finding.state === "stale" || finding.state === "open") {
+      const blocked = findings.some((other, otherIndex) =>
+        otherIndex !== index && other.state === "applied" && overlaps(finding, other));
+      finding.state = blocked ? "stale" : "open";
+    }
+  });
+}
+
+function showStateOnMarks(page, finding, index) {
+  marksOf(page, index).forEach((mark) => {
+    mark.classList.toggle("is-applied", finding.state === "applied");
+    mark.classList.toggle("is-ignored", finding.state === "ignored");
+    mark.classList.toggle("is-stale", finding.state === "stale");
+  });
+}
+
+function showStateInList(finding, index) {
+  const item = listItemOf(index);
+  if (!item) {
+    return;
+  }
+  const label = STATE_LABELS[finding.state] || "";
+  const stateElement = item.querySelector(".finding-state");
+  stateElement.textContent = label;
+  stateElement.hidden = !label;
+  item.classList.toggle("is-done", finding.state !== "open");
+}
+
+function showOpenCounts(page) {
+  const open = {};
+  Object.keys(page.kinds).forEach((kind) => { open[kind] = 0; });
+  page.findings.forEach((finding) => {
+    if (finding.state === "open") {
+      open[finding.kind] += 1;
+    }
+  });
+  document.querySelectorAll("[data-kind-count]").forEach((element) => {
+    const count = open[element.getAttribute("data-kind-count")] || 0;
+    element.textContent = count;
+    element.parentElement.classList.toggle("is-zero", count === 0);
+  });
+}
+
+function showApplyAllCount(page) {
+  const single = page.findings.filter((finding) =>
+    finding.state === "open" && finding.replacements.length === 1).length;
+  const button = document.getElementById("apply-all");
+  button.textContent = "Eindeutige Vorschläge übernehmen (" + single + ")";
+  button.disabled = page.diverged || single === 0;
+  button.title = "Übernimmt jeden Vorschlag, wo es genau einen gibt";
+}
+
+// Marks a finding's list item as the one whose card is open, scrolled into the list's view.
+export function showActiveItem(index) {
+  const item = listItemOf(index);
+  if (!item) {
+    return;
+  }
+  item.classList.add("is-active");
+  const list = item.parentElement;
+  if (item.offsetTop < list.scrollTop || item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight) {
+    list.scrollTop = item.offsetTop - list.offsetTop - 8;
+  }
+}
+
+// Choosing a finding in the list scrolls to its mark and calls `openCard(index, mark)`.
+export function setupFindingLinks(openCard) {
+  document.querySelectorAll(".finding-link").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const index = Number(link.parentElement.getAttribute("data-issue"));
+      const mark = primaryMarkOf(index);
+      mark.scrollIntoView({ block: "center", behavior: "smooth" });
+      mark.focus({ preventScroll: true });
+      openCard(index, mark);
+    });
+  });
+}
+
+// Copies the draft (the corrected text) to the clipboard, or selects it for Ctrl+C.
+export function setupCopyButton(page) {
+  document.getElementById("copy-text").addEventListener("click", () => {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(page.textarea.value).then(() => say(COPIED), () => copyBySelecting(page.textarea));
+    } else {
+      copyBySelecting(page.textarea);
+    }
+  });
+}
+
+function copyBySelecting(textarea) {
+  textarea.focus();
+  textarea.select();
+  let ok = false;
+  try {
+    ok = document.execCommand("copy");
+  } catch (error) {
+    ok = false;
+  }
+  say(ok ? COPIED : "Kopieren ging nicht – der Text ist markiert, bitte Strg+C drücken.");
+}

@@ -1,0 +1,382 @@
+"""The editors' page in headless Chromium: paste the example article, see the findings, apply fixes.
+
+Runs the app with werkzeug's server in a thread against the real engine. Skipped only when
+Debian's chromium is not installed (`apt-get install chromium`); Playwright never downloads
+a browser here. Screenshots go to $WIRECHECK_SCREENSHOTS (default /tmp/wirecheck-screenshots).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from checker.house import load_profile
+from checker.languagetool import LanguageToolClient
+from checker.options import CheckOptions
+from checker.pipeline import check
+from checker.records import Report
+from checker.web import create_app
+from tests.fakes import OverlappingEngine
+from tests.web.test_uploads import BUDGET_NITF
+
+pytestmark = [pytest.mark.engine, pytest.mark.browser]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(os.environ.get("WIRECHECK_SCREENSHOTS", "/tmp/wirecheck-screenshots"))
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@contextlib.contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="wirecheck-test-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(engine: LanguageToolClient) -> Iterator[str]:
+    with serving(create_app({"LANGUAGETOOL_URL": engine.url})) as url:
+        yield url
+
+
+def house_check(text: str, engine: LanguageToolClient) -> Report:
+    """What the page finds with its defaults: detected format and language, the default profile."""
+    return check(text, CheckOptions(format=None, language=None), profile=load_profile(), engine=engine)
+
+
+OVERLAP_TEXT = "Die Bundesregierung hat heute 😀 beschlossen."
+
+
+@pytest.fixture(scope="module")
+def overlapping_url() -> Iterator[str]:
+    with serving(create_app({"ENGINE": OverlappingEngine()})) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=LAPTOP, locale="de-DE")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    # Error pages (413, 503) are answers to the form, not problems; any failed asset is.
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console {message.type}: {message.text}")
+            if message.type in {"error", "warning"} and not message.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{response.status} for {response.url}")
+            if response.status >= 400 and response.request.resource_type != "document"
+            else None
+        ),
+    )
+    yield page
+    context.close()
+    # No CSP violation, no script error, no failed asset on any page the test saw.
+    assert problems == []
+
+
+def screenshot(page: Any, name: str, *, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
+
+
+def submit_draft(page: Any, base_url: str, text: str, *, house: bool = True) -> None:
+    page.goto(base_url + "/")
+    page.fill("#text", text)
+    if not house:
+        page.uncheck("#check-form input[type=checkbox][name=house]")
+    # Waiting for "load": by then the page script has set up its handlers.
+    with page.expect_navigation(wait_until="load"):
+        page.click("#check-form button[type=submit]")
+
+
+def annotated_text(page: Any) -> str:
+    return str(page.eval_on_selector("#annotated", "element => element.textContent"))
+
+
+def mark_for(page: Any, word: str) -> Any:
+    """The primary mark of the first finding whose flagged text contains `word`, or None."""
+    for mark in page.query_selector_all("#annotated mark.issue[data-offset]"):
+        if word in mark.text_content():
+            return mark
+    return None
+
+
+def test_paste_check_and_apply(page: Any, base_url: str, engine: LanguageToolClient, seed_text: str) -> None:
+    report = house_check(seed_text, engine)
+    submit_draft(page, base_url, seed_text)
+
+    # Every finding is marked in place, and the text is the draft as written.
+    assert page.locator("#annotated mark.issue[data-offset]").count() == len(report.issues)
+    assert annotated_text(page) == seed_text
+    assert page.input_value("#text") == seed_text
+    assert page.locator("#findings > li").count() == len(report.issues)
+
+    # A finding opens a card; the screenshot shows the page as an editor sees it.
+    page.click('#annotated mark[data-rule="DE_AGREEMENT"]')
+    assert page.locator("#card").is_visible()
+    assert "sein russischer Amtskollege" in page.locator("#card-suggestions").inner_text()
+    screenshot(page, "result.png")
+    screenshot(page, "result-full.png", full_page=True)
+
+    # LanguageTool's "Kremlin" -> "Kreml", applied from the card.
+    page.keyboard.press("Escape")
+    assert page.locator("#card").is_hidden()
+    page.click('#annotated mark[data-rule="DE_SIMPLE_REPLACE_KREMLIN"]')
+    page.locator("#card-suggestions button.suggestion", has_text="Kreml").click()
+    draft = page.input_value("#text")
+    assert "im Kreml Palace Hotel" in draft
+    assert "Kremlin" not in draft
+    assert annotated_text(page) == draft
+    assert "übernommen" in page.locator("#status").inner_text()
+    screenshot(page, "applied.png")
+
+    # Undo brings the original back; applying again keeps page and draft in step.
+    page.click("#card-undo")
+    assert page.input_value("#text") == seed_text
+    page.locator("#card-suggestions button.suggestion", has_text="Kreml").click()
+    assert "im Kreml Palace Hotel" in page.input_value("#text")
+
+    # The draft survives a closed tab: the start page restores it from the browser.
+    page.goto(base_url + "/", wait_until="load")
+    assert "im Kreml Palace Hotel" in page.input_value("#text")
+    assert page.locator("#draft-note").is_visible()
+
+    # "Presskonferenz" is our house grammar's (LanguageTool alone does not flag it).
+    submit_draft(page, base_url, seed_text)
+    house = mark_for(page, "Presskonferenz")
+    assert house is not None and house.get_attribute("data-rule").startswith("HOUSE_PRESSE_FUGE")
+    house.click()
+    assert page.inner_text("#card-rule").startswith("Hausregel: ")
+    page.locator("#card-suggestions button.suggestion", has_text="Pressekonferenz").click()
+    assert "auf dieser Pressekonferenz:" in page.input_value("#text")
+
+
+def test_house_findings_stats_and_deleting_the_stray_code(page: Any, base_url: str, seed_text: str) -> None:
+    submit_draft(page, base_url, seed_text)
+
+    # The text's figures stand above it.
+    figures = page.inner_text("#figures")
+    for label in ("Wörter", "Sätze", "Ø Satzlänge", "längster Satz", "Lesbarkeit", "Wiener Sachtextformel"):
+        assert label in figures
+    assert "sehr schwer" in figures
+
+    # The dateline in IRNA's form: a house finding, its rule named on the card.
+    page.click('#annotated mark[data-rule="HOUSE_DATELINE"]')
+    assert page.inner_text("#card-kind") == "HAUSREGELN"
+    assert page.inner_text("#card-title") == "„Moskau, 28. März, IRNA – “"
+    assert page.inner_text("#card-rule") == "Hausregel: Ortsmarke im Agenturformat"
+    suggestions = page.locator("#card-suggestions button.suggestion")
+    assert suggestions.evaluate_all("buttons => buttons.map(button => button.textContent)") == ["Moskau (IRNA) - "]
+    screenshot(page, "house.png")
+    page.keyboard.press("Escape")
+
+    # The transmission code after the last paragraph: its one suggestion deletes it.
+    code = page.locator('#annotated mark[data-rule="HOUSE_STRAY_CODE"]')
+    code.scroll_into_view_if_needed()
+    code.click()
+    assert page.inner_text("#card-rule") == "Hausregel: Code nach dem letzten Absatz"
+    remove = page.locator("#card-suggestions button.suggestion")
+    assert remove.all_inner_texts() == ["entfernen"]
+    screenshot(page, "house-stray-code.png")
+    remove.click()
+    draft = page.input_value("#text")
+    assert draft == seed_text[: seed_text.rindex("9407")]
+    assert "9407" not in draft
+    assert annotated_text(page) == draft
+    assert page.inner_text("#status") == "„9407“ entfernt."
+    assert page.inner_text("#card-suggestions") == "Entfernt."
+    page.click("#card-undo")
+    assert page.input_value("#text") == seed_text
+
+
+def test_upload_a_file_and_check_again(page: Any, base_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "budget.xml"
+    article.write_text(BUDGET_NITF, encoding="utf-8")
+    page.goto(base_url + "/")
+    page.set_input_files("#file", str(article))
+    with page.expect_navigation(wait_until="load"):
+        page.click("#check-form button[type=submit]")
+    # The file as written, marks at its own positions, and its text in the form for the next round.
+    assert annotated_text(page) == BUDGET_NITF
+    assert page.input_value("#text") == BUDGET_NITF
+    mark = page.locator('#annotated mark[data-rule="AUSTRIAN_GERMAN_SPELLER_RULE"]')
+    assert mark.inner_text() == "Regirung"
+    assert int(mark.get_attribute("data-offset")) == BUDGET_NITF.index("Regirung")
+    assert "budget.xml" in page.inner_text(".summary") and "NITF" in page.inner_text(".summary")
+    mark.click()
+    page.locator("#card-suggestions button.suggestion", has_text="Regierung").first.click()
+    corrected = BUDGET_NITF.replace("Regirung", "Regierung")
+    assert page.input_value("#text") == corrected
+    screenshot(page, "upload-nitf.png", full_page=True)
+    with page.expect_navigation(wait_until="load"):
+        page.click(".panel-actions button[type=submit]")
+    assert annotated_text(page) == corrected
+    assert page.locator("#annotated mark[data-offset]").count() == 0
+
+
+def test_apply_all_copy_and_check_again(page: Any, base_url: str, engine: LanguageToolClient, seed_text: str) -> None:
+    report = house_check(seed_text, engine)
+    submit_draft(page, base_url, seed_text)
+
+    # Side panel: choosing a finding scrolls to it and opens its card.
+    page.locator("#findings .finding-link").last.click()
+    assert page.locator("#card").is_visible()
+    assert page.locator("#card-title").inner_text() == f"„{report.issues[-1].text}“"
+
+    # Ignoring a finding takes it out of the counts.
+    spelling_before = int(page.inner_text('[data-kind-count="spelling"]'))
+    item = page.locator("#findings li.kind-spelling").first
+    index = item.get_attribute("data-issue")
+    item.locator(".finding-link").click()
+    assert page.inner_text("#card-kind") == "RECHTSCHREIBUNG"
+    page.click("#card-ignore")
+    assert int(page.inner_text('[data-kind-count="spelling"]')) == spelling_before - 1
+    assert "is-ignored" in (page.get_attribute(f'#annotated mark[data-issue="{index}"][data-offset]', "class") or "")
+
+    # "Apply all" takes every open finding with exactly one suggestion, not the ignored one.
+    ignored = int(index or -1)
+    single = [issue for number, issue in enumerate(report.issues) if len(issue.replacements) == 1 and number != ignored]
+    page.click("#apply-all")
+    assert page.inner_text("#status") == f"{len(single)} Vorschläge übernommen."
+    corrected = page.input_value("#text")
+    assert annotated_text(page) == corrected
+    for issue in single:
+        assert issue.replacements[0] in corrected
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#copy-text")
+    assert page.evaluate("navigator.clipboard.readText()") == corrected
+
+    # "Check again" sends the edited draft: the applied fixes are no longer findings.
+    with page.expect_navigation(wait_until="load"):
+        page.click(".panel-actions button[type=submit]")
+    assert annotated_text(page) == corrected
+    rules = {mark.get_attribute("data-rule") for mark in page.query_selector_all("#annotated mark[data-offset]")}
+    assert "DE_SIMPLE_REPLACE_KREMLIN" not in rules
+    assert page.locator("#annotated mark[data-offset]").count() < len(report.issues)
+
+
+def test_keyboard_reaches_findings(page: Any, base_url: str, seed_text: str) -> None:
+    submit_draft(page, base_url, seed_text)
+    first = page.locator("#annotated mark.issue[data-offset]").first
+    first.focus()
+    assert page.locator("#card").is_visible()
+    assert page.locator("#card-title").inner_text() == f"„{first.inner_text()}“"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('#card') !== null")
+    page.keyboard.press("Escape")
+    assert page.locator("#card").is_hidden()
+
+
+def test_overlapping_findings_are_all_reachable(page: Any, overlapping_url: str) -> None:
+    submit_draft(page, overlapping_url, OVERLAP_TEXT, house=False)  # the test engine's findings only
+    assert annotated_text(page) == OVERLAP_TEXT
+    titles = ["„Bundesregierung hat“", "„regierung“", "„regierung“", "„hat heute 😀“"]
+    for number, title in enumerate(titles, start=1):
+        page.click(f"#finding-{number} .finding-link")
+        assert page.locator("#card-title").inner_text() == title
+        assert page.locator("#card-others button").count() >= 1
+
+    # The same words hold two findings: the card reaches the other one.
+    page.click("#finding-2 .finding-link")
+    assert page.inner_text("#card-message") == "Regel INNER"
+    others = page.locator("#card-others button")
+    assert others.all_inner_texts() == ["Grammatik: „Bundesregierung hat“", "Grammatik: „regierung“"]
+    others.nth(1).click()
+    assert page.inner_text("#card-message") == "Regel SAME"
+    screenshot(page, "overlap.png")
+
+    # Applying the outer finding makes the three it overlaps stale, and undo revives them.
+    page.click("#finding-1 .finding-link")
+    page.locator("#card-suggestions button.suggestion").click()
+    assert page.input_value("#text") == "Die Regierung hat heute 😀 beschlossen."
+    assert annotated_text(page) == page.input_value("#text")
+    assert page.locator("#findings .finding-state:visible").all_inner_texts() == [
+        "übernommen",
+        "überholt",
+        "überholt",
+        "überholt",
+    ]
+    page.click("#card-undo")
+    assert page.input_value("#text") == OVERLAP_TEXT
+    assert annotated_text(page) == OVERLAP_TEXT
+
+    # The crossing finding, applied on its own, replaces exactly its words (emoji included).
+    page.click("#finding-4 .finding-link")
+    page.locator("#card-suggestions button.suggestion").click()
+    assert page.input_value("#text") == "Die Bundesregierung hat gestern beschlossen."
+    assert annotated_text(page) == page.input_value("#text")
+
+
+def test_too_large_draft_comes_back_whole_from_the_browser(page: Any, seed_text: str) -> None:
+    # The server reads only the first 1 kB; the browser's copy restores the rest.
+    with serving(create_app({"LANGUAGETOOL_URL": "http://127.0.0.1:9", "MAX_CONTENT_LENGTH": 1024})) as url:
+        page.goto(url + "/")
+        page.fill("#text", seed_text)
+        with page.expect_navigation(wait_until="load"):
+            page.click("#check-form button[type=submit]")
+        assert "zu groß" in page.inner_text("#error-message")
+        shown = page.input_value("#text")
+        assert shown and seed_text.startswith(shown) and shown != seed_text
+        page.click("#draft-note button")
+        assert page.input_value("#text") == seed_text
+
+
+def test_without_javascript_every_finding_is_listed(browser: Any, base_url: str, seed_text: str) -> None:
+    context = browser.new_context(viewport=LAPTOP, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        submit_draft(page, base_url, seed_text)
+        assert annotated_text(page) == seed_text
+        items = page.locator("#findings > li")
+        marks = page.locator("#annotated mark.issue[data-offset]")
+        assert items.count() == marks.count() > 0
+        assert "sein russischer Amtskollege" in page.inner_text("#findings")
+        assert page.locator("#apply-all").is_hidden()
+        screenshot(page, "result-nojs.png")
+    finally:
+        context.close()

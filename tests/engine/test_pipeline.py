@@ -1,0 +1,156 @@
+"""The checking core against the real LanguageTool server."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from checker.errors import InvalidRequest
+from checker.languagetool import LanguageToolClient
+from checker.options import CheckOptions
+from checker.pipeline import check
+from checker.records import Issue, Report
+from tests.fakes import SmallEngine
+
+pytestmark = pytest.mark.engine
+
+
+def assert_exact(report: Report) -> None:
+    for issue in report.issues:
+        assert report.text[issue.offset : issue.offset + issue.length] == issue.text
+        lines = report.text[: issue.offset].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        assert (issue.line, issue.column) == (len(lines), len(lines[-1]) + 1)
+
+
+def summary(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "line": issue.line,
+            "column": issue.column,
+            "offset": issue.offset,
+            "length": issue.length,
+            "text": issue.text,
+            "rule": issue.rule,
+            "first_replacement": issue.replacements[0] if issue.replacements else None,
+        }
+        for issue in report.issues
+    ]
+
+
+def test_seed_article(seed_text: str, engine: LanguageToolClient) -> None:
+    report = check(seed_text, engine=engine)
+    assert_exact(report)
+    found = {(issue.line, issue.text, issue.rule) for issue in report.issues}
+    # What LanguageTool 6.8 itself says about the article (house rules come on top).
+    assert (3, "sein russischer Amtskollegen", "DE_AGREEMENT") in found
+    assert (3, "Kremlin", "DE_SIMPLE_REPLACE_KREMLIN") in found
+    assert (9, "den Syrien-Gespräche", "DE_AGREEMENT") in found
+    assert (15, "führ er", "DE_VERBAGREEMENT") in found
+    assert any(issue.text == "gegenseitigen" and issue.rule.startswith("PRAEP_DAT") for issue in report.issues)
+    kreml = next(issue for issue in report.issues if issue.text == "Kremlin")
+    assert kreml.replacements[0] == "Kreml"
+    assert (kreml.line, kreml.column) == (3, 143)
+    assert report.return_code == 1
+    assert report.engine_version == "6.8"
+
+
+UNICODE_TEXTS = [
+    "Das 😀 ist ein Fehlerr.",
+    "𝐌𝐚𝐭𝐡𝐞 und ein Tipfehler 🎉🎉 und noch ein Fehlerr.",
+    "Die Familie 👨\u200d👩\u200d👧 hat beschlosen zu gehen.",
+    "Cafe\u0301 und Fehlerr mit Akzent: Unterkunfte\u0308.",
+    "Zeile mit Fehlerr\r\nund noch eine mit Fehlerr\rsowie die dritte mit Tipfehler.",
+    "Mit\u00a0geschütztem Leerzeichen, wei\u00adches Tren\u00adnen und Null\u200bbreite mit Fehlerr.",
+    "Er gehen nach Hause. 🇩🇪 Die Flagge weht und ein Tipfehler folgt.",
+    "Ein Fehlerr am Anfang 😀😀😀 und einer am Ende: Rechtschreibfehlerr",
+]
+
+
+def test_offsets_are_exact_for_any_unicode(engine: LanguageToolClient) -> None:
+    for text in UNICODE_TEXTS:
+        report = check(text, engine=engine)
+        assert report.issues, f"expected findings in {text!r}"
+        assert_exact(report)
+    flagged = {issue.text for text in UNICODE_TEXTS for issue in check(text, engine=engine).issues}
+    assert {"Fehlerr", "Tipfehler", "beschlosen", "Rechtschreibfehlerr"} <= flagged
+
+
+def test_offsets_are_exact_with_eight_threads(engine: LanguageToolClient) -> None:
+    texts = UNICODE_TEXTS * 4
+    sequential = [summary(check(text, engine=engine)) for text in UNICODE_TEXTS]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        reports = list(pool.map(lambda text: check(text, engine=engine), texts))
+    for index, report in enumerate(reports):
+        assert report.text == texts[index]
+        assert_exact(report)
+        assert summary(report) == sequential[index % len(UNICODE_TEXTS)]
+
+
+def test_long_text_is_split_with_the_same_findings(seed_text: str, engine: LanguageToolClient) -> None:
+    text = (seed_text + "\n\n") * 3 + "Ein 😀 Fehlerr am Schluss."
+    whole = check(text, engine=engine)
+    split = check(text, engine=SmallEngine(engine, 700))  # type: ignore[arg-type]
+    assert_exact(split)
+    assert summary(split) == summary(whole)
+
+
+def test_language_variant(engine: LanguageToolClient) -> None:
+    text = "Die Strasse ist gesperrt."
+    germany = check(text, CheckOptions(language="de-DE"), engine=engine)
+    switzerland = check(text, CheckOptions(language="de-CH"), engine=engine)
+    assert any(issue.text == "Strasse" for issue in germany.issues)
+    assert not any(issue.text == "Strasse" for issue in switzerland.issues)
+
+
+def test_rules_and_categories_on_and_off(engine: LanguageToolClient) -> None:
+    text = "Das ist ein Fehlerr. Er gehen heim."
+    rules = {issue.rule for issue in check(text, engine=engine).issues}
+    assert {"GERMAN_SPELLER_RULE", "DE_VERBAGREEMENT"} <= rules
+    without_speller = check(text, CheckOptions(disabled_rules=("GERMAN_SPELLER_RULE",)), engine=engine)
+    assert "GERMAN_SPELLER_RULE" not in {issue.rule for issue in without_speller.issues}
+    without_typos = check(text, CheckOptions(disabled_categories=("TYPOS",)), engine=engine)
+    assert "GERMAN_SPELLER_RULE" not in {issue.rule for issue in without_typos.issues}
+    only_agreement = check(text, CheckOptions(enabled_rules=("DE_VERBAGREEMENT",), enabled_only=True), engine=engine)
+    assert {issue.rule for issue in only_agreement.issues} == {"DE_VERBAGREEMENT"}
+
+
+def test_picky_finds_more(engine: LanguageToolClient) -> None:
+    text = "Das macht keinen Sinn, z.B. hier."
+    normal = check(text, engine=engine)
+    picky = check(text, CheckOptions(picky=True), engine=engine)
+    assert len(picky.issues) > len(normal.issues)
+
+
+def test_text_without_letters_is_fine(engine: LanguageToolClient) -> None:
+    # LanguageTool cannot identify the language of this and would fall back to English.
+    assert check("9,99 – 12,50", engine=engine).text == "9,99 – 12,50"
+
+
+def test_unknown_variant_is_refused(engine: LanguageToolClient) -> None:
+    with pytest.raises(InvalidRequest, match="de-DE"):
+        check("Text", CheckOptions(language="en-US"), engine=engine)
+
+
+def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToolClient) -> None:
+    from checker.house import load_profile  # noqa: PLC0415
+
+    report = check(seed_text, profile=load_profile(), engine=engine)
+    assert_exact(report)
+    by_text: dict[str, list[Issue]] = {}
+    for issue in report.issues:
+        by_text.setdefault(issue.text, []).append(issue)
+    # the service's headline example, found by our own LanguageTool rule
+    landern = by_text["der beiden Ländern"]
+    assert all(issue.rule.startswith("HOUSE_GENITIV_PLURAL_DATIVFORM") for issue in landern) and len(landern) == 3
+    assert landern[0].replacements[0] == "der beiden Länder"
+    (press,) = by_text["Presskonferenz"]
+    assert press.replacements[0] == "Pressekonferenz" and press.line == 13
+    assert by_text["Moskau, 28. März, IRNA – "][0].rule == "HOUSE_DATELINE"
+    assert by_text["9407"][0].rule == "HOUSE_STRAY_CODE"
+    assert any(issue.rule.startswith("HOUSE_KOORDINATION") and issue.line == 19 for issue in by_text["wird"])
+    assert by_text["erreichen"][0].replacements[0] == "erreicht"
+    # agency codes in the names dictionary are not misspelt
+    assert not any(issue.text == "IRNA" and issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)
+    assert {issue.source for issue in report.issues} == {"languagetool", "house"}

@@ -1,0 +1,138 @@
+"""The production set-up: gunicorn with checker.web.gunicorn_config, as `python -m checker serve` runs it.
+
+The master starts one LanguageTool for all workers (unless $LANGUAGETOOL_URL names one) and
+stops it again on Ctrl-C (SIGINT) or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from checker.cli import build_parser
+from checker.languagetool import LanguageToolClient
+from checker.languagetool.server import answers, free_port
+from checker.web.serve import CONFIG, gunicorn_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.engine
+
+START_TIMEOUT = 300.0  # LanguageTool's start and warm-up on a busy machine
+
+Serving = tuple["subprocess.Popen[bytes]", str, Path]
+Start = Callable[[dict[str, str]], Serving]
+
+
+def test_serve_runs_gunicorn_with_the_package_config() -> None:
+    command = gunicorn_command("0.0.0.0", 9000, 3)
+    assert command[:3] == [sys.executable, "-m", "gunicorn"]
+    assert command[command.index("--config") + 1] == CONFIG == "python:checker.web.gunicorn_config"
+    assert command[command.index("--bind") + 1] == "0.0.0.0:9000"
+    assert command[command.index("--workers") + 1] == "3"
+    assert importlib.util.find_spec("checker.web.gunicorn_config") is not None
+    assert importlib.util.find_spec("checker.web.wsgi") is not None
+
+
+def test_serve_options() -> None:
+    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "8080", "--workers", "4"])
+    assert (args.host, args.port, args.workers) == ("0.0.0.0", 8080, 4)
+
+
+def _get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def _wait_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}: {log.read_text(errors='replace')[-3000:]}")
+        try:
+            if _get(url + "/healthz")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"gunicorn did not become healthy: {log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture
+def start_serving(tmp_path: Path) -> Iterator[Start]:
+    """Starts `python -m checker serve` with an environment; stops what is left at the end."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(env: dict[str, str]) -> Serving:
+        port = free_port()
+        log = tmp_path / f"gunicorn-{port}.log"
+        with open(log, "wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "checker", "serve", "--port", str(port), "--workers", "2"],
+                cwd=ROOT,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        started.append(process)
+        return process, f"http://127.0.0.1:{port}", log
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+
+
+def _check_page(url: str) -> str:
+    body = urllib.parse.urlencode({"text": "Das ist ein Fehlr im Kremlin.", "language": "de-DE"}).encode()
+    request = urllib.request.Request(url + "/check", data=body, method="POST")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert response.status == 200
+        return str(response.read().decode("utf-8"))
+
+
+def test_gunicorn_brings_up_and_stops_its_own_languagetool(start_serving: Start, tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "LANGUAGETOOL_URL"}
+    env["WIRECHECK_RUNTIME_DIR"] = str(tmp_path / "runtime")  # our own shared-server state file
+    process, url, log = start_serving(env)
+    _wait_healthy(process, url, log)
+
+    state = json.loads((tmp_path / "runtime" / "languagetool.json").read_text())
+    assert state["owner"] == process.pid
+    assert 'data-rule="DE_SIMPLE_REPLACE_KREMLIN"' in _check_page(url)
+
+    process.send_signal(signal.SIGINT)  # Ctrl-C
+    assert process.wait(timeout=60) == 0
+    assert not answers(state["url"])
+    assert not Path(f"/proc/{state['pid']}").exists()
+    assert not (tmp_path / "runtime" / "languagetool.json").exists()
+
+
+def test_gunicorn_uses_the_given_languagetool(start_serving: Start, engine: LanguageToolClient) -> None:
+    env = {**os.environ, "LANGUAGETOOL_URL": engine.url}
+    process, url, log = start_serving(env)
+    _wait_healthy(process, url, log)
+    status, body = _get(url + "/healthz")
+    assert status == 200
+    assert json.loads(body)["languagetool"]["url"] == engine.url
+    assert f"LanguageTool {engine.url} is ready" in log.read_text()
+
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 0
+    assert answers(engine.url)  # not ours to stop
