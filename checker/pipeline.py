@@ -55,7 +55,7 @@ def check_document(
     plain = document.plain_text()
     found, version = _languagetool_issues(plain, options, engine)
     if profile is not None:
-        found = _with_house_issues(found, plain, profile)
+        found = _with_house_issues(found, document, profile)
     source = document.source
     issues = _to_source(found, document, source) if source != plain else found
     issues.sort(key=lambda issue: (issue.offset, issue.length, issue.rule))
@@ -92,7 +92,7 @@ def _languagetool_issues(plain: str, options: CheckOptions, engine: Engine) -> t
     return found, version
 
 
-def _with_house_issues(found: list[Issue], plain: str, profile: Profile) -> list[Issue]:
+def _with_house_issues(found: list[Issue], document: Document, profile: Profile) -> list[Issue]:
     """LanguageTool's findings as the profile wants them, plus the house rules' own."""
     found = apply_names(found, profile)
     found = [
@@ -100,7 +100,7 @@ def _with_house_issues(found: list[Issue], plain: str, profile: Profile) -> list
         for issue in found
         if not profile.is_disabled(issue.rule)
     ]
-    house = run_house_rules(plain, profile)
+    house = run_house_rules(document.plain_text(), profile, document.regions)
     # A word the profile speaks about (to avoid, a preferred spelling, a name) is not also
     # reported as unknown to LanguageTool's speller.
     house_spans = {(issue.offset, issue.length) for issue in house}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checker.errors import InvalidRequest
 from checker.formats.detect import detect_format
-from checker.formats.document import Document, Part
+from checker.formats.document import Document, Part, Region
 from checker.formats.registry import FORMAT_TABLE, FORMATS, FORMATS_BY_NAME, Format
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Document",
     "Format",
     "Part",
+    "Region",
     "detect_format",
     "parse_document",
 ]

@@ -5,6 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
+
+RegionKind = Literal["headline", "subheadline", "dateline", "byline", "body", "caption"]
+REGION_KINDS: tuple[RegionKind, ...] = ("headline", "subheadline", "dateline", "byline", "body", "caption")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,17 @@ class _PlainIndex:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A stretch of the plain text whose role the reader knows: `start` and `end` are offsets
+    into `Document.plain_text()`. The house rules use them instead of guessing from paragraph
+    order (a dateline element is the dateline, an `<hl2>` a sub-headline, not the body)."""
+
+    kind: RegionKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Document:
     """An input file as LanguageTool should see it, with a way back to the original positions.
 
@@ -51,6 +66,9 @@ class Document:
     format: str
     language: str | None
     parts: tuple[Part, ...]
+    # Empty when the format does not say (plain text, Markdown): the house rules then read the
+    # structure from the text itself.
+    regions: tuple[Region, ...] = ()
 
     @property
     def source(self) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from checker.formats.document import Region
 from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules import RULES
@@ -13,13 +16,13 @@ from checker.records import Issue
 _ENCLOSING_RULES = frozenset(["HOUSE_DATELINE", "HOUSE_STRAY_CODE"])
 
 
-def run_house_rules(text: str, profile: Profile) -> list[Issue]:
+def run_house_rules(text: str, profile: Profile, regions: Sequence[Region] = ()) -> list[Issue]:
     """All house-rule findings for `text`, sorted by offset.
 
     Rules the profile disables (``[rules] disabled``) are skipped and its severities apply.
     When two rules mark the same span, the one earlier in `RULES` wins.
     """
-    doc = Article.parse(text)
+    doc = Article.parse(text, regions)
     found: list[tuple[int, Rule, Finding]] = []
     for order, rule in enumerate(RULES):
         if profile.is_disabled(rule.id):

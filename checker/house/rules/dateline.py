@@ -91,10 +91,19 @@ def _agency_in(head: str, profile: Profile) -> re.Match[str] | None:
     return re.search(pattern, head, re.IGNORECASE)
 
 
+def _as_written(doc: Article, start: int, end: int, fixed: str) -> bool:
+    """Whether the dateline at start:end reads as `fixed`; a dateline element's trailing space
+    belongs to the markup around it."""
+    written = doc.text[start:end]
+    if doc.dateline is not None and end >= doc.dateline[1]:
+        return written.rstrip() == fixed.rstrip()
+    return written == fixed
+
+
 def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
-    if not doc.body:
+    if doc.opening is None:
         return
-    start, end = doc.body[0]
+    start, end = doc.opening
     text = doc.text
     dash = dateline_dash(profile)
     wanted_separator = f" {dash} "
@@ -107,7 +116,7 @@ def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
             return
         head = _title_case(shape.group("head"))
         fixed = f"{head} ({codes}){wanted_separator}"
-        if text[start:span_end] != fixed:
+        if not _as_written(doc, start, span_end, fixed):
             yield Finding(
                 start,
                 span_end,
@@ -139,11 +148,12 @@ def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
 
 
 def _find_missing(doc: Article, profile: Profile) -> Iterator[Finding]:
-    if not doc.body:
+    # A sentence or a paragraph pasted alone is no article: it needs no dateline.
+    if doc.opening is None or not doc.article_shaped:
         return
     if any(True for _ in _find_malformed(doc, profile)):
         return
-    start, end = doc.body[0]
+    start, end = doc.opening
     if DATELINE_PARTS.match(doc.text, start, end):
         return
     word = re.compile(r"\S+").match(doc.text, start, end)
@@ -195,11 +205,14 @@ DATELINE_MISSING = Rule(
     severity="info",
     find=_find_missing,
     examples_wrong=(
-        "Der Bundestag hat am Dienstag das Gesetz beschlossen.",
         "Gesetz beschlossen\n\nDer Bundestag hat am Dienstag das Gesetz beschlossen.",
+        "Der Bundestag hat am Dienstag das Gesetz beschlossen.\n\nEs tritt im Mai in Kraft.",
     ),
     examples_right=(
         "Berlin (dpa) - Der Bundestag hat am Dienstag das Gesetz beschlossen.",
         "Moskau, 28. März, IRNA – Rohani traf Putin.",
+        # A sentence or a paragraph alone is no article.
+        "Der Bundestag hat am Dienstag das Gesetz beschlossen.",
+        "Der Minister sagte, die Gespräche seien „konstruktiv“ gewesen. Weitere Treffen sind geplant.",
     ),
 )
