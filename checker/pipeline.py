@@ -12,7 +12,7 @@ import dataclasses
 
 from checker.formats import Document, parse_document
 from checker.house import Profile, run_house_rules
-from checker.house.speller import apply_names, is_spelling_rule
+from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
 from checker.languagetool import Engine, house_rule_ids, split_text
 from checker.languagetool.matches import issues_from_matches
 from checker.options import CheckOptions
@@ -94,18 +94,24 @@ def _languagetool_issues(plain: str, options: CheckOptions, engine: Engine) -> t
 
 def _with_house_issues(found: list[Issue], document: Document, profile: Profile) -> list[Issue]:
     """LanguageTool's findings as the profile wants them, plus the house rules' own."""
-    found = apply_names(found, profile)
+    plain = document.plain_text()
+    unknown_spans = {
+        (issue.offset, issue.length)
+        for issue in found
+        if is_spelling_rule(issue.rule) and not profile.is_known_name(issue.text)
+    }
+    found = apply_names(found, profile, plain)
     found = [
         dataclasses.replace(issue, severity=profile.rule_severity(issue.rule, issue.severity))
         for issue in found
         if not profile.is_disabled(issue.rule)
     ]
-    house = run_house_rules(document.plain_text(), profile, document.regions)
+    house = confirm_name_variants(run_house_rules(plain, profile, document.regions), unknown_spans, profile)
     # A word the profile speaks about (to avoid, a preferred spelling, a name) is not also
     # reported as unknown to LanguageTool's speller.
     house_spans = {(issue.offset, issue.length) for issue in house}
     found = [
-        issue for issue in found if not (is_spelling_rule(issue.rule) and (issue.offset, issue.length) in house_spans)
+        issue for issue in found if not (is_unknown_word(issue.rule) and (issue.offset, issue.length) in house_spans)
     ]
     return [*found, *house]
 

@@ -21,8 +21,8 @@ from checker.errors import InputError
 from checker.house.dictionary import NameIndex
 from checker.records import SEVERITIES, Severity
 
-Convention = Literal["agency", "duden"]
-CONVENTIONS: tuple[Convention, ...] = ("agency", "duden")
+Convention = Literal["auto", "agency", "duden"]
+CONVENTIONS: tuple[Convention, ...] = ("auto", "agency", "duden")
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 DEFAULT_PROFILE = PROFILES_DIR / "default.toml"
@@ -57,7 +57,7 @@ class Profile:
 
     name: str
     source: str
-    convention: Convention = "agency"
+    convention: Convention = "auto"
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     spelling: Mapping[str, str] = field(default_factory=dict)
     avoid: tuple[Avoidance, ...] = ()
@@ -271,7 +271,7 @@ def _build(data: dict[str, Any], source: str) -> Profile:
     return Profile(
         name=data.get("name", Path(source).stem),
         source=source,
-        convention=data.get("typography", {}).get("convention", "agency"),
+        convention=data.get("typography", {}).get("convention", "auto"),
         names=MappingProxyType({group: tuple(items) for group, items in data.get("names", {}).items()}),
         spelling=MappingProxyType(dict(data.get("spelling", {}))),
         avoid=tuple(avoid),

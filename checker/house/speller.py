@@ -1,14 +1,16 @@
 """The profile's names dictionary applied to LanguageTool's spelling findings.
 
 Names the dictionary knows (with their inflected forms) are not misspelt; for near misses the
-dictionary's spelling comes first among the suggestions ("Araghchi" -> "Araghtschi").
+dictionary's spelling comes first among the suggestions ("Araghchi" -> "Araghtschi"); unknown
+words that read as names or as compounds of known words become notes (see unknown_words).
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from checker.house import Profile
+from checker.house.profile import Profile
+from checker.house.unknown_words import UNKNOWN_COMPOUND, UNKNOWN_NAME, classify_unknown_words
 from checker.records import Issue
 
 
@@ -17,15 +19,31 @@ def is_spelling_rule(rule: str) -> bool:
     return rule.endswith("SPELLER_RULE")
 
 
-def apply_names(issues: list[Issue], profile: Profile) -> list[Issue]:
-    kept = []
-    for issue in issues:
-        if not is_spelling_rule(issue.rule):
-            kept.append(issue)
-            continue
-        if profile.is_known_name(issue.text):
-            continue
-        names = profile.suggest_names(issue.text)
+def is_unknown_word(rule: str) -> bool:
+    """A finding about a word the speller does not know: its own, or our note on it."""
+    return is_spelling_rule(rule) or rule in (UNKNOWN_NAME, UNKNOWN_COMPOUND)
+
+
+def confirm_name_variants(house: list[Issue], unknown_spans: set[tuple[int, int]], profile: Profile) -> list[Issue]:
+    """House findings without the name variants that are ordinary words: a spelling counts as a
+    variant of a name only if the speller does not know it or the name is in the dictionary.
+    (A typo that occurs twice does not turn the correct word into a "variant".)"""
+    return [
+        issue
+        for issue in house
+        if issue.rule != "HOUSE_NAME_VARIANT"
+        or (issue.offset, issue.length) in unknown_spans
+        or any(profile.is_known_name(replacement) for replacement in issue.replacements)
+    ]
+
+
+def apply_names(issues: list[Issue], profile: Profile, text: str) -> list[Issue]:
+    """`issues` of a check of `text` with the dictionary's names taken into account."""
+    others = [issue for issue in issues if not is_spelling_rule(issue.rule)]
+    unknown = [issue for issue in issues if is_spelling_rule(issue.rule) and not profile.is_known_name(issue.text)]
+    spelling = []
+    for issue in classify_unknown_words(unknown, text, profile):
+        names = profile.suggest_names(issue.text) if is_spelling_rule(issue.rule) else []
         replacements = tuple(dict.fromkeys([*names, *issue.replacements]))
-        kept.append(dataclasses.replace(issue, replacements=replacements) if names else issue)
-    return kept
+        spelling.append(dataclasses.replace(issue, replacements=replacements) if names else issue)
+    return [*others, *spelling]

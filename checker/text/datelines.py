@@ -5,8 +5,10 @@ Three readers need a dateline, each with its own tolerance:
 - `DATELINE_SHAPE`, loose and without a profile: tells a dateline paragraph from a headline.
 - `DATELINE_PARTS`: place, codes and separator of a dateline of roughly the right shape, for the
   house rule that checks and repairs its form.
-- `AGENCY_DATELINE`: the well-formed agency dateline at a paragraph start, which LanguageTool is
-  shown as a sentence of its own (`separate_datelines`).
+- `AGENCY_DATELINE` and `DATED_DATELINE`: a dateline at a line start, in the agency form
+  ("Berlin (dpa) - ", "Kiew/Moskau (dpa/lni) - ", "WASHINGTON (AP) - ") or with a date and the
+  agency after a comma or in brackets ("Moskau, 28. März, IRNA – ", "Paris, 3. Mai (AFP) - "),
+  which LanguageTool is shown as a sentence of its own (`separate_datelines`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+# A place of up to three capitalised words, then an optional date after a comma, then the agency
+# after a comma (a capitalised code or name) or in brackets, then a dash between spaces.
+DATED_DATELINE = re.compile(
+    r"(?m)^(?P<head>[^\S\n]*[A-ZÄÖÜ][\w.'-]*(?:[ /][A-ZÄÖÜ][\w.'-]*){0,2}"
+    r"(?:,[^\S\n]*[^,\n()–—]{1,25}?)?(?:,[^\S\n]*[A-Z][A-Za-z]{1,9}|[^\S\n]*\([\w/ -]{1,40}\)))"
+    r"(?P<dash> [-–—] )"
+)
+
+
 def separate_datelines(text: str) -> str:
     """`text` with each agency dateline's dash turned into a paragraph break, of the same length.
 
@@ -35,4 +46,6 @@ def separate_datelines(text: str) -> str:
     LanguageTool reads one sentence and flags "Die" as wrongly capitalised. The same length keeps
     every offset valid for the text as written. The dateline's own form is a house rule's business.
     """
-    return AGENCY_DATELINE.sub(lambda match: match["head"] + ".\n\n", text)
+    for pattern in (AGENCY_DATELINE, DATED_DATELINE):
+        text = pattern.sub(lambda match: match["head"] + ".\n\n", text)
+    return text

@@ -210,7 +210,7 @@ def test_house_findings_stats_and_deleting_the_stray_code(page: Any, base_url: s
     assert page.inner_text("#card-title") == "„Moskau, 28. März, IRNA – “"
     assert page.inner_text("#card-rule") == "Hausregel: Ortsmarke im Agenturformat"
     suggestions = page.locator("#card-suggestions button.suggestion")
-    assert suggestions.evaluate_all("buttons => buttons.map(button => button.textContent)") == ["Moskau (IRNA) - "]
+    assert suggestions.evaluate_all("buttons => buttons.map(button => button.textContent)") == ["Moskau (IRNA) – "]
     screenshot(page, "house.png")
     page.keyboard.press("Escape")
 

@@ -110,12 +110,14 @@ SEED_ERRORS: list[tuple[str, str | None]] = [
     ("der beiden Ländern", "der beiden Länder"),
     ("sein russischer Amtskollegen", None),
     ("helfen den Syrien-Gespräche", None),
-    ("Iran und Russland wird", "werden"),
     ("bemühen sich um ihr Bestes zu tun", None),
     ("mit gegenseitigen Respekt", None),
     ("bis die syrische Nation ihre Rechte erreichen", "erreicht"),
     ("Presskonferenz", "Pressekonferenz"),
 ]
+# "Iran und Russland wird auch weiterhin die Zusammenarbeit … helfen" is not listed: as written
+# it reads correctly, with "die Zusammenarbeit" as the subject and the two names as dative
+# objects, so a finding there is a false alarm.
 # Further genuine errors of the same kind in the seed ("versuchen, um ... zu erweitern",
 # "vereinbart, um ... zu bestehen"): a house finding on them is a hit, not a false alarm.
 SEED_OTHER_ERRORS = ["versuchen, um ihre", "vereinbart, um intensive"]

@@ -149,7 +149,10 @@ def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToo
     assert press.replacements[0] == "Pressekonferenz" and press.line == 13
     assert by_text["Moskau, 28. März, IRNA – "][0].rule == "HOUSE_DATELINE"
     assert by_text["9407"][0].rule == "HOUSE_STRAY_CODE"
-    assert any(issue.rule.startswith("HOUSE_KOORDINATION") and issue.line == 19 for issue in by_text["wird"])
+    # "Iran und Russland wird … die Zusammenarbeit … helfen" reads correctly (dative objects).
+    assert "wird" not in by_text
+    # The dateline of another form is shown to LanguageTool as a sentence of its own.
+    assert "Iranischer" not in by_text
     assert by_text["erreichen"][0].replacements[0] == "erreicht"
     # agency codes in the names dictionary are not misspelt
     assert not any(issue.text == "IRNA" and issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)

@@ -4,6 +4,7 @@ article that spells a name two ways."""
 from __future__ import annotations
 
 from checker.house import load_profile, run_house_rules
+from checker.house.profile import PROFILES_DIR
 from checker.records import Issue
 from checker.text.segments import split_sentences
 from checker.text.statistics import text_statistics
@@ -31,7 +32,7 @@ def test_seed_dateline_is_flagged_with_fix(seed_text: str) -> None:
     [dateline] = _by_rule(issues, "HOUSE_DATELINE")
     assert dateline.text == "Moskau, 28. März, IRNA – "
     assert (dateline.line, dateline.column) == (3, 1)
-    assert dateline.replacements == ("Moskau (IRNA) - ",)
+    assert dateline.replacements == ("Moskau (IRNA) – ",)
     assert dateline.severity == "error"
     assert dateline.category.id == "HOUSE_WIRE"
     assert not _by_rule(issues, "HOUSE_DATELINE_MISSING")
@@ -48,8 +49,11 @@ def test_seed_stray_code_is_flagged(seed_text: str) -> None:
 def test_seed_other_findings(seed_text: str) -> None:
     issues = run_house_rules(seed_text, DEFAULT)
     assert [issue.text for issue in _by_rule(issues, "HOUSE_AVOID")] == ["Daesh"]
-    # „…“ in agency copy: both marks of both quotes are reported, each with its « » replacement.
-    quote_fixes = [issue.replacements for issue in _by_rule(issues, "HOUSE_QUOTE_STYLE")]
+    # The article uses „…“ throughout: by default that is its convention and nothing is flagged.
+    assert not _by_rule(issues, "HOUSE_QUOTE_STYLE")
+    # With strict agency typography both marks of both quotes are reported, each with « » as fix.
+    agency = run_house_rules(seed_text, load_profile(PROFILES_DIR / "agency.toml"))
+    quote_fixes = [issue.replacements for issue in _by_rule(agency, "HOUSE_QUOTE_STYLE")]
     assert quote_fixes == [("«",), ("»",), ("«",), ("»",)]
     long_sentences = _by_rule(issues, "HOUSE_SENTENCE_LENGTH")
     assert len(long_sentences) == 3

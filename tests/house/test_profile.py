@@ -20,7 +20,7 @@ def _write(tmp_path: Path, content: str, name: str = "newsroom.toml") -> Path:
 
 
 def test_default_profile() -> None:
-    assert DEFAULT.convention == "agency"
+    assert DEFAULT.convention == "auto"
     assert DEFAULT.source == str(DEFAULT_PROFILE)
     assert DEFAULT.wire.max_sentence_words == 30
     assert {"dpa", "IRNA", "Reuters", "AFP", "KNA", "epd", "APA", "SDA"} <= set(DEFAULT.agencies)

@@ -1,5 +1,6 @@
 """Every house rule's own examples: each wrong one yields a finding of that rule, each right
-one none (with the default profile, and the ``_duden`` lists with profiles/duden.toml)."""
+one none (with the default profile, and the ``_agency`` and ``_duden`` lists with the strict
+agency and duden profiles)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,18 @@ from checker.house.profile import PROFILES_DIR
 from checker.house.rules import Rule
 
 DEFAULT = load_profile()
+AGENCY = load_profile(PROFILES_DIR / "agency.toml")
 DUDEN = load_profile(PROFILES_DIR / "duden.toml")
 
 
 def _cases(wrong: bool) -> list[tuple[Rule, Profile, str]]:
     cases = []
     for rule in RULES:
-        agency = rule.examples_wrong if wrong else rule.examples_right
+        default = rule.examples_wrong if wrong else rule.examples_right
+        agency = rule.examples_wrong_agency if wrong else rule.examples_right_agency
         duden = rule.examples_wrong_duden if wrong else rule.examples_right_duden
-        cases += [(rule, DEFAULT, text) for text in agency]
+        cases += [(rule, DEFAULT, text) for text in default]
+        cases += [(rule, AGENCY, text) for text in agency]
         cases += [(rule, DUDEN, text) for text in duden]
     return cases
 
@@ -54,12 +58,12 @@ def test_rules_are_described() -> None:
         assert rule.type in {"style", "typographical", "grammar", "misspelling", "inconsistency", "duplication"}
         assert rule.severity in {"error", "warning", "info"}
         assert rule.examples_wrong or rule.examples_wrong_duden, f"{rule.id} has no wrong example"
-        assert rule.examples_right or rule.examples_right_duden, f"{rule.id} has no right example"
+        assert rule.examples_right, f"{rule.id} has no right example for the default profile"
 
 
 def test_findings_are_issue_records() -> None:
     text = "Kiew und Putin\n\nMoskau, 28. März, IRNA – „Wir sind bereit“, sagte Araghchi.\n\n9407"
-    issues = run_house_rules(text, DEFAULT)
+    issues = run_house_rules(text, AGENCY)
     assert {"HOUSE_DATELINE", "HOUSE_QUOTE_STYLE", "HOUSE_NAME_SPELLING", "HOUSE_STRAY_CODE"} <= {
         issue.rule for issue in issues
     }
@@ -75,7 +79,7 @@ def test_findings_are_issue_records() -> None:
 
 def test_dateline_dash_is_reported_once() -> None:
     text = "Moskau, 28. März, IRNA – Rohani traf Putin – und Lawrow."
-    issues = run_house_rules(text, DEFAULT)
+    issues = run_house_rules(text, AGENCY)
     dashes = [issue for issue in issues if issue.rule == "HOUSE_DASH"]
     assert [issue.offset for issue in dashes] == [text.index("– und")]
     assert [issue.rule for issue in issues if issue.offset == 0] == ["HOUSE_DATELINE"]

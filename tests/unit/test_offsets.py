@@ -81,6 +81,13 @@ def test_spans_never_split_a_character(text: str, span: tuple[int, int], widened
         ("Frankfurt am Main (dpa-AFX) - Die", "Frankfurt am Main (dpa-AFX).\n\nDie"),
         ("Mitten im Satz Berlin (dpa) - nicht", "Mitten im Satz Berlin (dpa) - nicht"),
         ("Ohne Klammern - bleibt", "Ohne Klammern - bleibt"),
+        # Other common forms: a date, the agency after a comma, a place in capitals.
+        ("Moskau, 28. März, IRNA – Iranischer Präsident", "Moskau, 28. März, IRNA.\n\nIranischer Präsident"),
+        ("Paris, 3. Mai (AFP) - Der Kanzler", "Paris, 3. Mai (AFP).\n\nDer Kanzler"),
+        ("WASHINGTON (AP) - Der Präsident", "WASHINGTON (AP).\n\nDer Präsident"),
+        ("Berlin, 12. Juni 2026 (dpa/lni) – Die", "Berlin, 12. Juni 2026 (dpa/lni).\n\nDie"),
+        ("Laut IRNA – so die Agentur – reiste er", "Laut IRNA – so die Agentur – reiste er"),
+        ("Die Lage - so der Minister - sei ernst.", "Die Lage - so der Minister - sei ernst."),
     ],
 )
 def test_datelines_become_their_own_sentence(text: str, expected: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from checker.house.article import Article
 from checker.house.profile import Profile
@@ -20,6 +21,7 @@ class Finding:
     replacements: tuple[str, ...] = ()
 
 
+Scope = Literal["span", "sentence", "text"]
 FindFunction = Callable[[Article, Profile], Iterable[Finding]]
 
 
@@ -28,8 +30,9 @@ class Rule:
     """A house rule.
 
     `examples_wrong` must each produce at least one finding of this rule and `examples_right`
-    none, checked with the default profile; the ``_duden`` lists likewise with the Duden
-    convention (the built-in duden profile). One parametrised test in tests/house runs them all.
+    none, checked with the default profile (typography: `auto`); the ``_agency`` and ``_duden``
+    lists likewise with the strict conventions (the built-in agency and duden profiles). One
+    parametrised test in tests/house runs them all.
     """
 
     id: str
@@ -40,6 +43,11 @@ class Rule:
     find: FindFunction
     examples_wrong: tuple[str, ...] = ()
     examples_right: tuple[str, ...] = ()
+    # What a finding is about: its words ("span"), a whole sentence, or the whole text. The
+    # page marks the latter two where they start instead of underlining them.
+    scope: Scope = "span"
+    examples_wrong_agency: tuple[str, ...] = ()
+    examples_right_agency: tuple[str, ...] = ()
     examples_wrong_duden: tuple[str, ...] = ()
     examples_right_duden: tuple[str, ...] = ()
 

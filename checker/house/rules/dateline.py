@@ -34,7 +34,11 @@ _SENTENCE_OPENERS = word_set(
 )
 
 
-def dateline_dash(profile: Profile) -> str:
+def dateline_dash(profile: Profile, written: str = "") -> str:
+    """The dash after the dateline: the convention's, or with `auto` the one written if it is a
+    hyphen or an en dash (both are common), else the hyphen."""
+    if profile.convention == "auto":
+        return written if written in ("-", "–") else "-"
     return "–" if profile.convention == "duden" else "-"
 
 
@@ -105,10 +109,10 @@ def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
         return
     start, end = doc.opening
     text = doc.text
-    dash = dateline_dash(profile)
-    wanted_separator = f" {dash} "
     shape = DATELINE_PARTS.match(text, start, end)
     if shape:
+        dash = dateline_dash(profile, shape.group("separator").strip())
+        wanted_separator = f" {dash} "
         codes, problem = _fix_codes(shape.group("codes"), profile)
         span_end = shape.end()
         if problem:
@@ -131,6 +135,8 @@ def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
     if separator is None:
         return
     head = text[start : separator.start()]
+    dash = dateline_dash(profile, separator.group().strip())
+    wanted_separator = f" {dash} "
     agency_match = _agency_in(head, profile)
     if agency_match is None:
         return
@@ -176,8 +182,8 @@ DATELINE = Rule(
     find=_find_malformed,
     examples_wrong=(
         "Moskau, 28. März, IRNA – Iranischer Präsident Hassan Rohani traf Wladimir Putin.",
-        "Berlin (dpa) – Der Bundestag hat das Gesetz beschlossen.",
         "Berlin (dpa): Der Bundestag hat das Gesetz beschlossen.",
+        "Berlin (dpa) — Der Bundestag hat das Gesetz beschlossen.",
         "Berlin (DPA) - Der Bundestag hat das Gesetz beschlossen.",
         "Berlin (xyz) - Der Bundestag hat das Gesetz beschlossen.",
         "Berlin(dpa) - Der Bundestag hat das Gesetz beschlossen.",
@@ -192,7 +198,11 @@ DATELINE = Rule(
         "Frankfurt/Main (dpa-AFX) - Der Dax hat am Montag zugelegt.",
         "Rohani trifft Putin\n\nMoskau (IRNA) - Der iranische Präsident ist in Moskau.",
         "Laut IRNA – so die Agentur – reiste Rohani nach Moskau.",
+        # The default accepts the en dash too; the strict agency convention does not.
+        "Berlin (dpa) – Der Bundestag hat das Gesetz beschlossen.",
     ),
+    examples_wrong_agency=("Berlin (dpa) – Der Bundestag hat das Gesetz beschlossen.",),
+    examples_right_agency=("Berlin (dpa) - Der Bundestag hat das Gesetz beschlossen.",),
     examples_wrong_duden=("Berlin (dpa) - Der Bundestag hat das Gesetz beschlossen.",),
     examples_right_duden=("Berlin (dpa) – Der Bundestag hat das Gesetz beschlossen.",),
 )
@@ -204,6 +214,7 @@ DATELINE_MISSING = Rule(
     type="style",
     severity="info",
     find=_find_missing,
+    scope="text",
     examples_wrong=(
         "Gesetz beschlossen\n\nDer Bundestag hat am Dienstag das Gesetz beschlossen.",
         "Der Bundestag hat am Dienstag das Gesetz beschlossen.\n\nEs tritt im Mai in Kraft.",

@@ -46,6 +46,12 @@ _AFTER_COMMA = re.compile(r",\s*(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?$", 
 # "weil sie sie kennt", "Haben Sie sie gesehen?", "gebt ihr ihr Geld": pronouns in a row.
 _PRONOUNS = frozenset(["sie", "ihr", "es"])
 _INTERJECTIONS = frozenset(["ha", "haha", "he", "hey", "na", "nein", "ja", "oh", "bla", "tja", "so"])
+# An article, then an extended participle attribute with its own article: "die die Regierung
+# stützenden Parteien", "der den Vertrag unterzeichnende Minister". The participle (present,
+# or past with ge-) is followed by the noun the first article belongs to.
+_PARTICIPLE_ATTRIBUTE = re.compile(
+    r"(?:\s+\S+){1,6}?\s+(?:\w+end|ge\w+(?:t|en))(?:e|en|er|es|em)\s+[A-ZÄÖÜ]",
+)
 
 
 def _find(doc: Article, profile: Profile) -> Iterator[Finding]:
@@ -60,6 +66,8 @@ def _find(doc: Article, profile: Profile) -> Iterator[Finding]:
         if word in _PRONOUNS or word in _INTERJECTIONS:
             continue
         if word in _RELATIVE and _AFTER_COMMA.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        if word in _RELATIVE and _PARTICIPLE_ATTRIBUTE.match(text, match.end()):
             continue
         yield Finding(
             match.start(),
@@ -91,5 +99,8 @@ DOUBLED_WORD = Rule(
         "Berlin (dpa) - Die Lage ist ernst, ernst wie nie.",
         "Berlin (dpa) - Sie sagte nein.\n\nNein, nicht heute.",
         "Berlin (dpa) - Sie wollen ihr Leben leben.",
+        "Berlin (dpa) - Die die Regierung stützenden Parteien stimmten zu.",
+        "Berlin (dpa) - Der den Vertrag unterzeichnende Minister reiste ab.",
+        "Berlin (dpa) - Das die Bürger belastende Gesetz wurde geändert.",
     ),
 )

@@ -1,6 +1,7 @@
 """Quotation marks: balanced and of one kind within each paragraph (HOUSE_QUOTES), and of the
 kind the profile's convention prescribes (HOUSE_QUOTE_STYLE): « » with ' ' inside for agency
-copy, „ “ with ‚ ‘ inside for Duden typography.
+copy, „ “ with ‚ ‘ inside for Duden typography, and with the `auto` convention the kind the text
+mostly uses (only other kinds are flagged).
 
 Whether a mark opens or closes is read from its neighbours: after white space, an opening
 bracket or dash, or another opening mark, and before a non-space, it opens. A straight or
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.house.article import Article
+from checker.house.conventions import dominant
 from checker.house.profile import Convention, Profile
 from checker.house.rules.base import QUOTES, TYPOGRAPHY, Finding, Rule
 
@@ -117,16 +119,38 @@ def analyse(text: str, start: int, end: int) -> ParagraphQuotes:
     return result
 
 
-def convention_mark(convention: Convention, mark: QuoteMark) -> str:
-    double, single = CONVENTION_FAMILIES[convention]
-    families = SINGLE_FAMILIES if mark.single else DOUBLE_FAMILIES
-    opening, closing = families[single if mark.single else double]
+# (double family, single family); None for the single family accepts any single marks.
+Families = tuple[str, str | None]
+
+
+def families_for(doc: Article, profile: Profile) -> Families | None:
+    """The quotation marks the text should use: the convention's, or with `auto` the kinds the
+    text mostly pairs (None when it pairs none)."""
+    if profile.convention != "auto":
+        return CONVENTION_FAMILIES[profile.convention]
+    pairs = [pair for start, end in doc.paragraphs for pair in analyse(doc.text, start, end).pairs]
+    matched = [opener for opener, closer in pairs if opener.family == closer.family]
+    double = dominant(opener.family for opener in matched if not opener.single)
+    single = dominant(opener.family for opener in matched if opener.single)
+    if double is None:
+        return None
+    return double, single
+
+
+def convention_mark(families: Families, mark: QuoteMark) -> str:
+    double, single = families
+    if mark.single and single is None:
+        return mark.char
+    table = SINGLE_FAMILIES if mark.single else DOUBLE_FAMILIES
+    opening, closing = table[(single if mark.single else double) or double]
     return opening if mark.opening else closing
 
 
-def _in_convention(convention: Convention, mark: QuoteMark) -> bool:
-    double, single = CONVENTION_FAMILIES[convention]
-    return mark.family == (single if mark.single else double)
+def _in_convention(families: Families, mark: QuoteMark) -> bool:
+    double, single = families
+    if mark.single:
+        return single is None or mark.family == single
+    return mark.family == double
 
 
 def _finding(mark: QuoteMark, message: str, replacement: str | None = None) -> Finding:
@@ -134,7 +158,7 @@ def _finding(mark: QuoteMark, message: str, replacement: str | None = None) -> F
 
 
 def _find_balance(doc: Article, profile: Profile) -> Iterator[Finding]:
-    convention = profile.convention
+    convention = families_for(doc, profile) or CONVENTION_FAMILIES["duden"]
     for start, end in doc.paragraphs:
         quotes = analyse(doc.text, start, end)
         for mark in quotes.unclosed:
@@ -156,7 +180,7 @@ def _find_balance(doc: Article, profile: Profile) -> Iterator[Finding]:
         families = list(dict.fromkeys(opener.family for opener, _closer in double_pairs))
         if len(families) < 2:
             continue
-        reference = CONVENTION_FAMILIES[convention][0]
+        reference = convention[0]
         if reference not in families:
             reference = families[0]
         opening, closing = DOUBLE_FAMILIES[reference]
@@ -172,10 +196,13 @@ def _find_balance(doc: Article, profile: Profile) -> Iterator[Finding]:
 
 
 def _find_style(doc: Article, profile: Profile) -> Iterator[Finding]:
-    convention = profile.convention
-    double, single = CONVENTION_FAMILIES[convention]
+    convention = families_for(doc, profile)
+    if convention is None:
+        return
+    double, single = convention
     opening, closing = DOUBLE_FAMILIES[double]
-    inner_opening, inner_closing = SINGLE_FAMILIES[single]
+    inner_opening, inner_closing = SINGLE_FAMILIES[single or double]
+    rule = "im Text meist" if profile.convention == "auto" else "Hausstil:"
     for start, end in doc.paragraphs:
         quotes = analyse(doc.text, start, end)
         paired = {mark.offset for pair in quotes.pairs for mark in pair}
@@ -189,7 +216,7 @@ def _find_style(doc: Article, profile: Profile) -> Iterator[Finding]:
             replacement = convention_mark(convention, mark)
             yield _finding(
                 mark,
-                f"Hausstil: Anführungszeichen {expected}" + (" für ein Zitat im Zitat." if mark.single else "."),
+                f"{rule} Anführungszeichen {expected}" + (" für ein Zitat im Zitat." if mark.single else "."),
                 replacement,
             )
 
@@ -226,12 +253,23 @@ QUOTE_STYLE = Rule(
     severity="warning",
     find=_find_style,
     examples_wrong=(
+        "Berlin (dpa) - «Wir sind bereit», sagte er.\n\n«Wir bleiben», sagte sie.\n\n„Und nun?“, fragte er.",
+        "Berlin (dpa) - „Er sprach von ‚Verrat‘“, sagte sie.\n\n„Es war ‹Verrat›“, sagte er.",
+    ),
+    examples_right=(
+        # The default follows the document: one kind throughout is fine, whichever it is.
+        "Der Minister sagte, die Gespräche seien „konstruktiv“ gewesen.",
+        "Berlin (dpa) - «Wir sind bereit», sagte der Minister.",
+        'Berlin (dpa) - "Wir sind bereit", sagte der Minister. "Wir bleiben."',
+        "Berlin (dpa) - «Er sprach von 'Verrat'», sagte sie. Reuters’ Bericht stimmt.",
+    ),
+    examples_wrong_agency=(
         "Berlin (dpa) - „Wir sind bereit“, sagte der Minister.",
         'Berlin (dpa) - "Wir sind bereit", sagte der Minister.',
         "Berlin (dpa) - »Wir sind bereit«, sagte der Minister.",
         "Berlin (dpa) - «Er sprach von ‚Verrat‘», sagte sie.",
     ),
-    examples_right=(
+    examples_right_agency=(
         "Berlin (dpa) - «Wir sind bereit», sagte der Minister.",
         "Berlin (dpa) - «Er sprach von 'Verrat'», sagte sie. Reuters’ Bericht stimmt.",
     ),

@@ -35,6 +35,7 @@ SENTENCE_LENGTH = Rule(
     type="style",
     severity="warning",
     find=_find,
+    scope="sentence",
     examples_wrong=(_LONG,),
     examples_right=(
         "Berlin (dpa) - Der Bundestag hat am Dienstag ein Gesetz beschlossen. Es tritt am"

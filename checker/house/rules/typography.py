@@ -1,6 +1,7 @@
 """Typography by convention: the dash between words (HOUSE_DASH), percent (HOUSE_PERCENT) and
 the narrow no-break space in abbreviations (HOUSE_NARROW_SPACE, Duden convention only).
 
+auto:   the form the text mostly uses; only other forms are flagged.
 agency: " - " as the dash, "5 Prozent" written out.
 duden:  " – " (en dash) as the dash, "5 %" and "z. B." with U+202F NARROW NO-BREAK SPACE.
 Quotation marks are in `quotes`.
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from checker.house.article import Article
+from checker.house.conventions import dominant
 from checker.house.profile import Profile
 from checker.house.rules.base import TYPOGRAPHY, Finding, Rule
 
@@ -32,21 +34,33 @@ def _abbreviation_pattern(abbreviation: str) -> re.Pattern[str]:
 _ABBREVIATION_PATTERNS = [(a, _abbreviation_pattern(a)) for a in _ABBREVIATIONS]
 
 
+def _wanted_dash(doc: Article, profile: Profile) -> str | None:
+    if profile.convention == "auto":
+        return dominant(match.group(1) for match in _SPACED_DASH.finditer(doc.text))
+    return "–" if profile.convention == "duden" else "-"
+
+
 def _find_dash(doc: Article, profile: Profile) -> Iterator[Finding]:
-    wanted = "–" if profile.convention == "duden" else "-"
+    wanted = _wanted_dash(doc, profile)
+    if wanted is None:
+        return
+    mixture = profile.convention == "auto"
     for match in _SPACED_DASH.finditer(doc.text):
         dash = match.group(1)
         if dash == wanted:
             continue
-        yield Finding(
-            match.start(1),
-            match.end(1),
-            f"Hausstil: als Gedankenstrich »{wanted}« mit Leerzeichen, nicht »{dash}«.",
-            (wanted,),
+        message = (
+            f"Uneinheitliche Gedankenstriche: im Text meist »{wanted}«, hier »{dash}«."
+            if mixture
+            else f"Hausstil: als Gedankenstrich »{wanted}« mit Leerzeichen, nicht »{dash}«."
         )
+        yield Finding(match.start(1), match.end(1), message, (wanted,))
 
 
 def _find_percent(doc: Article, profile: Profile) -> Iterator[Finding]:
+    if profile.convention == "auto":
+        yield from _find_percent_mixture(doc)
+        return
     for match in _PERCENT.finditer(doc.text):
         if profile.convention == "duden":
             if match.group(1) == NARROW_NBSP:
@@ -64,6 +78,25 @@ def _find_percent(doc: Article, profile: Profile) -> Iterator[Finding]:
                 "Im Agenturtext »Prozent« ausschreiben.",
                 (" Prozent",),
             )
+
+
+_SPACE_NAMES = {"": "ohne Leerzeichen", " ": "mit Leerzeichen", "\u00a0": "mit geschütztem Leerzeichen"}
+
+
+def _find_percent_mixture(doc: Article) -> Iterator[Finding]:
+    """Percent signs set unlike most others in the text ("5 %" among "5%")."""
+    matches = list(_PERCENT.finditer(doc.text))
+    wanted = dominant(match.group(1) for match in matches)
+    for match in matches:
+        if wanted is None or match.group(1) == wanted:
+            continue
+        how = _SPACE_NAMES.get(wanted, "mit schmalem geschütztem Leerzeichen")
+        yield Finding(
+            match.start(),
+            match.end(),
+            f"Uneinheitliche Prozentzeichen: im Text meist »{wanted}%«, {how}.",
+            (wanted + "%",),
+        )
 
 
 def _find_narrow_space(doc: Article, profile: Profile) -> Iterator[Finding]:
@@ -90,11 +123,20 @@ DASH = Rule(
     severity="warning",
     find=_find_dash,
     examples_wrong=(
+        "Berlin (dpa) - Die Lage - so der Minister – sei ernst - und bleibe es.",
+        "Die Lage – so der Minister – sei ernst — und bleibe es.",
+    ),
+    examples_right=(
+        "Berlin (dpa) - Die Lage - so der Minister - sei ernst.",
+        "Berlin (dpa) – Die Lage – so der Minister – sei ernst.",
+        "Berlin (dpa) - Die Ost-West-Achse hält.\n\n– erster Punkt\n– zweiter Punkt",
+    ),
+    examples_wrong_agency=(
         "Berlin (dpa) - Die Lage – so der Minister – sei ernst.",
         "Berlin (dpa) - Die Lage — so der Minister — sei ernst.",
         "Berlin (dpa) - Die Lage -- so der Minister -- sei ernst.",
     ),
-    examples_right=(
+    examples_right_agency=(
         "Berlin (dpa) - Die Lage - so der Minister - sei ernst.",
         "Berlin (dpa) - Die Ost-West-Achse hält.\n\n– erster Punkt\n– zweiter Punkt",
     ),
@@ -109,11 +151,17 @@ PERCENT = Rule(
     type="typographical",
     severity="warning",
     find=_find_percent,
-    examples_wrong=(
+    examples_wrong=("Berlin (dpa) - Die Preise stiegen um 5 %, die Löhne um 3%, die Mieten um 2 %.",),
+    examples_right=(
+        "Berlin (dpa) - Die Preise stiegen um 5 Prozent.",
+        "Berlin (dpa) - Die Preise stiegen um 5 % und die Löhne um 3 %.",
+        "Berlin (dpa) - Die Preise stiegen um 5% und die Löhne um 3%.",
+    ),
+    examples_wrong_agency=(
         "Berlin (dpa) - Die Preise stiegen um 5 %.",
         "Berlin (dpa) - Die Preise stiegen um 5%.",
     ),
-    examples_right=("Berlin (dpa) - Die Preise stiegen um 5 Prozent.",),
+    examples_right_agency=("Berlin (dpa) - Die Preise stiegen um 5 Prozent.",),
     examples_wrong_duden=(
         "Berlin (dpa) – Die Preise stiegen um 5 %.",
         "Berlin (dpa) – Die Preise stiegen um 5%.",
