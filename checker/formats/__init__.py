@@ -7,7 +7,7 @@ points back into the file as it was given. The formats are the rows of `registry
 
 from __future__ import annotations
 
-from checker.errors import InvalidRequest
+from checker.errors import InputError, InvalidRequest
 from checker.formats.detect import detect_format
 from checker.formats.document import Document, Part, Region
 from checker.formats.registry import FORMAT_TABLE, FORMATS, FORMATS_BY_NAME, Format
@@ -29,8 +29,9 @@ def parse_document(source: str, *, format: str | None = None, path: str | None =
     """Read `source` as `format` (detected from the content when None).
 
     `path` names the file in error messages and serves as a hint for detection. Malformed or
-    unsafe XML and JSON raise `InputError` with the line and column; an unknown `format`
-    raises `InvalidRequest`.
+    unsafe XML and JSON raise `InputError` with the line and column; so does a file in a
+    format we do not read (reason "unsupported_format") and a wire or HTML file without any
+    text to check (reason "no_text"). An unknown `format` raises `InvalidRequest`.
     """
     if format is None:
         format = detect_format(source, filename=path)
@@ -39,4 +40,13 @@ def parse_document(source: str, *, format: str | None = None, path: str | None =
         raise InvalidRequest(
             f"unknown input format {format!r}; known: {', '.join(FORMATS)}", reason="unknown_format", value=format
         )
-    return row.parse(source, path=path)
+    document = row.parse(source, path=path)
+    if row.expects is not None and not document.plain_text().strip():
+        raise InputError(
+            f"no text to check in this {row.label} file: expected {row.expects}",
+            reason="no_text",
+            path=path,
+            format=row.label,
+            expected=row.expects,
+        )
+    return document

@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+import defusedxml.ElementTree as SafeElementTree
+
 from checker.errors import InputError
 from checker.formats.events import element_names
 from checker.formats.html import BLOCKS, SKIPPED, VOID_ELEMENTS
 from checker.formats.newsml import NEWSML_NAMESPACE
 from checker.formats.registry import FORMAT_BY_EXTENSION
+from checker.formats.unsupported import refuse_unsupported_root
 
-NEWSML_ROOTS = element_names("newsItem newsMessage packageItem")
+# Items and messages, and the fragments of an item that IPTC's examples show alone.
+NEWSML_ROOTS = element_names(
+    "newsItem newsMessage packageItem conceptItem knowledgeItem planningItem catalogItem contentMeta contentSet itemSet"
+)
 
 _PROLOG = re.compile(
     r"\A\ufeff?(?:\s+|<\?[^>]*>|<!--(?:[^-]|-(?!->))*-->|<!DOCTYPE[^\[>]*(?:\[[^\]]*\][^>]*)?>)*",
@@ -46,12 +52,12 @@ def detect_format(source: str, *, filename: str | None = None) -> str:
     raises `InputError`.
     """
     hint = FORMAT_BY_EXTENSION.get(PurePath(filename).suffix.lower()) if filename else None
-    source = source[:_SNIFF_LENGTH]
+    whole, source = source, source[:_SNIFF_LENGTH]
     body = source.lstrip("\ufeff \t\r\n")
     if body.startswith(("{", "[")):
         return "ninjs"
     if body.startswith("<"):
-        markup = _markup_format(source, filename)
+        markup = _markup_format(source, filename, xml=hint not in ("text", "markdown", "html") and _is_xml(whole))
         if markup:
             return markup
     if hint in ("text", "markdown", "html"):
@@ -63,7 +69,8 @@ def detect_format(source: str, *, filename: str | None = None) -> str:
     return "text"
 
 
-def _markup_format(source: str, filename: str | None) -> str | None:
+def _markup_format(source: str, filename: str | None, *, xml: bool) -> str | None:
+    """The format of a file that starts with markup; `xml` says whether it is well-formed XML."""
     prolog = _PROLOG.match(source)
     start = prolog.end() if prolog else 0
     if re.match(r"<!DOCTYPE\s+html", source[source.find("<") :], re.IGNORECASE):
@@ -74,13 +81,14 @@ def _markup_format(source: str, filename: str | None) -> str | None:
     qualified, attributes = root.groups()
     local = qualified.rpartition(":")[2]
     namespaces = _XMLNS.findall(attributes)
+    refuse_unsupported_root(local, path=filename)
     if local == "nitf":
         return "nitf"
     if local in NEWSML_ROOTS or NEWSML_NAMESPACE in namespaces:
         return "newsml"
     if local.lower() in _HTML_NAMES:
         return "html"
-    if source.lstrip("\ufeff \t\r\n").startswith("<?xml") or namespaces:
+    if source.lstrip("\ufeff \t\r\n").startswith("<?xml") or namespaces or xml:
         raise InputError(
             f"XML with root element <{qualified}> is neither NITF nor NewsML-G2",
             reason="xml_unknown_root",
@@ -88,3 +96,12 @@ def _markup_format(source: str, filename: str | None) -> str | None:
             root=qualified,
         )
     return None
+
+
+def _is_xml(source: str) -> bool:
+    """Whether `source` is a well-formed XML document (entities and DTDs are not looked at)."""
+    try:
+        SafeElementTree.fromstring(source.removeprefix("\ufeff"))
+    except Exception:  # any failure means: not (plain, safe) XML
+        return False
+    return True

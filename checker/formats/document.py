@@ -60,7 +60,9 @@ class Document:
     """An input file as LanguageTool should see it, with a way back to the original positions.
 
     ``"".join(part.source for part in parts)`` is always the original file text. Offsets are
-    Unicode code points (Python string indices).
+    Unicode code points (Python string indices). The plain text reads the parts in file order,
+    unless `reading_order` (indices into `parts`, each once) says otherwise: a ninjs headline
+    written after the body is still read first.
     """
 
     format: str
@@ -69,6 +71,11 @@ class Document:
     # Empty when the format does not say (plain text, Markdown): the house rules then read the
     # structure from the text itself.
     regions: tuple[Region, ...] = ()
+    reading_order: tuple[int, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.reading_order is not None and sorted(self.reading_order) != list(range(len(self.parts))):
+            raise ValueError("reading_order must name every part exactly once")
 
     @property
     def source(self) -> str:
@@ -109,10 +116,13 @@ class Document:
         if plain_end == plain_start:
             return start, start
         self.to_source_offset(plain_end)  # validates the range
-        return start, self._source_end_of_char(plain_end - 1)
+        end = self._source_end_of_char(plain_end - 1)
+        if end <= start:  # the span runs across parts read out of file order
+            return start, self._source_end_of_char(plain_start)
+        return start, end
 
     def annotation(self) -> list[dict[str, str]]:
-        """LanguageTool's `data` parameter; adjacent parts of the same kind are merged."""
+        """LanguageTool's `data` parameter, in file order; adjacent parts of the same kind are merged."""
         items: list[dict[str, str]] = []
         for part in self.parts:
             if not part.source and not part.interpret_as:
@@ -144,14 +154,20 @@ class Document:
         plain_starts: list[int] = []
         source_starts: list[int] = []
         parts: list[Part] = []
-        plain_at = source_at = 0
+        part_starts = []
+        source_at = 0
         for part in self.parts:
+            part_starts.append(source_at)
+            source_at += len(part.source)
+        order = range(len(self.parts)) if self.reading_order is None else self.reading_order
+        plain_at = 0
+        for index in order:
+            part = self.parts[index]
             contribution = part.plain
             if contribution:
                 plain.append(contribution)
                 plain_starts.append(plain_at)
-                source_starts.append(source_at)
+                source_starts.append(part_starts[index])
                 parts.append(part)
                 plain_at += len(contribution)
-            source_at += len(part.source)
         return _PlainIndex("".join(plain), tuple(plain_starts), tuple(source_starts), tuple(parts))

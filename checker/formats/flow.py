@@ -1,9 +1,11 @@
 """Turns a left-to-right walk over a file into parts: which whitespace is content, where paragraphs break.
 
 Every format reader walks its file once from start to end and tells a `Sink` what each next slice
-is (markup, text, an escape). The `FlowBuilder` decides how whitespace reads: whitespace at the
-edge of a paragraph belongs to the markup around it, a paragraph break reads as "\\n\\n", and in
-markup formats a line break with indentation inside a paragraph reads as one space.
+is (markup, text, an escape) and where a part of known role (headline, dateline, body …) opens and
+closes. The `FlowBuilder` decides how whitespace reads: whitespace at the edge of a paragraph
+belongs to the markup around it, a paragraph break reads as "\\n\\n", and in markup formats a line
+break with indentation inside a paragraph reads as one space. It records each role's span in
+plain-text offsets, from its first to its last character of content.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from checker.formats.document import Part
+from checker.formats.document import Part, Region, RegionKind
 
 # Whitespace that markup formats treat as layout. No-break space and friends are content.
 LAYOUT_WHITESPACE = " \t\n\r\f"
@@ -21,23 +23,32 @@ LAYOUT_WHITESPACE = " \t\n\r\f"
 # every inner whitespace does.
 _CHUNKS = re.compile(r"[^ \t\n\r\f]+(?: +[^ \t\n\r\f]+)*|[ \t\n\r\f]+")
 _VERBATIM_CHUNKS = re.compile(r"[^ \t\n\r\f]+(?:[ \t\n\r\f]+[^ \t\n\r\f]+)*|[ \t\n\r\f]+")
+# A blank line: where text without paragraph markup starts a new paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n|\r[ \t\f]*\r")
 
 PARAGRAPH = 2
 LINE = 1
 
 
 class Sink(Protocol):
-    """What a format reader reports, slice by slice; each call covers the source up to `end`."""
+    """What a format reader reports, slice by slice; each call covers the source up to `end`.
 
-    def markup(self, end: int) -> None: ...
+    `open_region` and `close_region` bracket a part of known role; they nest and cover no source.
+    """
 
-    def text(self, end: int, *, verbatim: bool = False) -> None: ...
+    def markup(self, end: int, *, word_break: bool = False) -> None: ...
+
+    def text(self, end: int, *, verbatim: bool = False, blank_lines: bool = False) -> None: ...
 
     def char(self, end: int, value: str) -> None: ...
 
     def escaped_text(self, end: int, value: str, *, verbatim: bool = False) -> None: ...
 
     def brk(self, level: int = PARAGRAPH) -> None: ...
+
+    def open_region(self, kind: RegionKind) -> None: ...
+
+    def close_region(self) -> None: ...
 
 
 _Kind = Literal["markup", "space", "layout", "escape"]
@@ -52,37 +63,51 @@ class _Pending:
 
 
 class FlowBuilder:
-    """Collects the parts of one source text; implements `Sink`.
+    """Collects the parts of one source text (or of the slice `start:end` of it); implements `Sink`.
 
     `text(end, verbatim=False)`: the slice is checked text. Spaces inside a paragraph stay text
     (so a doubled space is still found); a whitespace run with a line break or tab reads as one
-    space. With `verbatim=True` (plain-text fields) all inner whitespace stays as it is.
+    space. With `verbatim=True` (plain-text fields) all inner whitespace stays as it is; with
+    `blank_lines=True` (text without paragraph markup) a blank line breaks the paragraph.
     `char(end, value)`: the slice is an escape or entity that stands for `value`.
     `escaped_text(end, value)`: like `text`, for text that reached us escaped (JSON strings).
-    `markup(end)`: the slice is not checked. `brk()`: a paragraph (or, with `LINE`, line) ends.
+    `markup(end)`: the slice is not checked; with `word_break=True` it separates words (reads
+    as a space unless whitespace is next to it). `brk()`: a paragraph (or, with `LINE`, line) ends.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, start: int = 0, end: int | None = None) -> None:
         self._source = source
+        self._end = len(source) if end is None else end
         self._parts: list[Part] = []
         self._text_run: list[str] = []
-        self._pos = 0
+        self._pos = start
         self._pending: list[_Pending] = []
         self._break = 0
         self._started = False
+        self._plain_length = 0
+        # Open regions, innermost last: their kind and plain start (None until content comes).
+        self._open_regions: list[tuple[RegionKind, int | None]] = []
+        self._regions: list[Region] = []
 
-    def markup(self, end: int) -> None:
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """The closed regions that hold content, in the order they start."""
+        return tuple(sorted(self._regions, key=lambda region: (region.start, -region.end)))
+
+    def markup(self, end: int, *, word_break: bool = False) -> None:
         start = self._advance(end)
         if end > start:
-            self._pending.append(_Pending(start, end, "markup"))
+            self._pending.append(_Pending(start, end, "layout" if word_break else "markup"))
 
-    def text(self, end: int, *, verbatim: bool = False) -> None:
+    def text(self, end: int, *, verbatim: bool = False, blank_lines: bool = False) -> None:
         start = self._advance(end)
         chunks = _VERBATIM_CHUNKS if verbatim else _CHUNKS
         for run in chunks.finditer(self._source, start, end):
             if run.group()[0] in LAYOUT_WHITESPACE:
                 literal = verbatim or not run.group().strip(" ")
                 self._pending.append(_Pending(run.start(), run.end(), "space" if literal else "layout"))
+                if blank_lines and _BLANK_LINE.search(run.group()):
+                    self.brk(PARAGRAPH)
             else:
                 self._content(run.start(), run.end(), None)
 
@@ -99,17 +124,27 @@ class FlowBuilder:
     def brk(self, level: int = PARAGRAPH) -> None:
         self._break = max(self._break, level)
 
+    def open_region(self, kind: RegionKind) -> None:
+        self._open_regions.append((kind, None))
+
+    def close_region(self) -> None:
+        kind, start = self._open_regions.pop()
+        if start is not None:
+            self._regions.append(Region(kind, start, self._plain_length))
+
     def finish(self) -> tuple[Part, ...]:
-        """The parts; the walk must have covered the whole source."""
-        if self._pos != len(self._source):
-            raise ValueError(f"walk stopped at {self._pos} of {len(self._source)} characters")
+        """The parts; the walk must have covered the whole source (or slice)."""
+        if self._pos != self._end:
+            raise ValueError(f"walk stopped at {self._pos} of {self._end} characters")
+        while self._open_regions:
+            self.close_region()
         self._flush_gap("")
         self._flush_text_run()
         return tuple(self._parts)
 
     def _advance(self, end: int) -> int:
         start = self._pos
-        if end < start or end > len(self._source):
+        if end < start or end > self._end:
             raise ValueError(f"slice {start}:{end} does not continue the walk")
         self._pos = end
         return start
@@ -123,6 +158,9 @@ class FlowBuilder:
             self._flush_inner_gap()
         self._started = True
         self._break = 0
+        self._open_regions = [
+            (kind, self._plain_length if begun is None else begun) for kind, begun in self._open_regions
+        ]
         if value is None:
             self._emit(Part(self._source[start:end], markup=False))
         else:
@@ -153,6 +191,7 @@ class FlowBuilder:
         self._pending.clear()
 
     def _emit(self, part: Part) -> None:
+        self._plain_length += len(part.plain)
         if not part.markup:
             self._text_run.append(part.source)
             return

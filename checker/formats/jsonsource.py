@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from checker.errors import InputError
+from checker.formats.document import RegionKind
 from checker.formats.flow import PARAGRAPH, Sink
 from checker.text.offsets import LineIndex
 
@@ -179,16 +180,16 @@ class MappedSink:
         self._decoded = decoded
         self._pos = 0
 
-    def markup(self, end: int) -> None:
+    def markup(self, end: int, *, word_break: bool = False) -> None:
         self._pos = end
-        self._outer.markup(self._decoded.source_offset(end))
+        self._outer.markup(self._decoded.source_offset(end), word_break=word_break)
 
-    def text(self, end: int, *, verbatim: bool = False) -> None:
+    def text(self, end: int, *, verbatim: bool = False, blank_lines: bool = False) -> None:
         for piece, source_end in self._decoded.slices(self._pos, end):
             if piece.escaped:
                 self._outer.escaped_text(source_end, piece.value, verbatim=verbatim)
             else:
-                self._outer.text(source_end, verbatim=verbatim)
+                self._outer.text(source_end, verbatim=verbatim, blank_lines=blank_lines)
         self._pos = end
 
     def char(self, end: int, value: str) -> None:
@@ -201,6 +202,12 @@ class MappedSink:
 
     def brk(self, level: int = PARAGRAPH) -> None:
         self._outer.brk(level)
+
+    def open_region(self, kind: RegionKind) -> None:
+        self._outer.open_region(kind)
+
+    def close_region(self) -> None:
+        self._outer.close_region()
 
 
 def emit_plain_string(sink: Sink, source: str, string: JsonString) -> None:

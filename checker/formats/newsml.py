@@ -1,72 +1,146 @@
-"""IPTC NewsML-G2 input: each newsItem's headline and dateline, and its body in inlineXML.
+"""IPTC NewsML-G2 input: each item's headline and dateline, and its text content.
 
-The item may stand alone or sit in a newsMessage. The body is the first inline content of each
-contentSet: XHTML (``html/body``, or bare XHTML blocks), embedded NITF, or plain text in
-inlineData; further renditions of the same content are not checked twice. Everything else
-(itemMeta, the rest of contentMeta, catalogs) is markup.
+The item may stand alone, sit in a newsMessage, or be a fragment (a ``contentMeta`` or
+``contentSet`` alone). Of each contentSet one rendition is checked: XHTML or embedded NITF in
+inlineXML before plain text in inlineData, the first of equals. Inline XML that is neither
+(events, concepts, other vocabularies) is data, not prose. In XHTML the ``<head>`` and the
+``<header>`` block (slugline, time, genre) are not checked, nor an ``<h1>`` or NITF headline when
+contentMeta already has the headline. Everything else (itemMeta, the rest of contentMeta,
+catalogs) is markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
-from checker.formats.document import Document
+from checker.formats.document import Document, RegionKind
 from checker.formats.events import Event, Frame, Role, StartTag, walk
 from checker.formats.flow import FlowBuilder
-from checker.formats.html import html_role
-from checker.formats.nitf import nitf_role
+from checker.formats.html import BLOCKS, EmbeddedHtml
+from checker.formats.nitf import machine_dates, nitf_region, nitf_role
+from checker.formats.unsupported import refuse_unsupported_events
 from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
 from checker.text.language_tags import normalize_language
 
 NEWSML_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
-ITEMS = frozenset(("newsItem", "packageItem", "conceptItem", "knowledgeItem"))
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+ITEMS = frozenset(("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem"))
 _CONTENT = ("inlineXML", "inlineData")
+_XHTML_TYPES = frozenset(("application/xhtml+xml", "text/html"))
+
+ContentKind = Literal["xhtml", "nitf", "plain"]
+_RANK: dict[ContentKind, int] = {"xhtml": 2, "nitf": 2, "plain": 1}
 
 
 def parse(source: str, *, path: str | None = None) -> Document:
     refuse_unsafe_xml(source, path=path)
     events = xml_events(source, path=path)
+    refuse_unsupported_events(events, path=path)
     builder = FlowBuilder(source)
-    walk(events, builder, _NewsMLPolicy(), checked=False)
-    return Document(format="newsml", language=newsml_language(events), parts=builder.finish())
+    policy = _NewsMLPolicy(chosen_contents(events), machine_dates(source, events))
+    walk(events, builder, policy.role, checked=False, regions=policy.region)
+    return Document(format="newsml", language=newsml_language(events), parts=builder.finish(), regions=builder.regions)
+
+
+def chosen_contents(events: Sequence[Event]) -> dict[int, ContentKind]:
+    """Start offsets of the inline contents to check, one per contentSet, with what each holds."""
+    contents: dict[int, tuple[StartTag, int]] = {}  # start -> (element, its contentSet's start)
+    first_child: dict[int, StartTag] = {}
+    for tag, ancestors in iter_elements(list(events)):
+        parent = ancestors[-1] if ancestors else None
+        if tag.name in _CONTENT and not any(ancestor.name in _CONTENT for ancestor in ancestors):
+            in_set = parent is not None and parent.name == "contentSet"
+            contents[tag.start] = (tag, parent.start if parent is not None and in_set else tag.start)
+        elif parent is not None and parent.start in contents:
+            first_child.setdefault(parent.start, tag)
+    best: dict[int, tuple[int, int, ContentKind]] = {}  # contentSet -> (rank, start, kind)
+    for start, (tag, content_set) in contents.items():
+        kind = content_kind(tag, first_child.get(start))
+        if kind is not None and (content_set not in best or _RANK[kind] > best[content_set][0]):
+            best[content_set] = (_RANK[kind], start, kind)
+    return {start: kind for _rank, start, kind in best.values()}
+
+
+def content_kind(content: StartTag, first_child: StartTag | None) -> ContentKind | None:
+    """What an inlineXML or inlineData element holds, by its content type and first element."""
+    content_type = (content.attr("contenttype") or "").split(";")[0].strip().lower()
+    if content.name == "inlineData":
+        return "plain" if content_type in ("", "text/plain") else None
+    if first_child is None:
+        return None
+    if first_child.name == "nitf":
+        return "nitf"
+    xhtml_root = first_child.name in ("html", "body") or first_child.namespace == XHTML_NAMESPACE
+    if content_type in _XHTML_TYPES or xhtml_root or (not content_type and first_child.name in BLOCKS):
+        return "xhtml"
+    return None
 
 
 class _NewsMLPolicy:
-    """Roles for G2 elements; remembers what each item's contentMeta already gave."""
+    """Roles and regions for G2 elements; remembers what each item's contentMeta already gave."""
 
-    def __init__(self) -> None:
+    def __init__(self, contents: dict[int, ContentKind], machine_dated: frozenset[int]) -> None:
+        self._contents = contents
+        self._machine_dated = machine_dated
         self._item_has_headline = False
         self._item_has_dateline = False
-        self._content_chosen = False
+        self._html = EmbeddedHtml(headline_known=False)
 
-    def __call__(self, tag: StartTag, stack: Sequence[Frame]) -> Role:
+    def role(self, tag: StartTag, stack: Sequence[Frame]) -> Role:
         names = [frame.name for frame in stack]
-        parent = names[-1] if names else ""
-        if tag.name == "newsItem":
+        if tag.name in ITEMS:
             self._item_has_headline = self._item_has_dateline = False
-        elif tag.name == "contentSet":
-            self._content_chosen = False
-        if any(name in _CONTENT for name in names):
-            return self._inline_content_role(tag, stack, names)
-        if parent == "contentMeta" and tag.name == "headline":
+        kind = self._enclosing_content(stack)
+        if kind is not None:
+            return self._inline_content_role(tag, stack, names, kind)
+        if tag.name in _CONTENT:
+            return self._content_role(tag)
+        if names and names[-1] == "contentMeta" and tag.name == "headline":
             self._item_has_headline = True
             return Role.CHECK
-        if parent == "contentMeta" and tag.name == "dateline":
+        if names and names[-1] == "contentMeta" and tag.name == "dateline":
             self._item_has_dateline = True
             return Role.CHECK
-        if parent == "contentSet" and tag.name in _CONTENT:
-            if self._content_chosen:
-                return Role.SKIP
-            self._content_chosen = True
-            if tag.name == "inlineData":
-                kind = (tag.attr("contenttype") or "text/plain").lower()
-                return Role.CHECK_VERBATIM if kind.startswith("text/plain") else Role.SKIP
-            return Role.INLINE
         return Role.INLINE
 
-    def _inline_content_role(self, tag: StartTag, stack: Sequence[Frame], names: list[str]) -> Role:
-        if tag.name == "nitf" or "nitf" in names:
-            role = nitf_role(tag, stack)
+    def region(self, tag: StartTag, stack: Sequence[Frame]) -> RegionKind | None:
+        names = [frame.name for frame in stack]
+        kind = self._enclosing_content(stack)
+        if kind == "nitf":
+            return nitf_region(tag, stack)
+        if kind == "xhtml":
+            found = self._html.regions(tag, stack)
+            if found is None and (tag.name == "body" or names[-1] == "inlineXML"):
+                return "body"
+            return found
+        if tag.name in _CONTENT:
+            return "body"
+        if tag.name == "headline":
+            role = (tag.attr("role") or "").rpartition(":")[2].lower()
+            return "subheadline" if role.startswith("sub") else "headline"
+        if tag.name == "dateline":
+            return "dateline"
+        return None
+
+    def _enclosing_content(self, stack: Sequence[Frame]) -> ContentKind | None:
+        for frame in stack:
+            if frame.name in _CONTENT:
+                return self._contents.get(frame.tag.start)
+        return None
+
+    def _content_role(self, tag: StartTag) -> Role:
+        kind = self._contents.get(tag.start)
+        if kind is None:
+            return Role.SKIP
+        if kind == "plain":
+            return Role.CHECK_VERBATIM
+        self._html = EmbeddedHtml(headline_known=self._item_has_headline)
+        return Role.INLINE
+
+    def _inline_content_role(self, tag: StartTag, stack: Sequence[Frame], names: list[str], kind: ContentKind) -> Role:
+        if kind == "nitf":
+            role = nitf_role(tag, stack, self._machine_dated)
             if role is Role.CHECK and tag.name in ("hl1", "hl2") and self._item_has_headline:
                 return Role.INLINE
             if role is Role.CHECK and tag.name == "dateline" and self._item_has_dateline:
@@ -76,9 +150,10 @@ class _NewsMLPolicy:
             return Role.INLINE
         if tag.name == "head":
             return Role.SKIP
-        if tag.name == "body" or names[-1] == "inlineXML":
-            return Role.SKIP if tag.name in ("script", "style") else Role.CHECK
-        return html_role(tag, stack)
+        role = self._html.role(tag, stack)
+        if role is not Role.SKIP and (tag.name == "body" or names[-1] == "inlineXML"):
+            return Role.CHECK
+        return role
 
 
 def newsml_language(events: list[Event]) -> str | None:

@@ -1,15 +1,19 @@
-"""IPTC NITF input: the headline (hedline), dateline and body.content paragraphs are checked.
+"""IPTC NITF input: the headline (hedline), dateline and the text of body.content are checked.
 
 Everything else (the head with its docdata, byline, abstract, body.end, attributes) is markup.
-NITF may carry a namespace or none; elements are matched by local name.
+NITF may carry a namespace or none; elements are matched by local name. Text written directly
+in body.content, without ``<p>``, is checked too, a blank line starting a new paragraph. The
+named entities of NITF's DTD (``&nbsp;``, ``&eacute;`` …) are read from a built-in table.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from html.entities import html5
 
-from checker.formats.document import Document
-from checker.formats.events import Event, Frame, Role, StartTag, element_names, walk
+from checker.formats.document import Document, RegionKind
+from checker.formats.events import EndTag, Event, Frame, Role, StartTag, Text, element_names, walk
 from checker.formats.flow import FlowBuilder
 from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
 from checker.text.language_tags import normalize_language
@@ -19,22 +23,35 @@ BODY_TEXT = element_names("p hl2 li dt dd td th media-caption")
 # Paragraph-level containers: they break paragraphs but hold no text of their own.
 BODY_BLOCKS = element_names("block bq ul ol dl table tr fn note")
 # Elements whose content is never prose, even inside a paragraph.
-SKIPPED = element_names("pre media-reference media-metadata media-object media-producer classifier")
+SKIPPED = element_names(
+    "pre media-reference media-metadata media-object media-producer classifier nitf-table-metadata "
+    "datasource copyrite tagline"
+)
 HEADLINES = element_names("hl1 hl2")
+# The HTML and ISO entity sets that NITF's DTD includes, by name (without the semicolon).
+NITF_ENTITIES = {name[:-1]: value for name, value in html5.items() if name.endswith(";")}
+# A date for machines, as <story.date> sometimes holds instead of words: 20260314, 2026-03-14,
+# 20260314T101500+0100.
+_MACHINE_DATE = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}(?:T[\d:.]{2,12}(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
 
 
 def parse(source: str, *, path: str | None = None) -> Document:
-    refuse_unsafe_xml(source, path=path)
-    events = xml_events(source, path=path)
+    refuse_unsafe_xml(source, path=path, entities=NITF_ENTITIES)
+    events = xml_events(source, path=path, entities=NITF_ENTITIES)
     builder = FlowBuilder(source)
-    walk(events, builder, nitf_role, checked=False)
-    return Document(format="nitf", language=nitf_language(events), parts=builder.finish())
+    skipped = machine_dates(source, events)
+    walk(events, builder, lambda tag, stack: nitf_role(tag, stack, skipped), checked=False, regions=nitf_region)
+    return Document(format="nitf", language=nitf_language(events), parts=builder.finish(), regions=builder.regions)
 
 
-def nitf_role(tag: StartTag, stack: Sequence[Frame]) -> Role:
-    """Role of an NITF element, wherever the NITF document sits (alone or inside NewsML-G2)."""
+def nitf_role(tag: StartTag, stack: Sequence[Frame], machine_dated: frozenset[int] = frozenset()) -> Role:
+    """Role of an NITF element, wherever the NITF document sits (alone or inside NewsML-G2).
+
+    `machine_dated` holds the start offsets of ``<story.date>`` elements that hold a date for
+    machines; they are not checked.
+    """
     names = [frame.name for frame in stack]
-    if tag.name in SKIPPED:
+    if tag.name in SKIPPED or tag.start in machine_dated:
         return Role.SKIP
     if tag.name == "br":
         return Role.LINE_BREAK
@@ -44,11 +61,44 @@ def nitf_role(tag: StartTag, stack: Sequence[Frame]) -> Role:
         if tag.name in BODY_BLOCKS:
             return Role.BLOCK
         return Role.INLINE
+    if tag.name == "body.content":
+        return Role.CHECK_LOOSE_TEXT
     if tag.name in HEADLINES and names and names[-1] == "hedline":
         return Role.CHECK
     if tag.name == "dateline" and "body.head" in names:
         return Role.CHECK
     return Role.INLINE
+
+
+def nitf_region(tag: StartTag, stack: Sequence[Frame]) -> RegionKind | None:
+    """What a checked NITF element is for the house rules."""
+    names = [frame.name for frame in stack]
+    if tag.name == "body.content" and "body.content" not in names:
+        return "body"
+    if tag.name == "media-caption":
+        return "caption"
+    if names and names[-1] == "hedline":
+        return "headline" if tag.name == "hl1" else "subheadline" if tag.name == "hl2" else None
+    if tag.name == "dateline" and "body.head" in names:
+        return "dateline"
+    return None
+
+
+def machine_dates(source: str, events: Sequence[Event]) -> frozenset[int]:
+    """Start offsets of the ``<story.date>`` elements whose text is a date for machines."""
+    found: set[int] = set()
+    for index, event in enumerate(events):
+        if not (isinstance(event, StartTag) and event.name == "story.date") or event.self_closing:
+            continue
+        text: list[str] = []
+        for inner in events[index + 1 :]:
+            if isinstance(inner, EndTag) and inner.name == "story.date":
+                break
+            if isinstance(inner, Text):
+                text.append(source[inner.start : inner.end])
+        if _MACHINE_DATE.fullmatch("".join(text)):
+            found.add(event.start)
+    return frozenset(found)
 
 
 def nitf_language(events: list[Event]) -> str | None:

@@ -1,13 +1,15 @@
 """Safe XML reading with positions: refuses entity declarations, reports malformed input, tokenizes.
 
 The text is first parsed by defusedxml, which never expands entities or fetches anything; only a
-document it accepts is cut into position-carrying events by our own small tokenizer.
+document it accepts is cut into position-carrying events by our own small tokenizer. A format
+whose DTD defines named entities (NITF: the HTML and ISO sets) passes them as a built-in table;
+the DTD itself is never read, and documents that declare entities are still refused.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import NoReturn
 from xml.etree.ElementTree import ParseError
 
@@ -29,9 +31,14 @@ _TAG_MISMATCH = 7  # expat's XML_ERROR_TAG_MISMATCH
 _POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+\s*$")
 
 
-def refuse_unsafe_xml(source: str, *, path: str | None = None) -> None:
-    """Raise `InputError` unless `source` is well-formed XML without entity declarations."""
+def refuse_unsafe_xml(source: str, *, path: str | None = None, entities: Mapping[str, str] | None = None) -> None:
+    """Raise `InputError` unless `source` is well-formed XML without entity declarations.
+
+    References to the named `entities` are accepted as if the DTD declared them.
+    """
     text, shift = (source[1:], 1) if source.startswith("\ufeff") else (source, 0)
+    if entities:
+        text = _blank_known_references(text, entities)
     try:
         SafeElementTree.fromstring(text)
     except EntitiesForbidden as exc:
@@ -62,9 +69,13 @@ def refuse_unsafe_xml(source: str, *, path: str | None = None) -> None:
         ) from exc
 
 
-def xml_events(source: str, *, path: str | None = None) -> list[Event]:
-    """Cut well-formed XML (see `refuse_unsafe_xml`) into events that cover the text without gaps."""
-    return _Tokenizer(source, path).run()
+def xml_events(source: str, *, path: str | None = None, entities: Mapping[str, str] | None = None) -> list[Event]:
+    """Cut well-formed XML (see `refuse_unsafe_xml`) into events that cover the text without gaps.
+
+    References to the named `entities` read as their values; any other named reference but the
+    five predefined ones is an error.
+    """
+    return _Tokenizer(source, path, entities or {}).run()
 
 
 def iter_elements(events: list[Event]) -> Iterator[tuple[StartTag, tuple[StartTag, ...]]]:
@@ -84,7 +95,7 @@ def decode_references(value: str) -> str:
     return _REFERENCE.sub(lambda match: _reference_value(match) or match.group(), value)
 
 
-def _reference_value(match: re.Match[str]) -> str | None:
+def _reference_value(match: re.Match[str], entities: Mapping[str, str] | None = None) -> str | None:
     decimal, hexadecimal, name = match.groups()
     try:
         if decimal is not None:
@@ -93,7 +104,22 @@ def _reference_value(match: re.Match[str]) -> str | None:
             return chr(int(hexadecimal, 16))
     except (ValueError, OverflowError):
         return None
-    return PREDEFINED_ENTITIES.get(name)
+    if name in PREDEFINED_ENTITIES:
+        return PREDEFINED_ENTITIES[name]
+    return entities.get(name) if entities else None
+
+
+def _blank_known_references(text: str, entities: Mapping[str, str]) -> str:
+    """`text` for the well-formedness check: each reference to a known entity becomes as many
+    no-break spaces, which stand where character data may stand and nowhere else, so that every
+    error keeps its line and column."""
+
+    def blank(match: re.Match[str]) -> str:
+        name = match.group(3)
+        known = name is not None and name not in PREDEFINED_ENTITIES and name in entities
+        return "\u00a0" * len(match.group()) if known else match.group()
+
+    return _REFERENCE.sub(blank, text)
 
 
 def _declaration_position(source: str, name: str | None) -> tuple[int | None, int | None]:
@@ -107,9 +133,10 @@ def _declaration_position(source: str, name: str | None) -> tuple[int | None, in
 
 
 class _Tokenizer:
-    def __init__(self, source: str, path: str | None) -> None:
+    def __init__(self, source: str, path: str | None, entities: Mapping[str, str]) -> None:
         self.source = source
         self.path = path
+        self.entities = entities
         self.events: list[Event] = []
         self.scopes: list[dict[str, str]] = [{"xml": XML_NAMESPACE}]
         self.open_names: list[str] = []
@@ -151,7 +178,7 @@ class _Tokenizer:
     def _text(self, start: int, end: int) -> None:
         pos = start
         for match in _REFERENCE.finditer(self.source, start, end):
-            value = _reference_value(match)
+            value = _reference_value(match, self.entities)
             if value is None:
                 self._fail(f"undefined entity {match.group()}", match.start())
             if match.start() > pos:

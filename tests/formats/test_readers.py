@@ -410,9 +410,9 @@ def test_malformed_files_name_the_position(name: str, line: int, column: int, me
 
 def test_undefined_xml_entity_is_malformed() -> None:
     with pytest.raises(InputError) as caught:
-        parse_document("<nitf>\n  <body>&nbsp;</body>\n</nitf>", format="nitf")
+        parse_document("<nitf>\n  <body>&nbsp;&keinname;</body>\n</nitf>", format="nitf")
     assert "undefined entity" in caught.value.message
-    assert (caught.value.line, caught.value.column) == (2, 9)
+    assert (caught.value.line, caught.value.column) == (2, 15)
 
 
 def test_json_that_is_not_ninjs_is_refused() -> None:
