@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench demo golden clean engine system-deps
+.PHONY: setup run test lint format bench alarms demo golden clean engine system-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ format: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+# False alarms on the clean corpus and recall on planted errors (tests/quality/), LanguageTool
+# alone against the checker; writes docs/quality.md. Not part of `make test`.
+alarms: setup
+	$(PY) bench/alarms.py
 
 # Rewrites every golden file from what the checker finds now; read the diff before committing.
 golden: setup

@@ -1,0 +1,379 @@
+"""False alarms and planted errors: LanguageTool alone against the checker with the default profile.
+
+    python bench/alarms.py [--languagetool-url URL] [--output docs/quality.md]     (make alarms)
+
+For the clean corpus (tests/quality/clean/) it counts alarms per 1,000 words by rule, for the
+articles with planted errors (tests/quality/planted/) which planted errors each side finds, and
+for the example article its findings by rule; dev and held-out apart. It writes a Markdown
+report and prints a summary. The held-out sets are for reporting only: nobody tunes on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from checker.house import Profile, load_profile
+from checker.languagetool import Engine, open_engine
+from checker.options import CheckOptions
+from checker.pipeline import check
+from checker.records import SEVERITIES, Issue, Report
+from checker.text.statistics import text_statistics
+
+ROOT = Path(__file__).resolve().parents[1]
+QUALITY = ROOT / "tests" / "quality"
+EXAMPLE = ROOT / "tests" / "data" / "seed-irna.txt"
+SPLITS = {"dev": "dev", "heldout": "held-out"}
+TARGET_RATIO = 0.5  # issue 8: the checker raises at most half of LanguageTool's alarms
+_SUB_ID = re.compile(r"\[[^\]]*\]$")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One way of checking: LanguageTool alone (no profile) or the checker with a profile."""
+
+    name: str
+    profile: Profile | None
+
+    def check(self, text: str, engine: Engine) -> Report:
+        return check(text, CheckOptions(format=None), engine=engine, profile=self.profile)
+
+
+@dataclass
+class AlarmTally:
+    """Alarms on one part of the clean set, counted by side and rule."""
+
+    articles: int = 0
+    sentences: int = 0
+    words: int = 0
+    by_rule: dict[str, Counter[str]] = field(default_factory=dict)
+    by_severity: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def total(self, side: str) -> int:
+        return sum(self.by_rule[side].values())
+
+    def per_thousand(self, count: int) -> float:
+        return 1000 * count / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True)
+class PlantedError:
+    article: str
+    fragment: str
+    correction: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class RecallTally:
+    """Planted errors of one set and, per side, whether each was found."""
+
+    errors: list[PlantedError] = field(default_factory=list)
+    found: dict[str, list[bool]] = field(default_factory=dict)
+
+    def hits(self, side: str, kind: str | None = None) -> tuple[int, int]:
+        pairs = [(e, f) for e, f in zip(self.errors, self.found[side], strict=True) if kind in (None, e.kind)]
+        return sum(f for _e, f in pairs), len(pairs)
+
+
+@dataclass
+class Results:
+    engine_version: str = "unknown"
+    clean: dict[str, AlarmTally] = field(default_factory=dict)
+    planted: dict[str, RecallTally] = field(default_factory=dict)
+    example: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+def rule_id(issue: Issue) -> str:
+    """The rule without its sub-id: PRAEP_DAT[29] counts as PRAEP_DAT."""
+    return _SUB_ID.sub("", issue.rule)
+
+
+def articles(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.txt"))
+
+
+def tally_clean(paths: Iterable[Path], sides: Sequence[Side], engine: Engine, results: Results) -> AlarmTally:
+    tally = AlarmTally(by_rule={s.name: Counter() for s in sides}, by_severity={s.name: Counter() for s in sides})
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        stats = text_statistics(text)
+        tally.articles += 1
+        tally.sentences += stats.sentences
+        tally.words += stats.words
+        for side in sides:
+            report = side.check(text, engine)
+            results.engine_version = report.engine_version or results.engine_version
+            tally.by_rule[side.name].update(rule_id(issue) for issue in report.issues)
+            tally.by_severity[side.name].update(issue.severity for issue in report.issues)
+    return tally
+
+
+def planted_errors(path: Path, text: str) -> list[PlantedError]:
+    """The errors listed in NAME.tsv beside NAME.txt, each located by its one occurrence."""
+    listing = path.with_suffix(".tsv")
+    errors = []
+    for number, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        fragment, correction, kind = line.split("\t")
+        start = text.find(fragment)
+        if start < 0 or text.find(fragment, start + 1) >= 0:
+            raise SystemExit(f"{listing}:{number}: {fragment!r} must occur exactly once in {path.name}")
+        errors.append(PlantedError(path.name, fragment, correction, kind, start, start + len(fragment)))
+    return errors
+
+
+def overlaps(issue: Issue, error: PlantedError) -> bool:
+    return issue.offset < error.end and error.start < issue.offset + max(issue.length, 1)
+
+
+def tally_planted(paths: Iterable[Path], sides: Sequence[Side], engine: Engine) -> RecallTally:
+    tally = RecallTally(found={side.name: [] for side in sides})
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        errors = planted_errors(path, text)
+        for side in sides:
+            issues = side.check(text, engine).issues
+            tally.found[side.name].extend(any(overlaps(issue, error) for issue in issues) for error in errors)
+        tally.errors.extend(errors)
+    return tally
+
+
+def measure(sides: Sequence[Side], engine: Engine) -> Results:
+    results = Results()
+    for split in SPLITS:
+        results.clean[split] = tally_clean(articles(QUALITY / "clean" / split), sides, engine, results)
+        results.planted[split] = tally_planted(articles(QUALITY / "planted" / split), sides, engine)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    results.example = {side.name: Counter(rule_id(i) for i in side.check(text, engine).issues) for side in sides}
+    return results
+
+
+def apply_all_section() -> str:
+    """The verified "apply all" measurement: for the example article and the planted sets, what
+    applying all fixes changes and that checking the result again finds nothing new.
+
+    Added by the checker's fix-verification module; until then this section is empty.
+    """
+    return ""
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, text_columns: int = 1) -> str:
+    """A Markdown table: the first `text_columns` columns left-aligned, the figures right-aligned."""
+    text_columns = min(text_columns, len(headers))
+    alignment = ["---"] * text_columns + ["---:"] * (len(headers) - text_columns)
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(alignment) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def rate(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def percent(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
+
+
+def ratio(tally: AlarmTally, sides: Sequence[Side]) -> str:
+    """The last side's alarms over the first side's: checker / LanguageTool."""
+    base, ours = tally.total(sides[0].name), tally.total(sides[-1].name)
+    return f"{ours / base:.2f}" if base else "–"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line]
+        cpu = names[0] if names else cpu
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def code_version() -> str:
+    """The commit the checker was measured at, and whether tracked files in checker/ had changes
+    not committed (the web app aside: the measurement does not use it)."""
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        changed = git("status", "--porcelain", "--untracked-files=no", "--", "checker", ":(exclude)checker/web")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"commit {commit}" + (" with uncommitted changes in checker/" if changed else "")
+
+
+def git(*arguments: str) -> str:
+    command = ["git", "-C", str(ROOT), *arguments]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def header(results: Results, profile: Profile) -> str:
+    return f"""# Quality: false alarms and planted errors
+
+Generated by `make alarms` (`.venv/bin/python bench/alarms.py`); do not edit by hand.
+The corpus and how it was made: [tests/quality/README.md](../tests/quality/README.md).
+
+- Date: {datetime.date.today().isoformat()}
+- Checker code: {code_version()}
+- Machine: {machine()}; Python {platform.python_version()}
+- LanguageTool {results.engine_version}, German rules
+- **LanguageTool alone**: `check(text, CheckOptions(format=None), engine=engine, profile=None)`
+  (our own LanguageTool rules are off without a profile)
+- **Checker**: the same with the default profile ({profile.name}, convention `{profile.convention}`)
+
+**dev** figures come from the sets used for tuning; **held-out** figures come from sets that
+nobody tunes on and are the ones to quote.
+"""
+
+
+def clean_section(results: Results, sides: Sequence[Side]) -> str:
+    headers = ["set", "articles", "sentences", "words"]
+    for side in sides:
+        headers += [f"{side.name} alarms", f"{side.name} per 1,000 words"]
+    rows = []
+    for split, label in SPLITS.items():
+        tally = results.clean[split]
+        row: list[object] = [f"**{label}**", tally.articles, tally.sentences, tally.words]
+        for side in sides:
+            row += [tally.total(side.name), rate(tally.per_thousand(tally.total(side.name)))]
+        rows.append([*row, ratio(tally, sides)])
+    parts = [
+        "## Clean set: alarms per 1,000 words",
+        "Every finding on correct text is a false alarm. Target (issue 8): the checker raises at most "
+        f"{TARGET_RATIO:g} times LanguageTool's alarms (ratio checker/LanguageTool).",
+        table([*headers, "ratio"], rows),
+    ]
+    parts += ["### By severity", severity_table(results, sides)]
+    for split, label in SPLITS.items():
+        parts += [f"### {label}: alarms by rule", rule_table(results.clean[split], sides)]
+    return "\n\n".join(parts)
+
+
+def severity_table(results: Results, sides: Sequence[Side]) -> str:
+    rows = []
+    for split, label in SPLITS.items():
+        tally = results.clean[split]
+        for side in sides:
+            counts = tally.by_severity[side.name]
+            cells = [f"{counts[severity]} ({rate(tally.per_thousand(counts[severity]))})" for severity in SEVERITIES]
+            rows.append([label, side.name, *cells])
+    return table(["set", "side"] + [f"{severity} (per 1,000 words)" for severity in SEVERITIES], rows, text_columns=2)
+
+
+def rule_table(tally: AlarmTally, sides: Sequence[Side]) -> str:
+    rules = set().union(*(tally.by_rule[side.name] for side in sides))
+    order = sorted(rules, key=lambda rule: (-max(tally.by_rule[s.name][rule] for s in sides), rule))
+    headers = ["rule"] + [f"{side.name} (per 1,000 words)" for side in sides]
+    rows = [
+        [f"`{rule}`"]
+        + [f"{tally.by_rule[s.name][rule]} ({rate(tally.per_thousand(tally.by_rule[s.name][rule]))})" for s in sides]
+        for rule in order
+    ]
+    return table(headers, rows)
+
+
+def planted_section(results: Results, sides: Sequence[Side]) -> str:
+    overview = [
+        [f"**{label}**", len(results.planted[split].errors)]
+        + [percent(*results.planted[split].hits(side.name)) for side in sides]
+        for split, label in SPLITS.items()
+    ]
+    kinds = sorted({error.kind for tally in results.planted.values() for error in tally.errors})
+    by_kind = [
+        [kind] + [percent(*results.planted[split].hits(s.name, kind)) for split in SPLITS for s in sides]
+        for kind in kinds
+    ]
+    kind_headers = ["kind"] + [f"{label}: {s.name}" for label in SPLITS.values() for s in sides]
+    detail_headers = ["article", "fragment", "correction", "kind"] + [side.name for side in sides]
+    return "\n\n".join(
+        [
+            "## Planted errors: recall",
+            "An error counts as found when a finding's span overlaps the planted fragment.",
+            table(["set", "errors"] + [f"{side.name} found" for side in sides], overview),
+            "### By kind",
+            table(kind_headers, by_kind),
+            "### dev: each planted error",
+            "(held-out errors are not listed one by one, so that nobody tunes on them)",
+            table(detail_headers, detail_rows(results, sides), text_columns=len(detail_headers)),
+        ]
+    )
+
+
+def detail_rows(results: Results, sides: Sequence[Side]) -> list[list[object]]:
+    tally = results.planted["dev"]
+    rows: list[list[object]] = []
+    for index, error in enumerate(tally.errors):
+        marks = ["yes" if tally.found[side.name][index] else "**no**" for side in sides]
+        rows.append([error.article, f"`{error.fragment}`", f"`{error.correction}`", error.kind, *marks])
+    return rows
+
+
+def example_section(results: Results, sides: Sequence[Side]) -> str:
+    counts = results.example
+    rules = sorted(set().union(*counts.values()), key=lambda rule: (-max(c[rule] for c in counts.values()), rule))
+    rows = [[f"`{rule}`"] + [counts[side.name][rule] for side in sides] for rule in rules]
+    rows.append(["**total**"] + [sum(counts[side.name].values()) for side in sides])
+    return "\n\n".join(
+        [
+            f"## Example article ({EXAMPLE.relative_to(ROOT)})",
+            "Real wire copy full of errors: findings by rule.",
+            table(["rule"] + [side.name for side in sides], rows),
+        ]
+    )
+
+
+def render(results: Results, sides: Sequence[Side], profile: Profile) -> str:
+    sections = [
+        header(results, profile),
+        clean_section(results, sides),
+        planted_section(results, sides),
+        example_section(results, sides),
+        apply_all_section(),
+    ]
+    return "\n\n".join(section.strip() for section in sections if section) + "\n"
+
+
+def summary(results: Results, sides: Sequence[Side]) -> str:
+    lines = []
+    for split, label in SPLITS.items():
+        tally, planted = results.clean[split], results.planted[split]
+        alarms = ", ".join(f"{s.name} {rate(tally.per_thousand(tally.total(s.name)))}" for s in sides)
+        recall = ", ".join(f"{s.name} {percent(*planted.hits(s.name))}" for s in sides)
+        lines.append(f"{label}: alarms per 1,000 words: {alarms} (ratio {ratio(tally, sides)}); recall: {recall}")
+    example = ", ".join(f"{s.name} {sum(results.example[s.name].values())}" for s in sides)
+    lines.append(f"example article: findings: {example}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languagetool-url", help="use this LanguageTool server")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "quality.md")
+    args = parser.parse_args()
+    profile = load_profile()
+    sides = (Side("LanguageTool", None), Side("checker", profile))
+    with open_engine(args.languagetool_url) as engine:
+        results = measure(sides, engine)
+    args.output.write_text(render(results, sides, profile), encoding="utf-8")
+    print(summary(results, sides))
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
