@@ -51,7 +51,9 @@ class Sink(Protocol):
     def close_region(self) -> None: ...
 
 
-_Kind = Literal["markup", "space", "layout", "escape"]
+# space: spaces, checked as written; layout: whitespace with a line break, reads as one space;
+# word_break: markup between two words, reads as one space; escape: an escaped whitespace.
+_Kind = Literal["markup", "space", "layout", "word_break", "escape"]
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,13 @@ class FlowBuilder:
     @property
     def regions(self) -> tuple[Region, ...]:
         """The closed regions that hold content, in the order they start."""
-        return tuple(sorted(self._regions, key=lambda region: (region.start, -region.end)))
+        unique = dict.fromkeys(self._regions)  # a field and the body element inside it may coincide
+        return tuple(sorted(unique, key=lambda region: (region.start, -region.end)))
 
     def markup(self, end: int, *, word_break: bool = False) -> None:
         start = self._advance(end)
         if end > start:
-            self._pending.append(_Pending(start, end, "layout" if word_break else "markup"))
+            self._pending.append(_Pending(start, end, "word_break" if word_break else "markup"))
 
     def text(self, end: int, *, verbatim: bool = False, blank_lines: bool = False) -> None:
         start = self._advance(end)
@@ -175,15 +178,20 @@ class FlowBuilder:
         self._pending.clear()
 
     def _flush_inner_gap(self) -> None:
-        """Whitespace and inline markup between two pieces of content in one paragraph."""
-        spaced = any(item.kind in ("space", "escape") for item in self._pending)
+        """Whitespace and inline markup between two pieces of content in one paragraph.
+
+        Spaces next to a line break (in a JSON string the break is an escape, the indentation
+        after it literal) are layout too: the whole gap reads as one space.
+        """
+        layout = any(item.kind == "layout" for item in self._pending)
+        spaced = any(item.kind == "escape" or (item.kind == "space" and not layout) for item in self._pending)
         for item in self._pending:
             source = self._source[item.start : item.end]
-            if item.kind == "space":
+            if item.kind == "space" and not layout:
                 self._emit(Part(source, markup=False))
             elif item.kind == "escape":
                 self._emit(Part(source, markup=True, interpret_as=item.value))
-            elif item.kind == "layout":
+            elif item.kind in ("layout", "word_break"):
                 self._emit(Part(source, markup=True, interpret_as="" if spaced else " "))
                 spaced = True
             else:

@@ -18,7 +18,7 @@ from checker.formats.document import Document, RegionKind
 from checker.formats.events import Event, Frame, Role, StartTag, walk
 from checker.formats.flow import FlowBuilder
 from checker.formats.html import BLOCKS, EmbeddedHtml
-from checker.formats.nitf import machine_dates, nitf_region, nitf_role
+from checker.formats.nitf import machine_dates, nitf_region, nitf_role_in_item
 from checker.formats.unsupported import refuse_unsupported_events
 from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
 from checker.text.language_tags import normalize_language
@@ -140,12 +140,13 @@ class _NewsMLPolicy:
 
     def _inline_content_role(self, tag: StartTag, stack: Sequence[Frame], names: list[str], kind: ContentKind) -> Role:
         if kind == "nitf":
-            role = nitf_role(tag, stack, self._machine_dated)
-            if role is Role.CHECK and tag.name in ("hl1", "hl2") and self._item_has_headline:
-                return Role.INLINE
-            if role is Role.CHECK and tag.name == "dateline" and self._item_has_dateline:
-                return Role.INLINE
-            return role
+            return nitf_role_in_item(
+                tag,
+                stack,
+                self._machine_dated,
+                headline_known=self._item_has_headline,
+                dateline_known=self._item_has_dateline,
+            )
         if tag.name == "html":
             return Role.INLINE
         if tag.name == "head":

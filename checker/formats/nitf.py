@@ -70,6 +70,24 @@ def nitf_role(tag: StartTag, stack: Sequence[Frame], machine_dated: frozenset[in
     return Role.INLINE
 
 
+def nitf_role_in_item(
+    tag: StartTag,
+    stack: Sequence[Frame],
+    machine_dated: frozenset[int],
+    *,
+    headline_known: bool,
+    dateline_known: bool,
+) -> Role:
+    """`nitf_role` for NITF inside another format: a headline or dateline that the enclosing
+    item already has (NewsML-G2 contentMeta, ninjs headline) is not checked twice."""
+    role = nitf_role(tag, stack, machine_dated)
+    if role is not Role.CHECK:
+        return role
+    repeated_headline = headline_known and tag.name in HEADLINES and bool(stack) and stack[-1].name == "hedline"
+    repeated_dateline = dateline_known and tag.name == "dateline" and "body.content" not in (f.name for f in stack)
+    return Role.INLINE if repeated_headline or repeated_dateline else role
+
+
 def nitf_region(tag: StartTag, stack: Sequence[Frame]) -> RegionKind | None:
     """What a checked NITF element is for the house rules."""
     names = [frame.name for frame in stack]
