@@ -113,4 +113,36 @@ def unreadable_input(error: InputError) -> str:
         return f"{what} ist XML, aber weder NITF noch NewsML-G2. Bitte ein Format wählen. {_SAFE}"
     if reason == "not_ninjs":
         return f"{what} ist JSON, aber kein ninjs: Es fehlen die Felder für Überschrift und Text. {_SAFE}"
+    if reason in _FORMAT_REASONS:
+        return f"{what} {_FORMAT_REASONS[reason](details)} {_SAFE}"
     return f"{what} lässt sich nicht lesen{where}. {_SAFE}"
+
+
+# Where each format holds the text we check, for a file that has none there.
+_EXPECTED_TEXT = {
+    "NITF": "eine Überschrift (hedline), eine Ortsmarke (dateline) oder Text in body.content",
+    "NewsML-G2": "eine Überschrift oder Ortsmarke in contentMeta oder Text in inlineXML (XHTML, NITF) oder inlineData",
+    "ninjs": "eine Überschrift oder ein Text (headline, headlines, body_…, bodies)",
+    "HTML": "Text außerhalb von Kopf, Skripten und Stilangaben",
+}
+
+# The format readers' reasons: what the file is and what is missing, in German.
+_FORMAT_REASONS = {
+    "no_text": lambda details: (
+        f"enthält keinen Text zum Prüfen ({details.get('format', 'Format')}); erwartet wird "
+        f"{_EXPECTED_TEXT.get(str(details.get('format')), 'Überschrift oder Text')}."
+    ),
+    "unsupported_format": lambda details: (
+        f"ist im Format {details.get('format', 'unbekannt')} geschrieben, das wir nicht lesen. Gelesen werden "
+        "NITF, NewsML-G2 und ninjs, dazu Text, HTML und Markdown."
+    ),
+    "not_declared_encoding": lambda details: (
+        f"ist laut XML-Deklaration in {details['encoding']} gespeichert, aber an Byte-Position "
+        f"{german_number(int(details['byte']))} (ab 0 gezählt) steht das Byte 0x{details['hex']}, das es dort "
+        "nicht gibt. Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
+    ),
+    "unknown_encoding": lambda details: (
+        f"nennt in der XML-Deklaration die Zeichenkodierung „{details['encoding']}“, die wir nicht kennen. "
+        "Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
+    ),
+}
