@@ -15,6 +15,7 @@ from html.entities import html5
 from checker.formats.document import Document, RegionKind
 from checker.formats.events import EndTag, Event, Frame, Role, StartTag, Text, element_names, walk
 from checker.formats.flow import FlowBuilder
+from checker.formats.unsupported import refuse_unsupported_events
 from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
 from checker.text.language_tags import normalize_language
 
@@ -38,6 +39,7 @@ _MACHINE_DATE = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}(?:T[\d:.]{2,12}(?:Z|[+-]\d{2
 def parse(source: str, *, path: str | None = None) -> Document:
     refuse_unsafe_xml(source, path=path, entities=NITF_ENTITIES)
     events = xml_events(source, path=path, entities=NITF_ENTITIES)
+    refuse_unsupported_events(events, path=path)
     builder = FlowBuilder(source)
     skipped = machine_dates(source, events)
     walk(events, builder, lambda tag, stack: nitf_role(tag, stack, skipped), checked=False, regions=nitf_region)
