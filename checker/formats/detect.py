@@ -46,10 +46,11 @@ _HTML_NAMES = (
 def detect_format(source: str, *, filename: str | None = None) -> str:
     """One of `FORMATS`: "text", "html", "markdown", "nitf", "newsml" or "ninjs".
 
-    JSON is ninjs; XML is NITF or NewsML-G2 by its root element and namespace; a document that
-    starts with an HTML tag is HTML. Other text is Markdown or HTML if it shows their markers
-    clearly, else what the file name's extension says, else plain text. XML with an unknown root
-    raises `InputError`.
+    JSON is ninjs; XML is NITF or NewsML-G2 (an item, a message or a fragment of an item) by its
+    root element and namespace, with or without an XML declaration; a document that starts with
+    an HTML tag is HTML. Other text is Markdown or HTML if it shows their markers clearly, else
+    what the file name's extension says, else plain text. XML with an unknown root raises
+    `InputError` (reason "xml_unknown_root"), NewsML 1.x too (reason "unsupported_format").
     """
     hint = FORMAT_BY_EXTENSION.get(PurePath(filename).suffix.lower()) if filename else None
     whole, source = source, source[:_SNIFF_LENGTH]
@@ -57,7 +58,7 @@ def detect_format(source: str, *, filename: str | None = None) -> str:
     if body.startswith(("{", "[")):
         return "ninjs"
     if body.startswith("<"):
-        markup = _markup_format(source, filename, xml=hint not in ("text", "markdown", "html") and _is_xml(whole))
+        markup = _markup_format(source, filename, whole=whole if hint not in ("text", "markdown", "html") else None)
         if markup:
             return markup
     if hint in ("text", "markdown", "html"):
@@ -69,8 +70,10 @@ def detect_format(source: str, *, filename: str | None = None) -> str:
     return "text"
 
 
-def _markup_format(source: str, filename: str | None, *, xml: bool) -> str | None:
-    """The format of a file that starts with markup; `xml` says whether it is well-formed XML."""
+def _markup_format(source: str, filename: str | None, *, whole: str | None) -> str | None:
+    """The format of a file that starts with markup. An unknown root is refused if the file
+    declares itself XML, uses namespaces, or (`whole` given: the file name does not say it is
+    text) is well-formed XML."""
     prolog = _PROLOG.match(source)
     start = prolog.end() if prolog else 0
     if re.match(r"<!DOCTYPE\s+html", source[source.find("<") :], re.IGNORECASE):
@@ -88,7 +91,8 @@ def _markup_format(source: str, filename: str | None, *, xml: bool) -> str | Non
         return "newsml"
     if local.lower() in _HTML_NAMES:
         return "html"
-    if source.lstrip("\ufeff \t\r\n").startswith("<?xml") or namespaces or xml:
+    declared = source.lstrip("\ufeff \t\r\n").startswith("<?xml")
+    if declared or namespaces or (whole is not None and _is_xml(whole)):
         raise InputError(
             f"XML with root element <{qualified}> is neither NITF nor NewsML-G2",
             reason="xml_unknown_root",

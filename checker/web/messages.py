@@ -129,8 +129,8 @@ _EXPECTED_TEXT = {
 # The format readers' reasons: what the file is and what is missing, in German.
 _FORMAT_REASONS = {
     "no_text": lambda details: (
-        f"enthält keinen Text zum Prüfen ({details.get('format', 'Format')}); erwartet wird "
-        f"{_EXPECTED_TEXT.get(str(details.get('format')), 'Überschrift oder Text')}."
+        f"ist als {details.get('format', 'Agenturformat')} erkannt, enthält aber nichts zu prüfen; erwartet wird "
+        f"{_EXPECTED_TEXT.get(str(details.get('format')), 'eine Überschrift oder ein Text')}."
     ),
     "unsupported_format": lambda details: (
         f"ist im Format {details.get('format', 'unbekannt')} geschrieben, das wir nicht lesen. Gelesen werden "

@@ -16,6 +16,7 @@ from checker.errors import InputError
 from checker.files import decode
 from checker.formats import Document, Part, detect_format, parse_document
 from checker.house import load_profile, run_house_rules
+from checker.web import messages
 
 FILES = Path(__file__).parent / "files"
 # A ninjs 3.0 item whose body is NITF.
@@ -482,3 +483,32 @@ def test_a_malformed_nitf_body_in_ninjs_names_its_place_in_the_file() -> None:
     assert error.reason == "xml_malformed"
     assert error.line == 3 and source.splitlines()[2][error.column - 1 :].startswith("</b>")
     assert "bodies.0.value" in error.message
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (
+            InputError("reworded", reason="no_text", path="a.xml", format="NewsML-G2"),
+            "Die Datei „a.xml“ ist als NewsML-G2 erkannt, enthält aber nichts zu prüfen; erwartet wird eine "
+            "Überschrift oder Ortsmarke in contentMeta",
+        ),
+        (
+            InputError("reworded", reason="unsupported_format", format="NewsML 1.x"),
+            "Der Text ist im Format NewsML 1.x geschrieben, das wir nicht lesen.",
+        ),
+        (
+            InputError("reworded", reason="not_declared_encoding", encoding="ascii", byte=1234, hex="fc"),
+            "Der Text ist laut XML-Deklaration in ascii gespeichert, aber an Byte-Position 1.234",
+        ),
+        (
+            InputError("reworded", reason="unknown_encoding", path="b.xml", encoding="x-alt"),
+            "Die Datei „b.xml“ nennt in der XML-Deklaration die Zeichenkodierung „x-alt“",
+        ),
+    ],
+    ids=lambda value: getattr(value, "reason", ""),
+)
+def test_editors_read_why_in_german(error: InputError, expected: str) -> None:
+    message = messages.for_editor(error)
+    assert message.startswith(expected)
+    assert message.endswith("Ihr Text ist erhalten.")
