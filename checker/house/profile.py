@@ -8,9 +8,10 @@ merged key by key, any other value (lists included) replaces the one it extends.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -93,6 +94,13 @@ class Profile:
         and ordinary German words ("Menschen", "Schule") get nothing.
         """
         return self._index.suggest(word, limit)
+
+    def with_names(self, group: str, names: Sequence[str]) -> Profile:
+        """This profile with `names` added to the names dictionary as `group` (for names an editor
+        accepts for one session). The profile itself stays as it is."""
+        if not names:
+            return self
+        return dataclasses.replace(self, names=MappingProxyType({**self.names, group: tuple(names)}))
 
     def rule_severity(self, rule_id: str, default: Severity) -> Severity:
         return self.severities.get(rule_id, default)

@@ -19,21 +19,26 @@ def is_spelling_rule(rule: str) -> bool:
     return rule.endswith("SPELLER_RULE")
 
 
+_NAME_RULES = frozenset({"HOUSE_NAME_VARIANT", "HOUSE_NAME_SPELLING"})
+
+
 def is_unknown_word(rule: str) -> bool:
     """A finding about a word the speller does not know: its own, or our note on it."""
     return is_spelling_rule(rule) or rule in (UNKNOWN_NAME, UNKNOWN_COMPOUND)
 
 
 def confirm_name_variants(house: list[Issue], unknown_spans: set[tuple[int, int]], profile: Profile) -> list[Issue]:
-    """House findings without the name variants that are ordinary words: a spelling counts as a
-    variant of a name only if the speller does not know it or the name is in the dictionary.
-    (A typo that occurs twice does not turn the correct word into a "variant".)"""
+    """House findings without the name findings on ordinary words: a spelling counts as a
+    variant or a near miss of a name only if the speller does not know it ("Ukrainer" is no
+    misspelt "Ukraine", "Johanna" no misspelt "Johann"), or, for a variant, if the spelling it
+    differs from is a dictionary name. (A typo that occurs twice does not turn the correct word
+    into a "variant" either.)"""
     return [
         issue
         for issue in house
-        if issue.rule != "HOUSE_NAME_VARIANT"
+        if issue.rule not in _NAME_RULES
         or (issue.offset, issue.length) in unknown_spans
-        or any(profile.is_known_name(replacement) for replacement in issue.replacements)
+        or (issue.rule == "HOUSE_NAME_VARIANT" and any(profile.is_known_name(r) for r in issue.replacements))
     ]
 
 

@@ -98,7 +98,7 @@ def reads_as_name(issue: Issue, text: str, unknown: frozenset[str], counts: Coun
         return True
     if any(neighbour in unknown or neighbour in PARTICLES for neighbour in [*before[:1], after]):
         return True
-    if any(one_slip_apart(word, replacement) for replacement in issue.replacements):
+    if is_known_compound(issue) or any(one_slip_apart(word, replacement) for replacement in issue.replacements):
         return False
     return counts[word] >= 2 or bool(_TRANSLITERATION.search(word)) or not issue.replacements
 

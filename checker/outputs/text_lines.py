@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
+from checker.house.unknown_words import UNKNOWN_NAME
 from checker.records import SEVERITIES, Issue, Report
 
 
@@ -31,4 +33,18 @@ def format_text(results: Sequence[tuple[str, Report]]) -> str:
     detail = ", ".join(f"{count} {severity}" for severity, count in totals.items())
     noun = "file" if files == 1 else "files"
     lines.append(f"{files} {noun} checked: {found} findings ({detail})")
+    lines += names_to_add(results)
     return "\n".join(lines) + "\n"
+
+
+def names_to_add(results: Sequence[tuple[str, Report]]) -> list[str]:
+    """The unknown names found, as the TOML lines that accept them in a house profile."""
+    names = sorted({issue.text for _, report in results for issue in report.issues if issue.rule == UNKNOWN_NAME})
+    if not names:
+        return []
+    listed = ", ".join(json.dumps(name, ensure_ascii=False) for name in names)
+    return [
+        "Names not in the names dictionary; if they are spelled right, add them to your profile:",
+        "[names]",
+        f"local = [{listed}]",
+    ]

@@ -24,7 +24,9 @@ from werkzeug.datastructures import FileStorage, MultiDict
 
 from checker.errors import InvalidRequest, TextTooLong
 from checker.files import decode
+from checker.fixes import FixPlan, plan
 from checker.formats import FORMAT_TABLE, FORMATS
+from checker.house import Profile
 from checker.options import LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
@@ -37,6 +39,8 @@ FORMAT_NAMES = {row.name: row.label for row in FORMAT_TABLE}
 MARKUP_FORMATS = frozenset(row.name for row in FORMAT_TABLE if row.markup)
 _TRUE_WORDS = frozenset({"1", "on", "true", "yes", "ja"})
 _LONGEST_FILENAME = 200
+_LONGEST_NAME = 100
+_MOST_NAMES = 500
 _T = TypeVar("_T")
 
 
@@ -73,6 +77,8 @@ class CheckRequest:
     format: str = AUTO
     house: bool = True
     filename: str | None = None
+    # Names the editor accepted for this session: not reported as unknown.
+    names: tuple[str, ...] = ()
 
     @classmethod
     def from_form(cls, form: MultiDict[str, str]) -> CheckRequest:
@@ -85,6 +91,7 @@ class CheckRequest:
             picky=_is_true(form.get("picky", "")),
             format=form.get("format", AUTO),
             house=_is_true(house[-1]) if house else True,
+            names=_names(form.get("names", "").split("\n")),
         )
 
     def with_upload(self, upload: FileStorage) -> CheckRequest:
@@ -114,6 +121,7 @@ class CheckRequest:
             format=_json_field(data, "format", str, AUTO),
             house=_json_field(data, "house", bool, True),
             filename=filename or None,
+            names=_names(_json_names(data.get("names", []))),
         )
 
     def validate(self) -> None:
@@ -133,6 +141,22 @@ class CheckRequest:
             )
 
 
+def _json_names(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise InvalidRequest("Das Feld „names“ muss eine Liste von Zeichenketten sein.")
+    return value
+
+
+def _names(values: list[str]) -> tuple[str, ...]:
+    """Accepted names, trimmed, without empty or overlong ones and without repeats."""
+    names = (value.strip() for value in values)
+    return tuple(dict.fromkeys(name for name in names if 0 < len(name) <= _LONGEST_NAME))[:_MOST_NAMES]
+
+
+def _profile_for(request: CheckRequest) -> Profile | None:
+    return get_profile().with_names("session", request.names) if request.house else None
+
+
 def report_for(request: CheckRequest) -> Report:
     """The checked request, with the app's engine and, unless switched off, its house profile."""
     request.validate()
@@ -141,5 +165,17 @@ def report_for(request: CheckRequest) -> Report:
         format=None if request.format == AUTO else request.format,
         picky=request.picky,
     )
-    profile = get_profile() if request.house else None
-    return check(request.text, options, engine=get_engine(), profile=profile, path=request.filename)
+    return check(request.text, options, engine=get_engine(), profile=_profile_for(request), path=request.filename)
+
+
+def fix_plan_for(request: CheckRequest, report: Report) -> FixPlan:
+    """The fixes "apply all" may take over on the result page, verified by a second check of
+    the fixed text with the same language, format and rules."""
+    options = CheckOptions(language=report.language, format=report.format, picky=request.picky)
+    profile = _profile_for(request)
+    engine = get_engine()
+
+    def recheck(text: str) -> Report:
+        return check(text, options, engine=engine, profile=profile, path=request.filename)
+
+    return plan(report, recheck)

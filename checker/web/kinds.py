@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.house import RULES_BY_ID
 from checker.languagetool import house_rule_ids
 from checker.records import Issue
 
@@ -35,6 +36,12 @@ def is_ours(issue: Issue) -> bool:
     """Whether the newsroom's own rules found it: the house rules in Python, or ours inside
     LanguageTool (checker/languagetool/rule_files)."""
     return issue.source == "house" or issue.rule.partition("[")[0] in house_rule_ids()
+
+
+def scope_of(issue: Issue) -> str:
+    """What a finding is about: "span" (its words), "sentence" or "text" (see house.rules.base)."""
+    rule = RULES_BY_ID.get(issue.rule) if issue.source == "house" else None
+    return rule.scope if rule is not None else "span"
 
 
 def kind_of(issue: Issue) -> Kind:

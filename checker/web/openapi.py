@@ -167,6 +167,13 @@ def openapi_document() -> dict[str, Any]:
                             "default": None,
                             "description": "The file's name: a hint for format detection, and named in errors.",
                         },
+                        "names": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "default": [],
+                            "description": "Names to accept for this check on top of the profile's names "
+                            "dictionary (not reported as unknown names).",
+                        },
                         "house": {
                             "type": "boolean",
                             "default": True,

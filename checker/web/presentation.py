@@ -7,15 +7,17 @@ plus each finding's number and kind, and its suggestions as they are written int
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from checker.fixes import AMBIGUOUS, NEW_FINDING, NOT_CLEARED, OVERLAP, SENTENCE_START_CASE, UNVERIFIED, FixPlan
 from checker.formats import FORMATS_BY_NAME
 from checker.records import Issue, Report, TextStats
 from checker.web.annotate import Node, annotate
 from checker.web.check_request import german_number
-from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, is_ours, kind_of
+from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, is_ours, kind_of, scope_of
 
 # Findings longer than this (in code points) get no background tint on the page.
 WIDE_FINDING = 60
@@ -23,17 +25,37 @@ WIDE_FINDING = 60
 _ALWAYS_COUNTED = ("spelling", "grammar", "punctuation", "style")
 
 
+# Why "apply all" holds a suggestion back, as the page says it.
+HELD_BACK_LABELS = {
+    AMBIGUOUS: "mehrere Vorschläge",
+    OVERLAP: "überschneidet sich mit einem anderen",
+    SENTENCE_START_CASE: "Groß-/Kleinschreibung am Satzanfang unsicher",
+    NOT_CLEARED: "Hinweis bliebe bestehen",
+    NEW_FINDING: "ergäbe einen neuen Fehler",
+    UNVERIFIED: "nicht bestätigt",
+}
+
+
 @dataclass(frozen=True)
 class MarkedFinding:
-    """One finding as the page shows it: its number, its kind, and whether our rules found it."""
+    """One finding as the page shows it: its number, its kind, whether our rules found it,
+    and what "apply all" does with it (`verified`: takes it; `held_back`: why not)."""
 
     index: int
     issue: Issue
     kind: Kind
+    verified: bool = False
+    held_back: str | None = None
 
     @property
     def ours(self) -> bool:
         return is_ours(self.issue)
+
+    @property
+    def scope(self) -> str:
+        """ "span" for a finding on words; "sentence" or "text" for one about a whole sentence or
+        the whole text, shown as a marker rather than by underlining."""
+        return scope_of(self.issue)
 
     @property
     def number(self) -> int:
@@ -47,7 +69,16 @@ class MarkedFinding:
 
     def to_dict(self, format: str = "text") -> dict[str, Any]:
         fixes = [in_source(replacement, format) for replacement in self.issue.replacements]
-        return {**self.issue.to_dict(), "index": self.index, "kind": self.kind.id, "ours": self.ours, "fixes": fixes}
+        return {
+            **self.issue.to_dict(),
+            "index": self.index,
+            "kind": self.kind.id,
+            "ours": self.ours,
+            "scope": self.scope,
+            "fixes": fixes,
+            "verified": self.verified,
+            "held_back": HELD_BACK_LABELS.get(self.held_back or ""),
+        }
 
 
 def in_source(replacement: str, format: str) -> str:
@@ -148,13 +179,23 @@ class ReportView:
     figures: tuple[Figure, ...] = ()
 
     @classmethod
-    def of(cls, report: Report) -> ReportView:
-        findings = tuple(MarkedFinding(index, issue, kind_of(issue)) for index, issue in enumerate(report.issues))
+    def of(cls, report: Report, plan: FixPlan | None = None) -> ReportView:
+        verified = {fix.index for fix in plan.fixes} if plan else set()
+        held = {item.index: item.reason for item in plan.held_back} if plan else {}
+        findings = tuple(
+            MarkedFinding(index, issue, kind_of(issue), index in verified, held.get(index))
+            for index, issue in enumerate(report.issues)
+        )
         tally = Counter(finding.kind.id for finding in findings)
         counts = tuple(
             KindCount(kind, tally[kind.id]) for kind in KINDS if kind.id in _ALWAYS_COUNTED or tally[kind.id]
         )
-        return cls(report, findings, annotate(report.text, report.issues), counts, figures_of(report.stats))
+        # Findings about a whole sentence or text are marked where they start, not underlined.
+        marked = [
+            issue if finding.scope == "span" else dataclasses.replace(issue, length=0)
+            for finding, issue in zip(findings, report.issues, strict=True)
+        ]
+        return cls(report, findings, annotate(report.text, marked), counts, figures_of(report.stats))
 
     def script_data(self) -> dict[str, Any]:
         """What the page's script needs, embedded as JSON in the page."""

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from checker.errors import InvalidRequest
-from checker.web.check_request import CheckRequest, report_for
+from checker.web.check_request import CheckRequest, fix_plan_for, report_for
 from checker.web.presentation import ReportView
 
 bp = Blueprint("check", __name__)
@@ -30,7 +30,8 @@ def check_text() -> Any:
     if not draft.text.strip():
         raise InvalidRequest("Bitte einen Text einfügen oder eine Datei wählen – das Feld ist leer.")
     report = report_for(draft)
-    return render_template("check/result.html", form=draft, view=ReportView.of(report))
+    view = ReportView.of(report, fix_plan_for(draft, report))
+    return render_template("check/result.html", form=draft, view=view)
 
 
 @bp.get("/check")

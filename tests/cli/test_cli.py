@@ -87,6 +87,21 @@ def test_clean_text_exits_zero(engine: LanguageToolClient) -> None:
     assert result.stdout.strip() == "1 file checked: 0 findings (0 error, 0 warning, 0 info)"
 
 
+def test_a_correct_sentence_alone_gets_no_finding(engine: LanguageToolClient) -> None:
+    sentence = "Der Minister sagte, die Gespräche seien „konstruktiv“ gewesen."
+    result = run(engine, "check", "-", stdin=sentence.encode())
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "1 file checked: 0 findings (0 error, 0 warning, 0 info)"
+
+
+def test_unknown_names_come_with_the_profile_lines_that_accept_them(engine: LanguageToolClient) -> None:
+    text = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Das Treffen fand in Tschornomorsk statt."
+    result = run(engine, "check", "-", stdin=text.encode())
+    assert result.returncode == 1
+    assert "info: Name nicht im Namensverzeichnis: »Wahidi«" in result.stdout
+    assert result.stdout.rstrip().endswith('[names]\nlocal = ["Tschornomorsk", "Wahidi"]')
+
+
 def test_globs_check_many_files(engine: LanguageToolClient, tmp_path: Path) -> None:
     for index in range(6):
         (tmp_path / f"text{index}.txt").write_text(f"Text {index} mit Fehlerr.", encoding="utf-8")

@@ -233,7 +233,10 @@ def test_result_page_marks_every_finding_in_place(
     ) == sorted((issue.offset, issue.length, issue.rule) for issue in report.issues)
     for mark in marks:
         offset, length = int(mark.attrs["data-offset"]), int(mark.attrs["data-length"])
-        assert mark.text == seed_text[offset : offset + length]
+        # A finding about a whole sentence is a marker where it starts, not an underline.
+        is_note = "is-note" in mark.attrs["class"].split()
+        assert mark.text == ("" if is_note else seed_text[offset : offset + length])
+        assert is_note == (mark.attrs["data-rule"] == "HOUSE_SENTENCE_LENGTH")
         assert "issue" in mark.attrs["class"].split()
     kremlin = next(m for m in marks if m.text == "Kremlin")
     assert kremlin.attrs["data-rule"] == "DE_SIMPLE_REPLACE_KREMLIN"
@@ -258,7 +261,7 @@ def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str)
     page = page_of(client.post("/check", data={"text": seed_text}))
     api = client.post("/api/v1/check", json={"text": seed_text}).get_json()
     data = page.report_data()
-    page_only = {"index", "kind", "ours", "fixes"}
+    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back"}
     assert [{k: v for k, v in issue.items() if k not in page_only} for issue in data["issues"]] == api["issues"]
     for issue in data["issues"]:
         assert issue["fixes"] == issue["replacements"]  # plain text: written as shown
@@ -281,7 +284,8 @@ def test_unicode_and_crlf_survive_the_form(client: FlaskClient, engine: Language
     assert [int(m.attrs["data-offset"]) for m in page.primary_marks] == [i.offset for i in expected.issues]
     for mark in page.primary_marks:
         offset, length = int(mark.attrs["data-offset"]), int(mark.attrs["data-length"])
-        assert shown[offset : offset + length] == mark.text
+        is_note = "is-note" in mark.attrs["class"].split()
+        assert ("" if is_note else shown[offset : offset + length]) == mark.text
     assert [m.text for m in page.primary_marks].count("Fehlr") == 3
 
 
@@ -526,7 +530,7 @@ def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClie
     assert set(schemas["Report"]["properties"]) == set(report.to_dict()) == set(schemas["Report"]["required"])
     assert set(schemas["Stats"]["properties"]) == set(report.stats.to_dict()) == set(schemas["Stats"]["required"])
     request = schemas["CheckRequest"]["properties"]
-    assert set(request) == {"text", "language", "format", "filename", "house", "picky"}
+    assert set(request) == {"text", "language", "format", "filename", "house", "picky", "names"}
     assert request["format"]["enum"] == ["auto", *FORMATS]
     assert request["format"]["default"] == request["language"]["default"] == "auto"
     assert request["house"]["default"] is True
@@ -617,3 +621,32 @@ def test_unexpected_api_failure_is_json(app: Flask, monkeypatch: pytest.MonkeyPa
     response = app.test_client().post("/api/v1/check", json={"text": "Hallo"})
     assert response.status_code == 500
     assert response.get_json()["error"]["code"] == "internal_error"
+
+
+# ---- Names accepted for the session ----------------------------------------------------------
+
+NAMES_TEXT = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an."
+
+
+def test_unknown_names_are_notes_and_accepted_names_are_none(client: FlaskClient) -> None:
+    def unknown_names(answer: dict[str, Any]) -> list[str]:
+        return [issue["text"] for issue in answer["issues"] if issue["rule"] == "HOUSE_UNKNOWN_NAME"]
+
+    plain = client.post("/api/v1/check", json={"text": NAMES_TEXT}).get_json()
+    assert "Wahidi" in unknown_names(plain)
+    assert all(issue["severity"] == "info" for issue in plain["issues"] if issue["text"] == "Wahidi")
+    accepted = client.post("/api/v1/check", json={"text": NAMES_TEXT, "names": ["Wahidi"]}).get_json()
+    assert "Wahidi" not in unknown_names(accepted)
+    # The form sends them in its hidden field, one per line, and gives them back.
+    page = page_of(client.post("/check", data={"text": NAMES_TEXT, "names": "Wahidi\nAhmad"}))
+    assert "Wahidi" not in {mark.text for mark in page.primary_marks}
+    assert (
+        "input",
+        {"type": "hidden", "name": "names", "id": "session-names", "value": "Wahidi\nAhmad"},
+    ) in page.all_attrs
+
+
+def test_names_must_be_a_list_of_strings(client: FlaskClient) -> None:
+    response = client.post("/api/v1/check", json={"text": NAMES_TEXT, "names": "Wahidi"})
+    assert response.status_code == 400
+    assert "names" in response.get_json()["error"]["message"]

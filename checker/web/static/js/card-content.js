@@ -85,7 +85,9 @@ function fillOthers(page, index, showOther) {
   const finding = page.findings[index];
   const others = page.findings
     .map((other, otherIndex) => otherIndex)
-    .filter((otherIndex) => otherIndex !== index && overlaps(page.findings[otherIndex], finding));
+    // Findings about a whole sentence are no "other finding at this place".
+    .filter((otherIndex) => otherIndex !== index && finding.scope === "span" &&
+      page.findings[otherIndex].scope === "span" && overlaps(page.findings[otherIndex], finding));
   const container = byId("card-others");
   container.textContent = "";
   if (others.length) {
@@ -109,4 +111,7 @@ function fillActions(page, finding) {
   const undo = byId("card-undo");
   undo.hidden = finding.state !== "applied";
   undo.disabled = page.diverged;
+  const acceptName = byId("card-accept-name");
+  acceptName.hidden = finding.rule !== "HOUSE_UNKNOWN_NAME" || finding.state !== "open";
+  acceptName.title = "„" + finding.text + "“ gilt in dieser Sitzung als bekannter Name";
 }

@@ -5,6 +5,7 @@
 import { undoSuggestion } from "./fixes.js";
 import { refreshStates } from "./panel.js";
 import { indexOfMark, primaryMarkOf, say } from "./result-page.js";
+import { acceptName } from "./names.js";
 
 export function listenToMarks(card) {
   const annotated = card.page.annotated;
@@ -63,6 +64,19 @@ export function listenToCardButtons(card) {
     finding.state = finding.state === "ignored" ? "open" : "ignored";
     refreshStates(page);
     say(finding.state === "ignored" ? "Hinweis zu „" + finding.text + "“ ignoriert." : "Hinweis wieder aktiv.");
+    card.open(index, primaryMarkOf(index), false);
+  });
+  document.getElementById("card-accept-name").addEventListener("click", () => {
+    const index = card.current;
+    const name = page.findings[index].text;
+    acceptName(name);
+    page.findings.forEach((finding) => {
+      if (finding.rule === "HOUSE_UNKNOWN_NAME" && finding.text === name && finding.state === "open") {
+        finding.state = "ignored";
+      }
+    });
+    refreshStates(page);
+    say("„" + name + "“ gilt in dieser Sitzung als Name; die nächste Prüfung kennt ihn.");
     card.open(index, primaryMarkOf(index), false);
   });
   document.getElementById("card-undo").addEventListener("click", () => {

@@ -75,17 +75,29 @@ export function appliedMessage(finding) {
     "„" + finding.text + "“ → „" + finding.applied + "“ übernommen.";
 }
 
-// "Apply all": every open finding with exactly one suggestion; then `closeCard()`.
+// What "apply all" held back and why, in one sentence ("" when nothing was).
+export function heldBackSummary(page) {
+  const reasons = {};
+  page.findings.forEach((finding) => {
+    if (finding.state === "open" && finding.held_back) {
+      reasons[finding.held_back] = (reasons[finding.held_back] || 0) + 1;
+    }
+  });
+  const parts = Object.keys(reasons).map((reason) => reasons[reason] + "× " + reason);
+  return parts.length ? " Zurückgehalten: " + parts.join(", ") + "." : "";
+}
+
+// "Apply all": every open finding whose fix a second check verified; then `closeCard()`.
 export function setupApplyAll(page, closeCard) {
   document.getElementById("apply-all").addEventListener("click", () => {
     let count = 0;
     page.findings.forEach((finding, index) => {
-      if (finding.state === "open" && finding.replacements.length === 1 && applySuggestion(page, index, 0)) {
+      if (finding.state === "open" && finding.verified && applySuggestion(page, index, 0)) {
         count += 1;
       }
     });
     closeCard();
-    say(count === 1 ? "1 Vorschlag übernommen." : count + " Vorschläge übernommen.");
+    say((count === 1 ? "1 Vorschlag übernommen." : count + " Vorschläge übernommen.") + heldBackSummary(page));
   });
 }
 

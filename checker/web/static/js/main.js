@@ -11,12 +11,14 @@
  *   card-events.js          what opens, closes and acts on the card
  *   fixes.js                applying and undoing suggestions, the corrected text
  *   panel.js                the side panel: states, counts, the list, copying
+ *   names.js                names the editor accepts for the session
  *   text.js                 code points, German numbers, overlapping findings
  */
 
 import { setupCard } from "./card.js";
 import { setupApplyAll, watchDraftEdits } from "./fixes.js";
 import { setupForm } from "./form.js";
+import { setupSessionNames } from "./names.js";
 import { refreshStates, setupCopyButton, setupFindingLinks } from "./panel.js";
 import { readResultPage, revealScriptControls } from "./result-page.js";
 
@@ -39,6 +41,7 @@ function setupResult() {
 
 function setup() {
   setupForm(); // first: the result page compares the draft in the form with the checked text
+  setupSessionNames();
   setupResult();
 }
 

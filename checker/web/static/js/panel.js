@@ -66,12 +66,12 @@ function showOpenCounts(page) {
 }
 
 function showApplyAllCount(page) {
-  const single = page.findings.filter((finding) =>
-    finding.state === "open" && finding.replacements.length === 1).length;
+  const verified = page.findings.filter((finding) => finding.state === "open" && finding.verified).length;
   const button = document.getElementById("apply-all");
-  button.textContent = "Eindeutige Vorschläge übernehmen (" + single + ")";
-  button.disabled = page.diverged || single === 0;
-  button.title = "Übernimmt jeden Vorschlag, wo es genau einen gibt";
+  button.textContent = "Geprüfte Vorschläge übernehmen (" + verified + ")";
+  button.disabled = page.diverged || verified === 0;
+  button.title = "Übernimmt die Vorschläge, die eine zweite Prüfung bestanden haben: " +
+    "jeder beseitigt seinen Fehler und macht keinen neuen.";
 }
 
 // Marks a finding's list item as the one whose card is open, scrolled into the list's view.

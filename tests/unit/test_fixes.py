@@ -1,0 +1,97 @@
+"""Which fixes "apply all" may take: held back before any check, and verified by a second one."""
+
+from __future__ import annotations
+
+from checker.fixes import (
+    AMBIGUOUS,
+    NEW_FINDING,
+    NOT_CLEARED,
+    OVERLAP,
+    SENTENCE_START_CASE,
+    Fix,
+    apply,
+    candidates,
+    plan,
+)
+from checker.records import Category, Issue, Report
+
+GRAMMAR = Category("GRAMMAR", "Grammatik")
+
+
+def finding(text: str, span: str, *replacements: str, rule: str = "RULE", nth: int = 0) -> Issue:
+    offset = -1
+    for _ in range(nth + 1):
+        offset = text.index(span, offset + 1)
+    return Issue(offset, len(span), 1, offset + 1, span, rule, "", GRAMMAR, "grammar", "error", "", replacements)
+
+
+def report(text: str, *issues: Issue) -> Report:
+    return Report(text=text, language="de-DE", issues=tuple(sorted(issues, key=lambda issue: issue.offset)))
+
+
+def test_ambiguous_overlapping_and_uncertain_case_fixes_are_held_back() -> None:
+    text = "Moskau, 28. März, IRNA – Iranischer Präsident kam. Er kamm heute heute."
+    checked = report(
+        text,
+        finding(text, "Iranischer", "iranischer", rule="DE_CASE"),
+        finding(text, "kamm", "kam", "kamen"),
+        finding(text, "heute heute", "heute", rule="DOUBLED"),
+        finding(text, "heute", "gestern", rule="OTHER", nth=1),
+    )
+    fixes, held = candidates(checked)
+    by_index = {item.index: item.reason for item in held}
+    assert by_index == {0: SENTENCE_START_CASE, 1: AMBIGUOUS, 3: OVERLAP}
+    assert fixes == [Fix(2, "heute")]
+
+
+def test_capitalising_a_certain_sentence_start_is_a_candidate() -> None:
+    text = "Er kam. dann ging er."
+    fixes, held = candidates(report(text, finding(text, "dann", "Dann", rule="UPPERCASE_SENTENCE_START")))
+    assert fixes == [Fix(0, "Dann")] and held == []
+
+
+def test_a_fix_is_kept_only_when_the_second_check_confirms_it() -> None:
+    text = "Das ist ein Fehlr. Die Lage ist gut gut."
+    first = report(text, finding(text, "Fehlr", "Fehler", rule="SPELLER"), finding(text, "gut gut", "gut", rule="DUP"))
+
+    def recheck(candidate: str) -> Report:
+        # The doubled word's fix leaves a finding behind; the spelling fix is clean.
+        return report(candidate, *([finding(candidate, "gut", "prima", rule="DUP")] if "gut." in candidate else []))
+
+    result = plan(first, recheck)
+    assert [fix.index for fix in result.fixes] == [0]
+    assert [(item.index, item.reason) for item in result.held_back] == [(1, NOT_CLEARED)]
+    assert result.text == "Das ist ein Fehler. Die Lage ist gut gut."
+
+
+def test_a_fix_that_makes_a_new_error_in_its_sentence_is_held_back() -> None:
+    text = "Der Hund bellen laut. Die Katze schläft."
+    first = report(text, finding(text, "bellen", "bellt", rule="AGREEMENT"))
+
+    def recheck(candidate: str) -> Report:
+        if "bellt" in candidate:
+            return report(candidate, finding(candidate, "laut", "lauter", rule="NEW"))
+        return report(candidate)
+
+    result = plan(first, recheck)
+    assert result.fixes == ()
+    assert [(item.index, item.reason) for item in result.held_back] == [(0, NEW_FINDING)]
+    assert result.text == text
+
+
+def test_findings_that_were_there_before_do_not_count_as_new() -> None:
+    text = "Ein Fehlr hier. Noch ein Fehlr dort."
+    first = report(text, finding(text, "Fehlr", "Fehler", rule="SPELLER"), finding(text, "dort", "da", rule="STYLE"))
+
+    def recheck(candidate: str) -> Report:
+        # Only the first fix is applied below; "dort" keeps its untouched finding.
+        return report(candidate, finding(candidate, "dort", "da", rule="STYLE"))
+
+    result = plan(report(text, first.issues[0]), recheck)
+    assert [fix.index for fix in result.fixes] == [0]
+
+
+def test_apply_replaces_from_left_to_right() -> None:
+    text = "aa bb cc"
+    issues = [finding(text, "aa"), finding(text, "cc")]
+    assert apply(text, issues, [Fix(1, "C"), Fix(0, "A")]) == "A bb C"
