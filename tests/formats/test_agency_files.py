@@ -267,7 +267,7 @@ def test_a_headline_after_the_body_is_read_first_and_maps_to_its_place() -> None
     assert source[document.to_source_offset(body_word) :].startswith("Favre")
     # A span across the break between headline and body stays a span in the file.
     last = len(headline) - 1
-    assert document.to_source_span(last, last + 3) == (source.index("?\""), source.index("?\"") + 1)
+    assert document.to_source_span(last, last + 3) == (source.index('?"'), source.index('?"') + 1)
 
 
 # --- The house rules get the parts the reader knows ---------------------------------------------
