@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from checker.outputs.checkstyle import format_checkstyle
+from checker.outputs.github import format_github
 from checker.outputs.json_report import format_json
+from checker.outputs.junit import format_junit
+from checker.outputs.rdjson import format_rdjson
+from checker.outputs.sarif import format_sarif
 from checker.outputs.text_lines import format_text
 from checker.records import Report
 
 Results = Sequence[tuple[str, Report]]
-OUTPUTS: dict[str, Callable[[Results], str]] = {"text": format_text, "json": format_json}
+OUTPUTS: dict[str, Callable[[Results], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+    "junit": format_junit,
+    "rdjson": format_rdjson,
+    "checkstyle": format_checkstyle,
+}

@@ -1,4 +1,5 @@
-"""Compiler-style lines: `path:line:col: severity: message [RULE] (text -> suggestion)`."""
+"""Compiler-style lines: `path:line:col: severity: message [RULE] (text -> suggestion)`, then the
+summary."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import json
 from collections.abc import Sequence
 
 from checker.house.unknown_words import UNKNOWN_NAME
-from checker.records import SEVERITIES, Issue, Report
+from checker.outputs.summary import summary_lines
+from checker.records import Issue, Report
 
 
 def _one_line(value: str) -> str:
@@ -24,15 +26,7 @@ def format_issue(path: str, issue: Issue) -> str:
 
 def format_text(results: Sequence[tuple[str, Report]]) -> str:
     lines = [format_issue(path, issue) for path, report in results for issue in report.issues]
-    totals: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
-    for _, report in results:
-        for severity, count in report.counts_by_severity().items():
-            totals[severity] += count
-    files = len(results)
-    found = sum(totals.values())
-    detail = ", ".join(f"{count} {severity}" for severity, count in totals.items())
-    noun = "file" if files == 1 else "files"
-    lines.append(f"{files} {noun} checked: {found} findings ({detail})")
+    lines += summary_lines(results)
     lines += names_to_add(results)
     return "\n".join(lines) + "\n"
 

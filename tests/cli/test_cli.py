@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): .+ \[[A-Z0-9_\[\]]+\] \(.+\)$"
 )
+RULE_COUNT = re.compile(r" *(?P<count>\d+) (?:error|warning|info) +[A-Z0-9_]+")
 
 
 def run(engine: LanguageToolClient, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -42,11 +44,17 @@ def test_seed_article_text_format(engine: LanguageToolClient, seed_text: str) ->
     result = run(engine, "check", str(SEED_ARTICLE))
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    findings = [line for line in lines[:-1]]
-    assert findings and all(LINE.match(line) for line in findings), findings
+    summary = next(index for index, line in enumerate(lines) if not LINE.match(line))
+    findings = lines[:summary]
+    assert findings, lines
     assert f"{SEED_ARTICLE}:3:143: warning: " in result.stdout
     assert "[DE_SIMPLE_REPLACE_KREMLIN] (Kremlin -> Kreml)" in result.stdout
-    assert re.fullmatch(r"1 file checked: \d+ findings \(\d+ error, \d+ warning, \d+ info\)", lines[-1])
+    assert re.fullmatch(r"1 file checked: \d+ findings \(\d+ error, \d+ warning, \d+ info\)", lines[summary])
+    # then the rules that fired, errors first, with their counts adding up to the findings
+    by_rule = [RULE_COUNT.fullmatch(line) for line in lines[summary + 1 :]]
+    counted = [match for match in itertools.takewhile(bool, by_rule) if match]
+    assert sum(int(match["count"]) for match in counted) == len(findings)
+    assert "     1 warning DE_SIMPLE_REPLACE_KREMLIN" in lines
     assert "Traceback" not in result.stderr
     # every line's line:col is where the JSON output's finding starts, and points at its text
     document = json.loads(run(engine, "check", "--format", "json", str(SEED_ARTICLE)).stdout)
@@ -108,7 +116,10 @@ def test_globs_check_many_files(engine: LanguageToolClient, tmp_path: Path) -> N
     result = run(engine, "check", "--no-house", str(tmp_path / "*.txt"))
     assert result.returncode == 1
     assert result.stdout.count("[GERMAN_SPELLER_RULE]") == 6
-    assert result.stdout.splitlines()[-1].startswith("6 files checked: 6 findings")
+    assert result.stdout.splitlines()[-2:] == [
+        "6 files checked: 6 findings (6 error, 0 warning, 0 info)",
+        "     6 error   GERMAN_SPELLER_RULE",
+    ]
 
 
 def test_house_rules_and_profile(engine: LanguageToolClient, tmp_path: Path) -> None:
