@@ -1,30 +1,44 @@
 """The command line: `wirecheck check|languagetool|install-engine|serve` (also `python -m checker`).
 
-Exit status: 0 no findings, 1 findings, 2 usage, input or engine error.
+Exit status: 0 passed the gate (`--fail-on`, `--max-issues`), 1 failed it, 2 could not check
+(usage, unreadable input or configuration, engine failure, nothing to check).
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import os
 import signal
 import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import NoReturn
+from pathlib import Path
+from typing import Any, NoReturn
 
-from checker.errors import CheckerError
+from checker.baseline import only_new, read_baseline, write_baseline
+from checker.changed_lines import only_changed
+from checker.errors import CheckerError, InvalidRequest
 from checker.files import STDIN, Source, expand, read_path, read_stream
 from checker.formats import FORMATS
+from checker.formats.detect import detect_format
+from checker.front_matter import front_matter_language
+from checker.gate import FAIL_LEVELS, Gate
 from checker.house import Profile, load_profile
 from checker.languagetool import Engine, host, open_engine
 from checker.languagetool import install as engine_install
 from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
+from checker.outputs.summary import summary_lines
 from checker.pipeline import check
+from checker.progress import Progress
+from checker.project_config import COMMAND_LINE, ProjectConfig, load_config
 from checker.records import Report
+from checker.suppression import without_rules, without_suppressed
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
+Results = list[tuple[str, Report]]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,13 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="check files (or - for stdin) and report findings")
-    check.add_argument("paths", nargs="+", help="files, globs (quoted, ** allowed) or - for stdin")
+    check.add_argument(
+        "paths", nargs="*", help="files, globs (quoted, ** allowed) or - for stdin (default: the project's include)"
+    )
     check.add_argument("--format", choices=sorted(OUTPUTS), default="text", help="output format (default: text)")
     check.add_argument(
         "--language", choices=LANGUAGES, default=None, help="German variant (default: the document's, else de-DE)"
     )
     check.add_argument(
-        "--input-format", choices=["auto", *FORMATS], default="auto", help="input format (default: detected)"
+        "--input-format", choices=["auto", *FORMATS], default=None, help="input format (default: detected)"
     )
     check.add_argument(
         "--profile", default=None, metavar="TOML", help="house style profile (default: the built-in default profile)"
@@ -63,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--disable-category", type=_split_list, default=[], metavar="IDS")
     check.add_argument("--jobs", type=int, default=4, help="files checked at once (default 4)")
     _add_url_option(check)
+    _add_gate_options(check)
 
     server = commands.add_parser("languagetool", help="run the LanguageTool server in the foreground")
     server.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
@@ -76,6 +93,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=2, help="gunicorn workers (default 2); all share one LanguageTool"
     )
     return parser
+
+
+def _add_gate_options(check: argparse.ArgumentParser) -> None:
+    """The options of checks in CI: gate, project configuration, baseline, changed lines."""
+    check.add_argument(
+        "--fail-on", choices=FAIL_LEVELS, default=None, help="least severity that fails the run (default: error)"
+    )
+    check.add_argument("--max-issues", type=int, default=None, metavar="N", help="fail with more than N findings")
+    config = check.add_mutually_exclusive_group()
+    config.add_argument("--config", default=None, metavar="TOML", help="project configuration (default: found)")
+    config.add_argument("--no-config", action="store_true", help="ignore .wirecheck.toml and [tool.wirecheck]")
+    check.add_argument("--print-config", action="store_true", help="show the settings and where each came from")
+    check.add_argument("--baseline", default=None, metavar="FILE", help="report only findings not in FILE")
+    check.add_argument("--write-baseline", default=None, metavar="FILE", help="record today's findings in FILE")
+    check.add_argument("--report-stale", action="store_true", help="list baseline entries no longer found")
+    check.add_argument("--changed-since", default=None, metavar="REF", help="only findings on lines changed since REF")
 
 
 def _add_url_option(parser: argparse.ArgumentParser) -> None:
@@ -92,36 +125,137 @@ def _read(path: str) -> Source:
 
 
 def check_command(args: argparse.Namespace) -> int:
-    profile = None if args.no_house else load_profile(args.profile)
-    paths = expand(args.paths)
+    config = _project_config(args)
+    if args.print_config:
+        sys.stdout.write(config.describe())
+        return EXIT_CLEAN
+    gate = Gate(config["fail_on"], config["max_issues"])
+    profile = load_profile(config["profile"]) if config["house"] else None
+    paths = _paths(args.paths, config)
     if paths.count(STDIN) > 1:
         raise CheckerError("stdin (-) can be read only once")
     sources = [_read(path) for path in paths]  # all input errors before the engine starts
-    with open_engine(args.languagetool_url) as engine:
-        results = _check_all(sources, args, profile, engine)
+    results: Results = []
+    if sources:
+        with open_engine(args.languagetool_url) as engine:
+            results = _check_all(sources, args, config, profile, engine)
+    switched_off = config["disable"]
+    results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
+    results = _only_what_is_new(results, args)
     sys.stdout.write(OUTPUTS[args.format](results))
-    return max((report.return_code for _, report in results), default=EXIT_CLEAN)
+    if args.format != "text":
+        print("\n".join(summary_lines(results)), file=sys.stderr)
+    if args.write_baseline:
+        return EXIT_CLEAN
+    verdict = gate.judge([report for _, report in results])
+    if not verdict.passed:
+        print(f"wirecheck: failed: {verdict.reason} (fail_on {gate.fail_on})", file=sys.stderr)
+    return verdict.exit_status
+
+
+def _project_config(args: argparse.Namespace) -> ProjectConfig:
+    if args.no_config:
+        config = load_config(start=Path("/"))
+    else:
+        config = load_config(Path(args.config) if args.config else None, start=_start_folder(args.paths))
+    flags: dict[str, Any] = {
+        "language": args.language,
+        "profile": args.profile,
+        "house": False if args.no_house else None,
+        "picky": True if args.picky else None,
+        "input_format": args.input_format,
+        "enable": args.enable or None,
+        "disable": args.disable or None,
+        "enable_categories": args.enable_category or None,
+        "disable_categories": args.disable_category or None,
+        "fail_on": args.fail_on,
+        "max_issues": args.max_issues,
+    }
+    return config.with_flags(flags)
+
+
+def _start_folder(paths: Sequence[str]) -> Path:
+    """Where the search for a configuration file starts: the first checked path's folder."""
+    for path in paths:
+        if path == STDIN:
+            continue
+        folder = path
+        while glob.has_magic(folder):
+            folder = os.path.dirname(folder)
+        return Path(folder if os.path.isdir(folder) else os.path.dirname(folder) or ".")
+    return Path.cwd()
+
+
+def _paths(arguments: Sequence[str], config: ProjectConfig) -> list[str]:
+    if not arguments:
+        if not config["include"]:
+            raise InvalidRequest("no files given, and no include globs in a configuration file", reason="no_paths")
+        paths = config.included_files()
+        if not paths:
+            raise InvalidRequest(f"the include globs of {config.path} match no file", reason="no_paths")
+        return paths
+    paths = expand(list(arguments))
+    selected = [path for path in paths if path == STDIN or config.is_selected(path)]
+    if paths and not selected:
+        print(f"wirecheck: every file given is excluded by {config.path}; nothing to check", file=sys.stderr)
+    return selected
+
+
+def _only_what_is_new(results: Results, args: argparse.Namespace) -> Results:
+    """The results without baseline findings (`--baseline`) and, with `--changed-since`, only
+    those on changed lines. `--write-baseline` records every finding first."""
+    if args.write_baseline:
+        count = write_baseline(results, Path(args.write_baseline))
+        print(f"wirecheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
+    elif args.baseline:
+        baseline = Path(args.baseline)
+        results, stale = only_new(results, baseline, read_baseline(baseline))
+        if args.report_stale:
+            for entry in stale:
+                print(f"{entry.path}: stale baseline entry: {entry.rule} »{entry.text}«", file=sys.stderr)
+            print(f"wirecheck: {len(stale)} stale baseline entries in {baseline}", file=sys.stderr)
+    if args.changed_since:
+        results = only_changed(results, args.changed_since)
+    return results
 
 
 def _check_all(
-    sources: Sequence[Source], args: argparse.Namespace, profile: Profile | None, engine: Engine
-) -> list[tuple[str, Report]]:
-    options = CheckOptions(
-        language=args.language,
-        format=None if args.input_format == "auto" else args.input_format,
-        picky=args.picky,
-        enabled_rules=tuple(args.enable),
-        disabled_rules=tuple(args.disable),
-        enabled_categories=tuple(args.enable_category),
-        disabled_categories=tuple(args.disable_category),
-    )
+    sources: Sequence[Source], args: argparse.Namespace, config: ProjectConfig, profile: Profile | None, engine: Engine
+) -> Results:
+    progress = Progress(len(sources))
 
     def check_one(source: Source) -> Report:
-        return check(source.text, options, engine=engine, profile=profile, path=source.path)
+        try:
+            options = _options_for(source, args, config)
+            return check(source.text, options, engine=engine, profile=profile, path=source.path)
+        finally:
+            progress.advance()
 
-    with ThreadPoolExecutor(max_workers=min(max(1, args.jobs), len(sources))) as pool:
-        reports = pool.map(check_one, sources)
-        return [(source.path, report) for source, report in zip(sources, reports, strict=True)]
+    try:
+        with ThreadPoolExecutor(max_workers=min(max(1, args.jobs), len(sources))) as pool:
+            reports = list(pool.map(check_one, sources))
+    finally:
+        progress.close()
+    return [(source.path, report) for source, report in zip(sources, reports, strict=True)]
+
+
+def _options_for(source: Source, args: argparse.Namespace, config: ProjectConfig) -> CheckOptions:
+    """One file's options: its input format by the configuration's globs, and its language: a
+    flag, else the file's front matter over the configuration's language."""
+    input_format = config.input_format_for(source.path)
+    language = config["language"]
+    if language is not None and config.settings["language"].source != COMMAND_LINE:
+        markdown = (input_format or detect_format(source.text, filename=source.path)) == "markdown"
+        language = (front_matter_language(source.text) if markdown else None) or language
+    return CheckOptions(
+        language=language,
+        format=input_format,
+        picky=config["picky"],
+        enabled_rules=tuple(config["enable"]),
+        disabled_rules=tuple(config["disable"]),
+        enabled_categories=tuple(config["enable_categories"]),
+        disabled_categories=tuple(config["disable_categories"]),
+    )
 
 
 def languagetool_command(args: argparse.Namespace) -> int:

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from checker.gate import Gate
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -101,8 +103,8 @@ class Report:
 
     @property
     def return_code(self) -> int:
-        """0 when the text is clean, 1 when anything was found (the CLI's exit status)."""
-        return 1 if self.issues else 0
+        """The exit status under the default gate: 1 with an error-level finding, else 0."""
+        return Gate().judge([self]).exit_status
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = Counter(issue.severity for issue in self.issues)

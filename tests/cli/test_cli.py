@@ -105,7 +105,7 @@ def test_a_correct_sentence_alone_gets_no_finding(engine: LanguageToolClient) ->
 def test_unknown_names_come_with_the_profile_lines_that_accept_them(engine: LanguageToolClient) -> None:
     text = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Das Treffen fand in Tschornomorsk statt."
     result = run(engine, "check", "-", stdin=text.encode())
-    assert result.returncode == 1
+    assert result.returncode == 0  # notes pass the default gate (--fail-on error)
     assert "info: Name nicht im Namensverzeichnis: »Wahidi«" in result.stdout
     assert result.stdout.rstrip().endswith('[names]\nlocal = ["Tschornomorsk", "Wahidi"]')
 
@@ -145,7 +145,7 @@ def test_house_rules_and_profile(engine: LanguageToolClient, tmp_path: Path) -> 
         (["check", "{tmp}/*.nothing"], None, "the pattern matches no file"),
         (["check", "{tmp}"], None, "is a directory"),
         (["check", "--language", "en-US", "-"], b"x", "invalid choice"),
-        (["check"], None, "the following arguments are required: paths"),
+        (["check"], None, "no files given, and no include globs in a configuration file"),
         (["frobnicate"], None, "invalid choice"),
     ],
 )

@@ -64,9 +64,11 @@ def test_console_script_checks_a_file(installed: Path, tmp_path: Path, engine: L
     article = tmp_path / "artikel.txt"
     article.write_text("Das ist ein Fehlr im Kremlin.\n", encoding="utf-8")
     result = _run(
-        [str(installed / "wirecheck"), "check", "--format", "json", str(article)], tmp_path, env=_clean_env(engine)
+        [str(installed / "wirecheck"), "check", "--format", "json", "--fail-on", "warning", str(article)],
+        tmp_path,
+        env=_clean_env(engine),
     )
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 1, result.stderr  # two warnings fail the gate at warning
     document = json.loads(result.stdout)
     rules = {issue["rule"] for issue in document["files"][0]["issues"]}
     assert {"GERMAN_SPELLER_RULE", "DE_SIMPLE_REPLACE_KREMLIN"} <= rules

@@ -1,0 +1,68 @@
+"""The gate a check must pass: fail on findings of a severity or worse (`fail_on`), or on more
+findings than allowed (`max_issues`). One place for the command line's exit status and the API's
+`passed`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.errors import InvalidRequest
+
+if TYPE_CHECKING:
+    from checker.records import Issue, Report
+
+# From the strictest gate to none: "info" fails on any finding, "never" on none.
+FAIL_LEVELS = ("info", "warning", "error", "never")
+DEFAULT_FAIL_ON = "error"
+EXIT_PASSED, EXIT_FAILED = 0, 1
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    # For people: why the gate failed, or what it let through.
+    reason: str
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_PASSED if self.passed else EXIT_FAILED
+
+
+@dataclass(frozen=True)
+class Gate:
+    """`fail_on`: the least severity that fails ("never": none does). `max_issues`: fail when there
+    are more findings than this, of any severity (None: no limit)."""
+
+    fail_on: str = DEFAULT_FAIL_ON
+    max_issues: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.fail_on not in FAIL_LEVELS:
+            raise InvalidRequest(
+                f"unknown fail level {self.fail_on!r}; choose one of {', '.join(FAIL_LEVELS)}",
+                reason="unknown_fail_level",
+                value=self.fail_on,
+            )
+        if self.max_issues is not None and self.max_issues < 0:
+            raise InvalidRequest("max_issues must be 0 or more", reason="max_issues", value=self.max_issues)
+
+    def blocking(self, issues: Iterable[Issue]) -> list[Issue]:
+        """The findings that fail the gate by their severity."""
+        if self.fail_on == "never":
+            return []
+        least = _RANK[self.fail_on]
+        return [issue for issue in issues if _RANK[issue.severity] >= least]
+
+    def judge(self, reports: Sequence[Report]) -> Verdict:
+        issues = [issue for report in reports for issue in report.issues]
+        blocking = self.blocking(issues)
+        if blocking:
+            return Verdict(False, f"{len(blocking)} of {len(issues)} findings are {self.fail_on} or worse")
+        if self.max_issues is not None and len(issues) > self.max_issues:
+            return Verdict(False, f"{len(issues)} findings, more than the {self.max_issues} allowed")
+        if self.fail_on == "never":
+            return Verdict(True, f"{len(issues)} findings; none fails the gate (fail_on never)")
+        return Verdict(True, f"{len(issues)} findings, none {self.fail_on} or worse")

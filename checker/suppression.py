@@ -1,0 +1,72 @@
+"""Inline suppression in formats with comments (Markdown, HTML, NITF, NewsML-G2):
+``<!-- wirecheck-disable RULE, RULE -->`` … ``<!-- wirecheck-enable -->`` drops the findings
+between the two comments. Without rules, every rule is off; ``wirecheck-enable RULE`` switches
+only that rule on again; a disable without an enable lasts to the end of the file.
+
+A filter over a Report's findings, read from the source as given, so the format readers need
+not know about it; the command line and the API both apply it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.records import Issue, Report
+
+FORMATS_WITH_COMMENTS = frozenset({"markdown", "html", "nitf", "newsml"})
+_DIRECTIVE = re.compile(r"<!--\s*wirecheck-(disable|enable)\b((?:(?!-->)[^<>])*)-->")
+_ALL = "*"
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """Findings of `rule` (or of every rule, "*") starting in source[start:end] are dropped."""
+
+    start: int
+    end: int
+    rule: str
+
+
+def suppressed_ranges(source: str) -> list[Suppressed]:
+    ranges: list[Suppressed] = []
+    open_since: dict[str, int] = {}
+    for match in _DIRECTIVE.finditer(source):
+        rules = [rule for rule in re.split(r"[\s,]+", match.group(2)) if rule] or [_ALL]
+        if match.group(1) == "disable":
+            for rule in rules:
+                open_since.setdefault(rule, match.end())
+            continue
+        closing = list(open_since) if rules == [_ALL] else [rule for rule in rules if rule in open_since]
+        ranges += [Suppressed(open_since.pop(rule), match.start(), rule) for rule in closing]
+    ranges += [Suppressed(start, len(source), rule) for rule, start in open_since.items()]
+    return ranges
+
+
+def _is_rule(issue: Issue, rules: frozenset[str]) -> bool:
+    """Whether the finding's rule is one of `rules`, by its id or the id without a sub-id."""
+    return issue.rule in rules or issue.rule.split("[", 1)[0] in rules
+
+
+def _covers(suppressed: Suppressed, issue: Issue) -> bool:
+    inside = suppressed.start <= issue.offset < suppressed.end
+    return inside and (suppressed.rule == _ALL or _is_rule(issue, frozenset({suppressed.rule})))
+
+
+def without_suppressed(report: Report) -> Report:
+    """The report without the findings its source's comments switch off."""
+    if report.format not in FORMATS_WITH_COMMENTS or "wirecheck-" not in report.text:
+        return report
+    ranges = suppressed_ranges(report.text)
+    kept = tuple(issue for issue in report.issues if not any(_covers(item, issue) for item in ranges))
+    return dataclasses.replace(report, issues=kept) if len(kept) != len(report.issues) else report
+
+
+def without_rules(report: Report, rules: Sequence[str]) -> Report:
+    """The report without the findings of `rules` (house rules included, which LanguageTool's
+    rule switches do not reach)."""
+    switched_off = frozenset(rules)
+    kept = tuple(issue for issue in report.issues if not _is_rule(issue, switched_off))
+    return dataclasses.replace(report, issues=kept) if len(kept) != len(report.issues) else report

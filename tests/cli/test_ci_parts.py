@@ -1,0 +1,120 @@
+"""The parts behind the CI options, without an engine: gate, globs, suppression comments, front
+matter, fingerprints and the progress bar."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from checker.baseline import fingerprint
+from checker.errors import CheckerError
+from checker.front_matter import front_matter_language
+from checker.gate import Gate
+from checker.progress import Progress
+from checker.project_config import glob_pattern
+from checker.records import Category, Issue, Report
+from checker.suppression import suppressed_ranges, without_rules, without_suppressed
+
+
+def issue(text: str, flagged: str, rule: str = "RULE", severity: str = "error", start: int = 0) -> Issue:
+    offset = text.index(flagged, start)
+    return Issue(offset, len(flagged), 1, offset + 1, flagged, rule, "", Category("C", "C"), "grammar", severity, "")  # type: ignore[arg-type]
+
+
+def report(*severities: str) -> Report:
+    text = "a " * len(severities)
+    return Report(text, "de-DE", tuple(issue(text, "a", severity=s, start=2 * i) for i, s in enumerate(severities)))
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "max_issues", "severities", "passed"),
+    [
+        ("error", None, ["warning", "info"], True),
+        ("error", None, ["error"], False),
+        ("warning", None, ["warning"], False),
+        ("warning", None, ["info", "info"], True),
+        ("info", None, ["info"], False),
+        ("info", None, [], True),
+        ("never", None, ["error"], True),
+        ("never", 1, ["info", "info"], False),
+        ("error", 2, ["info", "info"], True),
+    ],
+)
+def test_gate(fail_on: str, max_issues: int | None, severities: list[str], passed: bool) -> None:
+    verdict = Gate(fail_on, max_issues).judge([report(*severities)])
+    assert verdict.passed is passed
+    assert verdict.exit_status == (0 if passed else 1)
+
+
+def test_gate_refuses_unknown_levels() -> None:
+    with pytest.raises(CheckerError):
+        Gate("sometimes")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("*.md", "a.md", True),
+        ("*.md", "deep/er/a.md", True),
+        ("*.md", "a.mdx", False),
+        ("drafts", "x/drafts/a.md", True),
+        ("wire/**/*.xml", "wire/a.xml", True),
+        ("wire/**/*.xml", "wire/x/y/a.xml", True),
+        ("wire/**/*.xml", "other/wire/a.xml", False),
+        ("news/*.md", "news/sub/a.md", False),
+        ("entwurf-?.md", "a/entwurf-1.md", True),
+    ],
+)
+def test_globs(pattern: str, path: str, matches: bool) -> None:
+    assert bool(glob_pattern(pattern).match(path)) is matches
+
+
+def test_suppression_ranges_by_rule_and_for_all() -> None:
+    source = (
+        "a <!-- wirecheck-disable A, B --> x <!-- wirecheck-enable B --> y <!--wirecheck-enable--> z "
+        "<!-- wirecheck-disable --> w"
+    )
+    ranges = {(source[item.start : item.end].strip(), item.rule) for item in suppressed_ranges(source)}
+    assert ranges == {("x", "B"), ("x <!-- wirecheck-enable B --> y", "A"), ("w", "*")}
+
+
+def test_suppression_only_in_formats_with_comments() -> None:
+    source = "Fehlerr <!-- wirecheck-disable --> Fehlerr"
+    findings = (issue(source, "Fehlerr", "SPELL[2]"), issue(source, "Fehlerr", "SPELL[2]", start=10))
+    html = Report(source, "de-DE", findings, format="html")
+    assert [item.offset for item in without_suppressed(html).issues] == [0]
+    assert without_suppressed(Report(source, "de-DE", findings, format="text")).issues == findings
+    assert without_rules(html, ["SPELL"]).issues == ()
+
+
+def test_front_matter_language() -> None:
+    assert front_matter_language("---\ntitle: x\nlang: de-ch\n---\n# T") == "de-CH"
+    assert front_matter_language('---\nlanguage: "de"\n...\nText') == "de-DE"
+    assert front_matter_language("# T\nlang: de-AT\n") is None
+    with pytest.raises(CheckerError):
+        front_matter_language("---\nlang: en\n---\n")
+
+
+def test_fingerprints_survive_edits_elsewhere_but_not_next_to_the_finding() -> None:
+    text = "Erster Absatz.\n\nDie Regirung plant eine Reform der Rente."
+    moved = "Ganz neuer Absatz davor.\n\n" + text.replace("Erster", "Geänderter")
+    reflowed = text.replace("plant eine", "plant\neine")
+    neighbour = text.replace("plant", "beschließt")
+    prints = [fingerprint(issue(version, "Regirung"), version) for version in (text, moved, reflowed, neighbour)]
+    assert prints[0] == prints[1] == prints[2] != prints[3]
+
+
+def test_progress_is_drawn_only_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, log = Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        progress = Progress(3, stream)
+        for _ in range(3):
+            progress.advance()
+        progress.close()
+    assert "3/3 files" in terminal.getvalue() and terminal.getvalue().endswith("\r\x1b[2K")
+    assert log.getvalue() == ""
