@@ -9,6 +9,7 @@ from flask import Blueprint, jsonify, request
 
 from checker.errors import CheckerError, EngineUnavailable, InvalidRequest
 from checker.options import CheckOptions
+from checker.suppression import without_suppressed
 from checker.web.check_request import CheckRequest, report_for
 from checker.web.openapi import openapi_document
 from checker.web.resources import get_engine
@@ -18,8 +19,11 @@ bp = Blueprint("api", __name__)
 
 @bp.post("/api/v1/check")
 def check() -> Any:
-    report = report_for(CheckRequest.from_json(_json_body()))
-    return jsonify(report.to_dict())
+    asked = CheckRequest.from_json(_json_body())
+    report = without_suppressed(report_for(asked))
+    # The verdict for editorial systems that block or warn on filing, beside the findings.
+    verdict = asked.gate.judge([report])
+    return jsonify({**report.to_dict(), "fail_on": asked.gate.fail_on, "passed": verdict.passed})
 
 
 @bp.get("/api/v1/openapi.json")

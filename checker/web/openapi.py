@@ -7,6 +7,7 @@ import typing
 from typing import Any
 
 from checker.formats import FORMATS
+from checker.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
 from checker.options import LANGUAGES
 from checker.records import TextStats
 
@@ -85,6 +86,21 @@ def _stats_schema() -> dict[str, Any]:
     }
 
 
+# What an editorial system sends when an article is filed: the whole file as stored, with its
+# name for format detection; filing is blocked on errors and warnings.
+_CMS_WEBHOOK_EXAMPLE = {
+    "summary": "An editorial system checks an article when it is filed",
+    "value": {
+        "text": '<?xml version="1.0" encoding="UTF-8"?>\n<nitf><body><body.content><p>Berlin (dpa) - Der Minister '
+        "sprach auf einer Presskonferenz.</p></body.content></body></nitf>\n",
+        "filename": "2024-05-02-minister.xml",
+        "format": "auto",
+        "language": "auto",
+        "fail_on": "warning",
+    },
+}
+
+
 def openapi_document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -97,10 +113,18 @@ def openapi_document() -> dict[str, Any]:
             "/api/v1/check": {
                 "post": {
                     "summary": "Check a text",
+                    "description": "All findings and a verdict: `passed` is false when a finding is as severe as "
+                    "`fail_on` or worse, or there are more findings than `max_issues`. An editorial system can "
+                    "call this when an article is filed and block it (or warn) when `passed` is false.",
                     "operationId": "check",
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/CheckRequest"},
+                                "examples": {"cms-webhook": _CMS_WEBHOOK_EXAMPLE},
+                            }
+                        },
                     },
                     "responses": {
                         "200": {
@@ -181,12 +205,29 @@ def openapi_document() -> dict[str, Any]:
                             "profile); false checks with LanguageTool alone.",
                         },
                         "picky": {"type": "boolean", "default": False, "description": "Also style rules."},
+                        "fail_on": {
+                            "type": "string",
+                            "enum": list(FAIL_LEVELS),
+                            "default": DEFAULT_FAIL_ON,
+                            "description": "The least severity that makes `passed` false; never: findings never do.",
+                        },
+                        "max_issues": {
+                            "type": ["integer", "null"],
+                            "minimum": 0,
+                            "default": None,
+                            "description": "`passed` is false with more findings than this, of any severity.",
+                        },
                     },
                 },
                 "Report": {
                     "type": "object",
-                    "required": ["language", "format", "engine_version", "issues", "stats"],
+                    "required": ["language", "format", "engine_version", "issues", "stats", "fail_on", "passed"],
                     "properties": {
+                        "passed": {
+                            "type": "boolean",
+                            "description": "Whether the text passes the gate of the request (fail_on, max_issues).",
+                        },
+                        "fail_on": {"type": "string", "enum": list(FAIL_LEVELS), "description": "The gate applied."},
                         "language": {"type": "string", "enum": list(LANGUAGES), "description": "Checked as."},
                         "format": {
                             "type": "string",

@@ -490,7 +490,8 @@ def test_api_gives_the_same_findings_as_the_core(
     report = check(seed_text, profile=load_profile(), engine=engine)
     response = client.post("/api/v1/check", json={"text": seed_text, "language": "de-DE"})
     assert response.status_code == 200
-    assert response.get_json() == json.loads(json.dumps(report.to_dict()))
+    gate = {"fail_on": "error", "passed": report.return_code == 0}
+    assert response.get_json() == json.loads(json.dumps(report.to_dict())) | gate
     assert {issue["source"] for issue in response.get_json()["issues"]} == {"languagetool", "house"}
     # Without options: format and language from the document, house rules on; the same here.
     assert client.post("/api/v1/check", json={"text": seed_text}).get_json() == response.get_json()
@@ -527,10 +528,12 @@ def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClie
     schemas = document["components"]["schemas"]
     issue = schemas["Issue"]
     assert set(issue["properties"]) == set(report.issues[0].to_dict()) == set(issue["required"])
-    assert set(schemas["Report"]["properties"]) == set(report.to_dict()) == set(schemas["Report"]["required"])
+    answer = {*report.to_dict(), "fail_on", "passed"}
+    assert set(schemas["Report"]["properties"]) == answer == set(schemas["Report"]["required"])
     assert set(schemas["Stats"]["properties"]) == set(report.stats.to_dict()) == set(schemas["Stats"]["required"])
     request = schemas["CheckRequest"]["properties"]
-    assert set(request) == {"text", "language", "format", "filename", "house", "picky", "names"}
+    gate_fields = {"fail_on", "max_issues"}
+    assert set(request) == {"text", "language", "format", "filename", "house", "picky", "names", *gate_fields}
     assert request["format"]["enum"] == ["auto", *FORMATS]
     assert request["format"]["default"] == request["language"]["default"] == "auto"
     assert request["house"]["default"] is True
