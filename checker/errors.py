@@ -52,6 +52,13 @@ class EngineError(CheckerError):
     http_status = 502
 
 
+class Overloaded(CheckerError):
+    """More checks at once than this process takes; the caller should try again shortly."""
+
+    code = "overloaded"
+    http_status = 503
+
+
 class InvalidRequest(CheckerError):
     """The caller asked for something we do not offer (unknown language, bad option)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from checker.errors import InputError
 from checker.formats import Document, parse_document
 from checker.house import Profile, run_house_rules
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
@@ -19,6 +20,7 @@ from checker.options import CheckOptions
 from checker.records import Issue, Report
 from checker.text.datelines import separate_datelines
 from checker.text.language_tags import variant_for
+from checker.text.limits import find_unsafe
 from checker.text.offsets import LineIndex, widen_to_characters
 from checker.text.statistics import text_statistics
 
@@ -53,6 +55,7 @@ def check_document(
     """Check a parsed document; `options.language` must be decided."""
     options = _with_house_switches(options, profile)
     plain = document.plain_text()
+    _refuse_unsafe(document, plain)
     found, version = _languagetool_issues(plain, options, engine)
     if profile is not None:
         found = _with_house_issues(found, document, profile)
@@ -67,6 +70,18 @@ def check_document(
         format=document.format,
         stats=text_statistics(plain),
     )
+
+
+def _refuse_unsafe(document: Document, plain: str) -> None:
+    """Raise for a document with nothing to check, or with text LanguageTool must not be sent
+    (see checker.text.limits), naming the place in the file as given."""
+    if not plain.strip():
+        raise InputError("the text is empty: nothing to check", reason="no_text")
+    unsafe = find_unsafe(plain)
+    if unsafe is None:
+        return
+    line, column = LineIndex(document.source).position(document.to_source_offset(unsafe.offset))
+    raise InputError(unsafe.message, reason=unsafe.reason, line=line, column=column, limit=unsafe.limit)
 
 
 def _with_house_switches(options: CheckOptions, profile: Profile | None) -> CheckOptions:

@@ -27,6 +27,9 @@ class SmallEngine:
     def version(self) -> str:
         return self._engine.version()
 
+    def alive(self) -> bool:
+        return self._engine.alive()
+
 
 class FailingEngine:
     """An engine that fails the way a real one can: down, slow, broken, not installed."""
@@ -42,6 +45,9 @@ class FailingEngine:
 
     def version(self) -> str:
         raise self.error
+
+    def alive(self) -> bool:
+        return False
 
 
 def scripted_match(text: str, span: str, rule: str, replacement: str, *, start: int = 0) -> dict[str, Any]:
@@ -83,3 +89,6 @@ class OverlappingEngine:
 
     def version(self) -> str:
         return "test"
+
+    def alive(self) -> bool:
+        return True

@@ -8,6 +8,8 @@ docs/engine.md). The core maps offsets itself (checker.text.offsets).
 
 from __future__ import annotations
 
+import os
+import time
 from typing import Any, Protocol
 
 import requests
@@ -15,10 +17,22 @@ import requests
 from checker.errors import EngineError, EngineTimeout, EngineUnavailable, TextTooLong
 from checker.options import CheckOptions
 
-# Connecting is quick on loopback; a check may take up to the server's own limit (60 s) and
-# queue behind others, so reading allows more.
+# Connecting is quick on loopback. A check's deadline ($WIRECHECK_CHECK_TIMEOUT, seconds) is a
+# little above LanguageTool's own limit per request (60 s) and below gunicorn's (180 s) and the
+# clients' (a browser gives up after minutes).
 CONNECT_TIMEOUT = 5.0
-READ_TIMEOUT = 150.0
+DEFAULT_CHECK_TIMEOUT = 75.0
+# A server that answered before and does not answer now is probably restarting (that takes
+# about 15 s): it is waited for this long, then the check is tried once more.
+RESTART_GRACE = 20.0
+_PROBE_TIMEOUT = 2.0
+
+
+def check_timeout() -> float:
+    try:
+        return max(1.0, float(os.environ.get("WIRECHECK_CHECK_TIMEOUT", DEFAULT_CHECK_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_CHECK_TIMEOUT
 
 
 def request_params(options: CheckOptions) -> dict[str, str]:
@@ -55,52 +69,85 @@ class Engine(Protocol):
 
     def version(self) -> str: ...
 
+    def alive(self) -> bool:
+        """Whether the server answers now (quickly: for health checks, never a real check)."""
+        ...
+
 
 class LanguageToolClient:
     """An `Engine` backed by a LanguageTool server at `url` (ours or anyone's)."""
 
-    def __init__(self, url: str, *, max_text_length: int = 50_000, server: Any = None) -> None:
+    def __init__(
+        self, url: str, *, max_text_length: int = 50_000, server: Any = None, timeout: float | None = None
+    ) -> None:
         self.url = url.rstrip("/")
         self.max_text_length = max_text_length
+        self.timeout = timeout or check_timeout()
         # The LocalServer we own, if any: after a crash we wait for its restart and retry once.
         self._server = server
         self._session = requests.Session()
         self._version: str | None = None
+        self._answered_before = False
 
     def _post(self, params: dict[str, str]) -> Any:
         try:
-            response = self._session.post(f"{self.url}/v2/check", data=params, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+            response = self._session.post(f"{self.url}/v2/check", data=params, timeout=(CONNECT_TIMEOUT, self.timeout))
         except requests.Timeout as exc:
             raise EngineTimeout(f"LanguageTool at {self.url} did not answer in time") from exc
         except requests.RequestException as exc:
             raise EngineUnavailable(f"LanguageTool at {self.url} is not reachable") from exc
         if response.status_code != 200:
-            raise _refusal(response.status_code, response.text.strip(), self.url)
+            raise _refusal(response.status_code, _plain_body(response), self.url)
         try:
             return response.json()
         except ValueError as exc:
-            raise EngineError(f"LanguageTool at {self.url} sent an answer that is not JSON") from exc
+            raise EngineError(f"the server at {self.url} answered, but not like LanguageTool (no JSON)") from exc
 
     def query(self, payload: dict[str, str], options: CheckOptions) -> dict[str, Any]:
         params = {**request_params(options), **payload}
         try:
             result = self._post(params)
         except EngineUnavailable:
-            if self._server is None:
+            # Restarting, perhaps: wait a little for the server to answer again, then once more.
+            if self._server is not None:
+                self._server.ensure_running()
+            elif not (self._answered_before and self._wait_until_alive(RESTART_GRACE)):
                 raise
-            self._server.ensure_running()
             result = self._post(params)
         if not isinstance(result, dict) or not isinstance(result.get("matches"), list):
             raise EngineError(f"LanguageTool at {self.url} sent an answer without matches")
         if self._version is None:
             self._version = str(result.get("software", {}).get("version", ""))
+        self._answered_before = True
         return result
+
+    def alive(self) -> bool:
+        try:
+            response = self._session.get(f"{self.url}/v2/languages", timeout=_PROBE_TIMEOUT)
+        except requests.RequestException:
+            return False
+        return response.status_code == 200
+
+    def _wait_until_alive(self, grace: float) -> bool:
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            if self.alive():
+                return True
+            time.sleep(0.5)
+        return False
 
     def version(self) -> str:
         if self._version is None:
             result = self.query({"text": "Test."}, CheckOptions())
             self._version = str(result.get("software", {}).get("version", ""))
         return self._version
+
+
+def _plain_body(response: requests.Response) -> str:
+    """LanguageTool's error text (plain text); a page from some other server is not repeated."""
+    if "html" in response.headers.get("Content-Type", "").lower():
+        return "(an HTML page: is this a LanguageTool server?)"
+    return response.text.strip()
 
 
 def _refusal(status: int, text: str, url: str) -> Exception:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker.errors import CheckerError
-from checker.languagetool.server import LocalServer, answers, port_is_free, runtime_dir
+from checker.languagetool.server import LocalServer, ServerSettings, answers, fingerprint, port_is_free, runtime_dir
 
 
 def _state_path() -> Path:
@@ -40,19 +40,27 @@ def _alive(pid: int) -> bool:
 
 
 def running_url() -> str | None:
-    """URL of the host's server if one is published and answers."""
+    """URL of the host's server if one is published, its owner lives, it answers, and it runs
+    the same engine as this process would (same fingerprint: version, rule files, settings)."""
     try:
         state = json.loads(_state_path().read_text(encoding="utf-8"))
-        url, pid = str(state["url"]), int(state["pid"])
+        url, owner, published = str(state["url"]), int(state["owner"]), str(state.get("fingerprint"))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if _alive(pid) and answers(url):
+    if published != fingerprint(ServerSettings()):
+        return None
+    if _alive(owner) and answers(url):
         return url
     return None
 
 
 def publish(server: LocalServer) -> None:
-    state = {"url": server.url, "pid": server.pid, "owner": os.getpid()}
+    state = {
+        "url": server.url,
+        "pid": server.pid,
+        "owner": os.getpid(),
+        "fingerprint": fingerprint(server.settings),
+    }
     temporary = _state_path().with_suffix(".tmp")
     temporary.write_text(json.dumps(state), encoding="utf-8")
     temporary.replace(_state_path())

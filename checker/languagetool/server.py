@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -63,6 +65,23 @@ class ServerSettings:
         )
 
 
+def fingerprint(settings: ServerSettings) -> str:
+    """What makes two servers interchangeable: the LanguageTool version, our rule files and the
+    settings. A host's server is shared only with processes whose fingerprint is the same."""
+    digest = hashlib.sha256(install.pinned_version().encode())
+    for rule_file in sorted(install.RULES_DIR.rglob("*.xml")):
+        digest.update(rule_file.read_bytes())
+    digest.update(settings.config_text().encode())
+    return digest.hexdigest()[:16]
+
+
+def _rotate(log: Path) -> None:
+    """Keep the log below LOG_LIMIT: a larger one becomes log.1 (replacing the previous)."""
+    with contextlib.suppress(OSError):
+        if log.stat().st_size > LOG_LIMIT:
+            log.replace(log.with_name(log.name + ".1"))
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((HOST, 0))
@@ -97,11 +116,22 @@ def _die_with_parent() -> None:
     os.setsid()
 
 
+# The watcher asks a running server whether it answers this often; after this many missed
+# answers in a row (a hung or stopped JVM) it kills and restarts it. A busy server still
+# answers /v2/languages, which does no checking.
+HANG_PROBE_INTERVAL = 10.0
+HANG_PROBE_TIMEOUT = 10.0
+HANG_PROBES_MISSED = 3
+# The server's log is started afresh beyond this size (the previous one is kept as .1).
+LOG_LIMIT = 5 * 1024 * 1024
+
+
 class LocalServer:
     """One LanguageTool server process, owned by this Python process.
 
-    A watcher thread restarts the server on the same port if it dies; `stop()` ends it and
-    waits until the JVM is gone.
+    A watcher thread restarts the server on the same port if it dies or stops answering;
+    `stop()` ends it, waits until the JVM is gone and removes its files (its config, and the
+    dictionaries LanguageTool unpacks into its own temporary folder).
     """
 
     def __init__(self, *, port: int | None = None, settings: ServerSettings | None = None) -> None:
@@ -109,6 +139,9 @@ class LocalServer:
         self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.log_path = runtime_dir() / f"languagetool-{self.port}.log"
+        self.config_path = runtime_dir() / f"languagetool-{self.port}.properties"
+        # LanguageTool unpacks its Hunspell dictionaries (about 10 MB) into java.io.tmpdir.
+        self.temp_dir = runtime_dir() / f"languagetool-{self.port}-tmp"
         self._process: subprocess.Popen[bytes] | None = None
         self._stopping = threading.Event()
         self._lock = threading.Lock()
@@ -131,12 +164,15 @@ class LocalServer:
 
     def _command(self) -> list[str]:
         java = find_java()
-        config = runtime_dir() / f"languagetool-{self.port}.properties"
+        config = self.config_path
         config.write_text(self.settings.config_text(), encoding="utf-8")
+        shutil.rmtree(self.temp_dir, ignore_errors=True)
+        self.temp_dir.mkdir(mode=0o700)
         return [
             str(java.executable),
             f"-Xmx{self.settings.heap}",
             "-Dfile.encoding=UTF-8",
+            f"-Djava.io.tmpdir={self.temp_dir}",
             "-cp",
             install.classpath(),
             # The server jar's manifest names HTTPSServer; we want plain HTTP on loopback.
@@ -149,6 +185,7 @@ class LocalServer:
 
     def _spawn(self) -> None:
         command = self._command()
+        _rotate(self.log_path)
         with open(self.log_path, "ab") as log:
             self._process = subprocess.Popen(
                 command,
@@ -189,10 +226,27 @@ class LocalServer:
             urllib.request.urlopen(self.url + "/v2/check", data=data, timeout=120).close()
 
     def _watch(self) -> None:
+        missed = 0
+        last_probe = time.monotonic()
         while not self._stopping.wait(1.0):
             process = self._process
             if process is not None and process.poll() is not None and not self._stopping.is_set():
                 self._restart()
+                missed, last_probe = 0, time.monotonic()
+            elif time.monotonic() - last_probe >= HANG_PROBE_INTERVAL:
+                last_probe = time.monotonic()
+                missed = 0 if answers(self.url, timeout=HANG_PROBE_TIMEOUT) else missed + 1
+                if missed >= HANG_PROBES_MISSED and not self._stopping.is_set():
+                    self._kill_hung()
+                    missed = 0
+
+    def _kill_hung(self) -> None:
+        """Kill a JVM that no longer answers; the watcher's next round restarts it."""
+        with self._lock:
+            process = self._process
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(15)
 
     def _restart(self) -> None:
         with self._lock:
@@ -229,3 +283,6 @@ class LocalServer:
                     process.wait(timeout)
         if self._watcher is not None and self._watcher is not threading.current_thread():
             self._watcher.join(timeout=5)
+        shutil.rmtree(self.temp_dir, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            self.config_path.unlink()

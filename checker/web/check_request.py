@@ -26,12 +26,11 @@ from checker.errors import InvalidRequest, TextTooLong
 from checker.files import decode
 from checker.fixes import FixPlan, plan
 from checker.formats import FORMAT_TABLE, FORMATS
-from checker.gate import FAIL_LEVELS, Gate
 from checker.house import Profile
 from checker.options import LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
-from checker.web.resources import get_engine, get_profile
+from checker.web.resources import admission, get_engine, get_profile
 
 AUTO = "auto"
 LANGUAGE_NAMES = {"de-DE": "Deutschland", "de-AT": "Österreich", "de-CH": "Schweiz"}
@@ -80,8 +79,6 @@ class CheckRequest:
     filename: str | None = None
     # Names the editor accepted for this session: not reported as unknown.
     names: tuple[str, ...] = ()
-    # The API's gate: when the answer says "passed": false.
-    gate: Gate = dataclasses.field(default_factory=Gate)
 
     @classmethod
     def from_form(cls, form: MultiDict[str, str]) -> CheckRequest:
@@ -125,7 +122,6 @@ class CheckRequest:
             house=_json_field(data, "house", bool, True),
             filename=filename or None,
             names=_names(_json_names(data.get("names", []))),
-            gate=_json_gate(data),
         )
 
     def validate(self) -> None:
@@ -143,16 +139,6 @@ class CheckRequest:
                 f"{what} zu lang: {german_number(len(self.text))} Zeichen, "
                 f"höchstens {german_number(limit)} sind möglich. Bitte kürzen oder in Teilen prüfen."
             )
-
-
-def _json_gate(data: dict[str, Any]) -> Gate:
-    fail_on = data.get("fail_on", Gate.fail_on)
-    if fail_on not in FAIL_LEVELS:
-        raise InvalidRequest(f"Das Feld „fail_on“ muss eines von {', '.join(FAIL_LEVELS)} sein.")
-    max_issues = data.get("max_issues")
-    if max_issues is not None and (isinstance(max_issues, bool) or not isinstance(max_issues, int) or max_issues < 0):
-        raise InvalidRequest("Das Feld „max_issues“ muss eine ganze Zahl ab 0 oder null sein.")
-    return Gate(fail_on, max_issues)
 
 
 def _json_names(value: Any) -> list[str]:
@@ -179,7 +165,8 @@ def report_for(request: CheckRequest) -> Report:
         format=None if request.format == AUTO else request.format,
         picky=request.picky,
     )
-    return check(request.text, options, engine=get_engine(), profile=_profile_for(request), path=request.filename)
+    with admission().slot():
+        return check(request.text, options, engine=get_engine(), profile=_profile_for(request), path=request.filename)
 
 
 def fix_plan_for(request: CheckRequest, report: Report) -> FixPlan:
@@ -192,4 +179,5 @@ def fix_plan_for(request: CheckRequest, report: Report) -> FixPlan:
     def recheck(text: str) -> Report:
         return check(text, options, engine=engine, profile=profile, path=request.filename)
 
-    return plan(report, recheck)
+    with admission().slot():
+        return plan(report, recheck)

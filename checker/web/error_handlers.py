@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, current_app, g, jsonify, render_template, request
+from flask import Flask, Response, current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from checker.errors import CheckerError
 from checker.web import messages
 from checker.web.check_request import CheckRequest
-from checker.web.oversize import recover_form_text
+from checker.web.oversize import drain, recover_form_text
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +27,23 @@ _HTTP_CODES = {
 }
 
 
+# Seconds a client should wait before it tries again after a 503: about a LanguageTool restart.
+RETRY_AFTER_SECONDS = 15
+# A body larger than the limit is read and dropped up to this size, so that the client gets the
+# 413 page rather than a reset connection; beyond it the connection is closed.
+_DRAIN_LIMIT = 64 * 1024 * 1024
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(CheckerError, _checker_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+
+    @app.after_request
+    def _retry_after(response: Response) -> Response:
+        if response.status_code == 503:
+            response.headers.setdefault("Retry-After", str(RETRY_AFTER_SECONDS))
+        return response
 
 
 def wants_json() -> bool:
@@ -54,6 +67,7 @@ def _http_error(error: HTTPException) -> Any:
         limit = int(current_app.config["MAX_CONTENT_LENGTH"])
         message = messages.too_large(limit, request.content_length, int(current_app.config["MAX_TEXT_LENGTH"]))
         if wants_json():
+            drain(request.environ, 0, _DRAIN_LIMIT)
             return _json_error(status, code, message)
         return _too_large_form(limit, message)
     message = {404: messages.NOT_FOUND, 405: messages.METHOD_NOT_ALLOWED}.get(status, messages.BAD_REQUEST)
@@ -100,6 +114,7 @@ def _form_page(status: int, message: str, *, draft: CheckRequest | None = None, 
 
 def _too_large_form(limit: int, message: str) -> Any:
     recovered = recover_form_text(request.environ, limit)
+    drain(request.environ, recovered.consumed, _DRAIN_LIMIT)
     if recovered.filename:
         message = messages.file_too_large(
             recovered.filename, limit, request.content_length, int(current_app.config["MAX_TEXT_LENGTH"])

@@ -17,9 +17,11 @@ from typing import Any
 wsgi_app = "checker.web.wsgi:app"
 bind = [f"{os.environ.get('WIRECHECK_HOST', '127.0.0.1')}:{os.environ.get('WIRECHECK_PORT', '8000')}"]
 workers = int(os.environ.get("WIRECHECK_WORKERS", "2"))
-# Threads: a request spends its time waiting for LanguageTool, which checks in parallel.
+# Threads: a request spends its time waiting for LanguageTool, which checks in parallel. More
+# threads than checks at once (MAX_CONCURRENT_CHECKS): pages, static files and /healthz always
+# find a free thread, and checks beyond the limit are refused at once rather than queued.
 worker_class = "gthread"
-threads = int(os.environ.get("WIRECHECK_THREADS", "4"))
+threads = int(os.environ.get("WIRECHECK_THREADS", "16"))
 # A long text is checked in pieces of up to 60 s each (see checker.languagetool.server).
 timeout = 180
 graceful_timeout = 20

@@ -21,6 +21,10 @@ _BY_CODE = {
         "Bitte noch einmal versuchen; wenn es wieder passiert, der Technik Bescheid geben."
     ),
     "setup_error": f"Die Prüfung ist auf diesem Server nicht eingerichtet. {_SAFE} Bitte der Technik Bescheid geben.",
+    "overloaded": (
+        f"Gerade werden sehr viele Texte auf einmal geprüft. {_SAFE} "
+        "Bitte in ein paar Sekunden noch einmal „Prüfen“ drücken."
+    ),
 }
 
 INTERNAL_ERROR = (
@@ -65,6 +69,15 @@ _XML_REASONS = {
     "duplicate attribute": "ein Attribut steht doppelt im selben Tag",
     "unbound prefix": "ein Namensraum-Präfix ist nicht deklariert",
     "syntax error": "Syntaxfehler",
+}
+
+
+# Text that LanguageTool must not be sent (checker.text.limits).
+_LIMIT_REASONS = {
+    "lone_surrogate": "ein ungültiges Zeichen (ein einzelnes UTF-16-Ersatzzeichen)",
+    "paragraph_too_long": "einen Absatz mit mehr als {limit} Zeichen",
+    "symbol_run": "mehr als {limit} Zeichen hintereinander ohne Buchstaben oder Ziffern",
+    "token_too_long": "ein Wort mit mehr als {limit} Zeichen ohne Leerzeichen",
 }
 
 
@@ -113,6 +126,11 @@ def unreadable_input(error: InputError) -> str:
         return f"{what} ist XML, aber weder NITF noch NewsML-G2. Bitte ein Format wählen. {_SAFE}"
     if reason == "not_ninjs":
         return f"{what} ist JSON, aber kein ninjs: Es fehlen die Felder für Überschrift und Text. {_SAFE}"
+    if reason == "no_text" and "format" not in details:
+        return f"{what} ist leer: Es gibt nichts zu prüfen. Bitte einen Text einfügen oder eine Datei wählen."
+    if reason in _LIMIT_REASONS:
+        limit = german_number(int(details["limit"])) if details.get("limit") else ""
+        return f"{what} enthält {_LIMIT_REASONS[reason].format(limit=limit)}{where}; so wird er nicht geprüft. {_SAFE}"
     if reason in _FORMAT_REASONS:
         return f"{what} {_FORMAT_REASONS[reason](details)} {_SAFE}"
     return f"{what} lässt sich nicht lesen{where}. {_SAFE}"

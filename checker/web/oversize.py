@@ -26,6 +26,7 @@ class RecoveredDraft:
     complete: bool
     size: int | None  # the body's announced size in bytes, if known
     filename: str | None = None  # the file sent along, if the part of the body we read names one
+    consumed: int = 0  # bytes of the body read here
 
 
 def recover_form_text(environ: dict[str, Any], limit: int) -> RecoveredDraft:
@@ -48,9 +49,30 @@ def recover_form_text(environ: dict[str, Any], limit: int) -> RecoveredDraft:
     complete = len(prefix) == size
     if content_type == _FORM_TYPE:
         text = _text_field(prefix.decode("ascii", errors="ignore"), complete)
-        return RecoveredDraft(normalise_line_ends(text), complete=complete, size=size)
+        return RecoveredDraft(normalise_line_ends(text), complete=complete, size=size, consumed=len(prefix))
     text, filename = _multipart_fields(prefix, boundary.encode("latin-1"), complete)
-    return RecoveredDraft(normalise_line_ends(text), complete=complete, size=size, filename=filename)
+    return RecoveredDraft(
+        normalise_line_ends(text), complete=complete, size=size, filename=filename, consumed=len(prefix)
+    )
+
+
+def drain(environ: dict[str, Any], consumed: int, most: int) -> None:
+    """Read and drop the rest of a refused body (its announced size less `consumed` bytes), so
+    that the client, still sending, receives the answer instead of a reset connection. Bodies
+    larger than `most` bytes are left alone (the connection is closed instead)."""
+    size = _content_length(environ)
+    stream = environ.get("wsgi.input")
+    if size is None or stream is None or size > most:
+        return
+    remaining = size - consumed
+    try:
+        while remaining > 0:
+            chunk = stream.read(min(remaining, 1024 * 1024))
+            if not chunk:
+                return
+            remaining -= len(chunk)
+    except (OSError, ValueError):
+        return
 
 
 def _content_length(environ: dict[str, Any]) -> int | None:

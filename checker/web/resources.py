@@ -10,26 +10,30 @@ from __future__ import annotations
 import atexit
 import contextlib
 import threading
+from collections.abc import Iterator
 
 from flask import Flask, current_app
 
-from checker.errors import InputError
+from checker.errors import InputError, Overloaded
 from checker.house import Profile, load_profile
-from checker.languagetool import Engine, open_engine
+from checker.languagetool import Engine, configured_url, open_engine
+from checker.languagetool.health import HealthMonitor
 
 _ENGINE = "wirecheck.engine"
 _PROFILE = "wirecheck.profile"
+_ADMISSION = "wirecheck.admission"
 
 
 class EngineHolder:
     """The app's engine: the configured object, else the one `open_engine` chooses for the
-    configured URL, opened on first use and closed when the process exits."""
+    configured URL, opened on first use and closed when the process exits; and its health."""
 
     def __init__(self, app: Flask) -> None:
         self._engine: Engine | None = app.config.get("ENGINE")
         self._url: str | None = app.config.get("LANGUAGETOOL_URL") or None
         self._lock = threading.Lock()
         self._stack = contextlib.ExitStack()
+        self._health: HealthMonitor | None = None
 
     def get(self) -> Engine:
         with self._lock:
@@ -37,6 +41,13 @@ class EngineHolder:
                 self._engine = self._stack.enter_context(open_engine(self._url))
                 atexit.register(self._stack.close)
             return self._engine
+
+    def health(self) -> HealthMonitor:
+        engine = self.get()
+        with self._lock:
+            if self._health is None:
+                self._health = HealthMonitor(engine)
+            return self._health
 
 
 def _profile_for(app: Flask) -> Profile:
@@ -53,12 +64,45 @@ def _profile_for(app: Flask) -> Profile:
 
 def init_app(app: Flask) -> None:
     app.extensions[_ENGINE] = EngineHolder(app)
+    if app.config.get("ENGINE") is not None or configured_url(app.config.get("LANGUAGETOOL_URL")):
+        # The engine is a client only: its health is known before the first request asks.
+        app.extensions[_ENGINE].health().start()
+    slots, wait = int(app.config["MAX_CONCURRENT_CHECKS"]), float(app.config["ADMISSION_WAIT"])
+    app.extensions[_ADMISSION] = Admission(slots, wait)
     app.extensions[_PROFILE] = _profile_for(app)
 
 
 def get_engine() -> Engine:
     holder: EngineHolder = current_app.extensions[_ENGINE]
     return holder.get()
+
+
+def get_health() -> HealthMonitor:
+    holder: EngineHolder = current_app.extensions[_ENGINE]
+    return holder.health()
+
+
+class Admission:
+    """At most `slots` checks at once in this process; a check that finds no free place within
+    `wait` seconds is refused (Overloaded: 503 with Retry-After) instead of queueing without end."""
+
+    def __init__(self, slots: int, wait: float) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, slots))
+        self._wait = max(0.0, wait)
+
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self._wait):
+            raise Overloaded("too many checks at once; try again in a few seconds", reason="overloaded")
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
+def admission() -> Admission:
+    found: Admission = current_app.extensions[_ADMISSION]
+    return found
 
 
 def get_profile() -> Profile:

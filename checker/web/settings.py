@@ -43,6 +43,17 @@ SETTINGS: tuple[Setting, ...] = (
         "Read once when the app starts; a missing or invalid file stops the start with its path and line.",
     ),
     Setting(
+        "MAX_CONCURRENT_CHECKS",
+        4,
+        "Checks one worker process runs at once; LanguageTool checks four at a time on two cores.",
+    ),
+    Setting(
+        "ADMISSION_WAIT",
+        5.0,
+        "Seconds a check waits for a free place before it is refused with 503 and Retry-After, so "
+        "that accepted checks keep a bounded latency under load.",
+    ),
+    Setting(
         "ENGINE",
         None,
         "An Engine object to check with instead of a URL (for tests and embedding).",

@@ -515,7 +515,11 @@ def test_api_options(client: FlaskClient) -> None:
     ).get_json()
     assert swiss["language"] == "de-CH"
     assert {issue["rule"] for issue in swiss["issues"]} == {"SWISS_GERMAN_SPELLER_RULE"}
-    assert client.post("/api/v1/check", json={"text": ""}).get_json()["issues"] == []
+    # Nothing to check is no clean result: the API says so, as the form and the CLI do.
+    empty = client.post("/api/v1/check", json={"text": "  \n"})
+    assert empty.status_code == 400
+    assert empty.get_json()["error"]["code"] == "invalid_input"
+    assert "leer" in empty.get_json()["error"]["message"]
 
 
 def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClient) -> None:

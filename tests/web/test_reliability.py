@@ -1,0 +1,105 @@
+"""Bad input, a missing or hanging engine and oversized bodies: clear answers, never a 500 or a hang."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from checker.errors import EngineUnavailable
+from checker.web import create_app
+from tests.fakes import FailingEngine
+
+
+class HangingEngine(FailingEngine):
+    """An engine whose every answer would take longer than anyone waits (a stopped JVM)."""
+
+    def alive(self) -> bool:
+        time.sleep(30)
+        return False
+
+
+@contextlib.contextmanager
+def serving(app: Flask) -> Iterator[tuple[str, int]]:
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield "127.0.0.1", server.server_port
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def _app(engine: Any) -> Flask:
+    return create_app({"TESTING": True, "ENGINE": engine})
+
+
+@pytest.mark.parametrize(
+    ("body", "reason_words"),
+    [
+        (json.dumps({"text": "!?.,;:" * 8000}), "Absatz mit mehr als 20.000 Zeichen"),
+        (json.dumps({"text": "Titel\n\n" + "!?.,;:" * 2000}), "ohne Buchstaben oder Ziffern"),
+        ('{"text": "Ein a \\ud800 Text"}', "ungültiges Zeichen"),
+        ('{"text": "  \\n "}', "leer"),
+        ("[" * 100_000, "verschachtelt"),
+    ],
+    ids=["punctuation-paste", "symbol-run", "lone-surrogate", "empty", "nested-json"],
+)
+def test_bad_input_is_refused_before_the_engine(body: str, reason_words: str) -> None:
+    # The engine would fail any check: a 400 shows the input never reached it.
+    client = _app(FailingEngine(EngineUnavailable("down"))).test_client()
+    response = client.post("/api/v1/check", data=body, content_type="application/json")
+    assert response.status_code == 400, response.get_data(as_text=True)
+    assert reason_words in response.get_json()["error"]["message"]
+
+
+def test_a_lone_surrogate_in_a_ninjs_upload_is_refused_with_its_place() -> None:
+    client = _app(FailingEngine(EngineUnavailable("down"))).test_client()
+    ninjs = '{"uri": "x", "headline": "Titel", "body_text": "Text \\udc00"}'
+    response = client.post("/api/v1/check", json={"text": ninjs, "format": "ninjs"})
+    assert response.status_code == 400
+    assert "(Zeile 1, Spalte" in response.get_json()["error"]["message"]
+
+
+def test_every_503_says_when_to_try_again() -> None:
+    client = _app(FailingEngine(EngineUnavailable("down"))).test_client()
+    for response in (client.get("/healthz"), client.post("/api/v1/check", json={"text": "Ein Satz."})):
+        assert response.status_code == 503
+        assert int(response.headers["Retry-After"]) > 0
+    page = client.post("/check", data={"text": "Ein Satz."})
+    assert page.status_code == 503 and "Retry-After" in page.headers
+
+
+def test_health_answers_at_once_while_the_engine_hangs() -> None:
+    client = _app(HangingEngine(EngineUnavailable("hangs"))).test_client()
+    assert client.get("/healthz").status_code == 503  # just started: waits a moment for a first probe
+    started = time.monotonic()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert time.monotonic() - started < 0.5
+    # Pages and static files do not touch the engine at all.
+    assert client.get("/").status_code == 200
+    assert client.get("/static/wirecheck.css").status_code == 200
+
+
+def test_a_form_body_over_the_limit_gets_the_413_page_not_a_reset() -> None:
+    app = _app(FailingEngine(EngineUnavailable("unused")))
+    body = urllib.parse.urlencode({"text": "Wort " * 700_000}).encode()  # about 3.5 MB
+    assert len(body) > app.config["MAX_CONTENT_LENGTH"]
+    with serving(app) as (host, port):
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        connection.request("POST", "/check", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        page = response.read().decode("utf-8")
+    assert response.status == 413
+    assert "zu groß" in page
