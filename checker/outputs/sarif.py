@@ -1,5 +1,6 @@
-"""SARIF 2.1.0 (for GitHub code scanning and other SARIF viewers): one run, each rule described
-once, a result per finding with its region and the suggestions as fixes."""
+"""SARIF 2.1.0 (GitHub code scanning, SARIF viewers): one run, each rule described once, a result
+per finding with its region in UTF-16 columns, its suggestions as fixes and the baseline's
+fingerprint, so that a viewer follows a finding across edits."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import quote
 
+from checker.baseline import fingerprint
 from checker.house import RULES_BY_ID
 from checker.outputs.positions import Positions
 from checker.records import Issue, Report
@@ -17,47 +19,32 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _tool_version() -> str:
-    try:
-        return version("wirecheck")
-    except PackageNotFoundError:
-        return "0+checkout"
-
-
-def _help_text(issue: Issue) -> str:
-    text = f"{issue.rule_description} (Kategorie: {issue.category.name})."
-    rule = RULES_BY_ID.get(issue.rule)
-    if rule is not None and rule.examples_wrong and rule.examples_right:
-        text += f" Falsch: {rule.examples_wrong[0]} Richtig: {rule.examples_right[0]}"
-    return text
-
-
 def _rule(issue: Issue) -> dict[str, Any]:
-    described = {
+    help_text = f"{issue.rule_description} (Kategorie: {issue.category.name})."
+    house_rule = RULES_BY_ID.get(issue.rule)
+    if house_rule is not None and house_rule.examples_wrong and house_rule.examples_right:
+        help_text += f" Falsch: {house_rule.examples_wrong[0]} Richtig: {house_rule.examples_right[0]}"
+    return {
         "id": issue.rule,
         "name": issue.rule_description,
         "shortDescription": {"text": issue.rule_description},
-        "help": {"text": _help_text(issue)},
+        "help": {"text": help_text},
+        **({"helpUri": issue.url} if issue.url else {}),
         "defaultConfiguration": {"level": LEVELS[issue.severity]},
         "properties": {"category": issue.category.id, "type": issue.type, "source": issue.source},
     }
-    return described | ({"helpUri": issue.url} if issue.url else {})
 
 
-def _region(positions: Positions, issue: Issue) -> dict[str, int]:
+def _result(uri: str, issue: Issue, report: Report, positions: Positions, rule_index: int) -> dict[str, Any]:
     (line, column), (end_line, end_column) = positions.start(issue), positions.end(issue)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
-
-
-def _result(uri: str, issue: Issue, positions: Positions, index: int) -> dict[str, Any]:
-    location = {"artifactLocation": {"uri": uri}, "region": _region(positions, issue)}
+    region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
     fixes = [
         {
             "description": {"text": f"„{issue.text}“ → „{replacement}“"},
             "artifactChanges": [
                 {
                     "artifactLocation": {"uri": uri},
-                    "replacements": [{"deletedRegion": location["region"], "insertedContent": {"text": replacement}}],
+                    "replacements": [{"deletedRegion": region, "insertedContent": {"text": replacement}}],
                 }
             ],
         }
@@ -65,27 +52,28 @@ def _result(uri: str, issue: Issue, positions: Positions, index: int) -> dict[st
     ]
     return {
         "ruleId": issue.rule,
-        "ruleIndex": index,
+        "ruleIndex": rule_index,
         "level": LEVELS[issue.severity],
         "message": {"text": issue.message},
-        "locations": [{"physicalLocation": location}],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "partialFingerprints": {"wirecheckFingerprint/v1": fingerprint(issue, report.text)},
         **({"fixes": fixes} if fixes else {}),
     }
 
 
 def format_sarif(results: Sequence[tuple[str, Report]]) -> str:
-    rules: list[dict[str, Any]] = []
-    rule_index: dict[str, int] = {}
+    rules: dict[str, dict[str, Any]] = {}
     found = []
     for path, report in results:
-        uri = quote(path.replace("\\", "/"))
-        positions = Positions(report.text, "utf-16")
+        uri, positions = quote(path.replace("\\", "/")), Positions(report.text, "utf-16")
         for issue in report.issues:
-            if issue.rule not in rule_index:
-                rule_index[issue.rule] = len(rules)
-                rules.append(_rule(issue))
-            found.append(_result(uri, issue, positions, rule_index[issue.rule]))
-    driver = {"name": "wirecheck", "version": _tool_version(), "rules": rules}
+            rule = rules.setdefault(issue.rule, _rule(issue) | {"index": len(rules)})
+            found.append(_result(uri, issue, report, positions, rule["index"]))
+    described = [{key: value for key, value in rule.items() if key != "index"} for rule in rules.values()]
+    try:
+        tool_version = version("wirecheck")
+    except PackageNotFoundError:  # a checkout that was not installed
+        tool_version = "0+checkout"
+    driver = {"name": "wirecheck", "version": tool_version, "rules": described}
     run = {"tool": {"driver": driver}, "columnKind": "utf16CodeUnits", "results": found}
-    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

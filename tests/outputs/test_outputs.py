@@ -151,6 +151,9 @@ def test_sarif_counts_columns_in_utf16_units_and_validates() -> None:
     assert [rule["id"] for rule in rules] == ["GERMAN_SPELLER_RULE", "TEST_ACROSS_LINES", "TEST_NOTE[2]"]
     assert all(rule["help"]["text"] and rule["name"] for rule in rules)
     assert [result["ruleIndex"] for result in run["results"]] == [0, 1, 2]
+    # the baseline's fingerprint, which does not change when lines move
+    fingerprints = {result["partialFingerprints"]["wirecheckFingerprint/v1"] for result in run["results"]}
+    assert len(fingerprints) == 3
 
 
 def test_rdjson_counts_columns_in_utf8_bytes() -> None:
