@@ -33,7 +33,7 @@ from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
 from checker.pipeline import check
 from checker.progress import Progress
-from checker.project_config import COMMAND_LINE, ProjectConfig, load_config
+from checker.project_config import COMMAND_LINE, ProjectConfig, default_config, load_config
 from checker.records import Report
 from checker.suppression import without_rules, without_suppressed
 
@@ -155,7 +155,7 @@ def check_command(args: argparse.Namespace) -> int:
 
 def _project_config(args: argparse.Namespace) -> ProjectConfig:
     if args.no_config:
-        config = load_config(start=Path("/"))
+        config = default_config()
     else:
         config = load_config(Path(args.config) if args.config else None, start=_start_folder(args.paths))
     flags: dict[str, Any] = {

@@ -165,12 +165,17 @@ def _read(path: Path) -> dict[str, Any]:
         raise InputError(f"cannot read the configuration: {exc}", reason="config", path=str(path)) from exc
 
 
+def default_config() -> ProjectConfig:
+    """The settings without a project file; globs are relative to the working folder."""
+    return ProjectConfig(None, Path.cwd(), {key.name: Setting(key.default, DEFAULT) for key in KEYS})
+
+
 def load_config(path: Path | None = None, *, start: Path | None = None) -> ProjectConfig:
     """The settings of `path`, else of the file found from `start` upwards, else the defaults."""
     found = (path, _table(path)) if path is not None else find_config((start or Path.cwd()).resolve())
-    settings = {key.name: Setting(key.default, DEFAULT) for key in KEYS}
     if found is None:
-        return ProjectConfig(None, Path.cwd(), settings)
+        return default_config()
+    settings = dict(default_config().settings)
     config_path, table = found
     source = str(config_path) + (" [tool.wirecheck]" if config_path.name == "pyproject.toml" else "")
     for name, value in table.items():
