@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from checker.web import api, error_handlers, resources, security, views
+from checker.web import access, api, error_handlers, resources, security, views
 from checker.web.check_request import FORMAT_NAMES, LANGUAGE_NAMES, MARKUP_FORMATS, german_number
 from checker.web.settings import defaults, from_environment
 
@@ -26,6 +26,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     resources.init_app(app)
     error_handlers.init_app(app)
     security.init_app(app)
+    access.init_app(app)
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)

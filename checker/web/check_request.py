@@ -26,6 +26,7 @@ from checker.errors import InvalidRequest, TextTooLong
 from checker.files import decode
 from checker.fixes import FixPlan, plan
 from checker.formats import FORMAT_TABLE, FORMATS
+from checker.gate import FAIL_LEVELS, Gate
 from checker.house import Profile
 from checker.options import LANGUAGES, CheckOptions
 from checker.pipeline import check
@@ -79,6 +80,8 @@ class CheckRequest:
     filename: str | None = None
     # Names the editor accepted for this session: not reported as unknown.
     names: tuple[str, ...] = ()
+    # The API's gate: when the answer says "passed": false.
+    gate: Gate = dataclasses.field(default_factory=Gate)
 
     @classmethod
     def from_form(cls, form: MultiDict[str, str]) -> CheckRequest:
@@ -122,6 +125,7 @@ class CheckRequest:
             house=_json_field(data, "house", bool, True),
             filename=filename or None,
             names=_names(_json_names(data.get("names", []))),
+            gate=_json_gate(data),
         )
 
     def validate(self) -> None:
@@ -139,6 +143,16 @@ class CheckRequest:
                 f"{what} zu lang: {german_number(len(self.text))} Zeichen, "
                 f"höchstens {german_number(limit)} sind möglich. Bitte kürzen oder in Teilen prüfen."
             )
+
+
+def _json_gate(data: dict[str, Any]) -> Gate:
+    fail_on = data.get("fail_on", Gate.fail_on)
+    if fail_on not in FAIL_LEVELS:
+        raise InvalidRequest(f"Das Feld „fail_on“ muss eines von {', '.join(FAIL_LEVELS)} sein.")
+    max_issues = data.get("max_issues")
+    if max_issues is not None and (isinstance(max_issues, bool) or not isinstance(max_issues, int) or max_issues < 0):
+        raise InvalidRequest("Das Feld „max_issues“ muss eine ganze Zahl ab 0 oder null sein.")
+    return Gate(fail_on, max_issues)
 
 
 def _json_names(value: Any) -> list[str]:

@@ -25,6 +25,15 @@ _BY_CODE = {
         f"Gerade werden sehr viele Texte auf einmal geprüft. {_SAFE} "
         "Bitte in ein paar Sekunden noch einmal „Prüfen“ drücken."
     ),
+    # The API's access rules (checker.web.access); the form is not subject to them.
+    "unauthorized": (
+        "Diese Schnittstelle braucht einen Zugangsschlüssel (Kopfzeile „Authorization: Bearer …“); "
+        "er fehlt oder ist nicht gültig."
+    ),
+    "rate_limited": (
+        "Zu viele Anfragen in kurzer Zeit von diesem Zugang. Bitte so viele Sekunden warten, wie die "
+        "Kopfzeile „Retry-After“ angibt, und dann noch einmal senden."
+    ),
 }
 
 INTERNAL_ERROR = (

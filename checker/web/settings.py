@@ -54,6 +54,31 @@ SETTINGS: tuple[Setting, ...] = (
         "that accepted checks keep a bounded latency under load.",
     ),
     Setting(
+        "API_TOKENS",
+        (),
+        "Bearer tokens that /api/v1/* accepts (a JSON list, or tokens separated by commas); a "
+        "request without one of them gets 401. Empty: the API is open, as the form is.",
+    ),
+    Setting(
+        "RATE_LIMIT",
+        None,
+        "Requests one client may send to /api/v1/*, in flask-limiter's notation (\"60 per minute; "
+        '1000 per hour"); more get 429 with Retry-After. The client is its token, else its address. '
+        "Empty: no limit.",
+    ),
+    Setting(
+        "RATE_LIMIT_STORAGE",
+        "memory://",
+        "Where the rate limit counts: memory:// (each worker process on its own), or a Redis URL "
+        "(redis://host:6379/0; needs the redis package) for one count across workers and hosts.",
+    ),
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "Proxies in front of the app (nginx) whose X-Forwarded-For names the client for the rate "
+        "limit; 0: the connection's address.",
+    ),
+    Setting(
         "ENGINE",
         None,
         "An Engine object to check with instead of a URL (for tests and embedding).",
