@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import signal
 import sys
@@ -26,7 +27,7 @@ from checker.formats.detect import detect_format
 from checker.front_matter import front_matter_language
 from checker.gate import FAIL_LEVELS, Gate
 from checker.house import Profile, load_profile
-from checker.languagetool import Engine, host, open_engine
+from checker.languagetool import Engine, background, host, open_engine
 from checker.languagetool import install as engine_install
 from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
@@ -84,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     server = commands.add_parser("languagetool", help="run the LanguageTool server in the foreground")
     server.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
 
+    background_server = commands.add_parser(
+        "server", help="the background LanguageTool the command line starts on first use: status, stop"
+    )
+    background_server.add_argument("action", choices=["status", "stop", "run"], help="run: be that server")
+    background_server.add_argument(
+        "--idle-timeout", type=float, default=background.IDLE_TIMEOUT, help="seconds unused before it stops"
+    )
+
     commands.add_parser("install-engine", help="fetch the pinned LanguageTool jars (does nothing if present)")
 
     serve = commands.add_parser("serve", help="serve the editors' web app with gunicorn (and LanguageTool)")
@@ -137,7 +146,7 @@ def check_command(args: argparse.Namespace) -> int:
     sources = [_read(path) for path in paths]  # all input errors before the engine starts
     results: Results = []
     if sources:
-        with open_engine(args.languagetool_url) as engine:
+        with open_engine(args.languagetool_url, background=background.wanted()) as engine:
             results = _check_all(sources, args, config, profile, engine)
     switched_off = config["disable"]
     results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
@@ -292,10 +301,23 @@ def serve_command(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def server_command(args: argparse.Namespace) -> int:
+    if args.action == "run":
+        background.run(args.idle_timeout)
+    elif args.action == "stop":
+        print("LanguageTool stopped." if background.stop_server() else "No LanguageTool runs on this host.")
+    else:
+        found = background.status()
+        print(json.dumps(found, indent=2))
+        return EXIT_CLEAN if found["running"] else 3
+    return EXIT_CLEAN
+
+
 COMMANDS = {
     "check": check_command,
     "languagetool": languagetool_command,
     "install-engine": install_command,
+    "server": server_command,
     "serve": serve_command,
 }
 

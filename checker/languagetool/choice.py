@@ -3,7 +3,8 @@ gunicorn and the benchmark alike.
 
 Resolution order: an explicit URL, then $LANGUAGETOOL_URL, then the host's shared server if one
 answers, else a server started for this process, published for others, and stopped when the
-block ends.
+block ends; or, with `background=True` (the command line on a developer's machine), one started
+in the background that outlives the block and stops itself when idle (see background).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from collections.abc import Iterator
 
 from checker.languagetool import host
+from checker.languagetool.background import ensure_running, touch_used
 from checker.languagetool.client import LanguageToolClient
 
 
@@ -22,11 +24,15 @@ def configured_url(explicit: str | None = None) -> str | None:
 
 
 @contextlib.contextmanager
-def open_engine(url: str | None = None) -> Iterator[LanguageToolClient]:
+def open_engine(url: str | None = None, *, background: bool = False) -> Iterator[LanguageToolClient]:
     """An engine for the duration of the block (see the module docstring for which)."""
     remote = configured_url(url)
     if remote:
         yield LanguageToolClient(remote)
+        return
+    if background:
+        yield LanguageToolClient(ensure_running())
+        touch_used()
         return
     running, server = host.use_or_start()
     if server is None:

@@ -29,7 +29,7 @@ def start_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -37,6 +37,15 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def published_state() -> dict[str, object] | None:
+    """The state file's content (url, pid, owner, fingerprint), if there is a readable one."""
+    try:
+        state = json.loads(_state_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
 
 
 def running_url() -> str | None:
@@ -49,7 +58,7 @@ def running_url() -> str | None:
         return None
     if published != fingerprint(ServerSettings()):
         return None
-    if _alive(owner) and answers(url):
+    if process_alive(owner) and answers(url):
         return url
     return None
 

@@ -38,7 +38,7 @@ def on_starting(server: Any) -> None:
     """In the master, before forking: the LanguageTool every worker uses."""
     # Imported here: gunicorn reads this module before the app, and the master needs no more.
     from checker.errors import CheckerError  # noqa: PLC0415
-    from checker.languagetool import open_engine  # noqa: PLC0415
+    from checker.languagetool import background, open_engine  # noqa: PLC0415
 
     server.log.info("Choosing LanguageTool: $LANGUAGETOOL_URL, the host's, or one started now (about 15 s) …")
     try:
@@ -49,9 +49,14 @@ def on_starting(server: Any) -> None:
         raise SystemExit(2) from None
     # Workers are other processes: they get the choice through the variable every entry point reads.
     os.environ["LANGUAGETOOL_URL"] = engine.url
+    # A background server of the command line's stays up while this server uses it.
+    background.register_user()
     server.log.info("LanguageTool %s is ready", engine.url)
 
 
 def on_exit(server: Any) -> None:
+    from checker.languagetool import background  # noqa: PLC0415
+
     server.log.info("Stopping LanguageTool if this server started it")
+    background.unregister_user()
     _engine_scope.close()

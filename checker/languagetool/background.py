@@ -1,0 +1,147 @@
+"""A LanguageTool server in the background for the command line on a developer's machine.
+
+The first `wirecheck check` that finds no server starts one in a process of its own, detached
+from the terminal; every later run on the host uses it (a second run takes about a second, not
+the half minute a JVM needs to start). It stops itself after `IDLE_TIMEOUT` seconds in which no
+run used it and no long-running user (a `wirecheck serve`) is registered: the last user, not the
+first starter, ends it. `wirecheck server status|stop` show and end it. In CI ($CI set), where
+one run does everything, a run starts and stops its own server as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from checker.errors import EngineUnavailable
+from checker.languagetool import host
+from checker.languagetool.server import runtime_dir
+
+IDLE_TIMEOUT = 15 * 60.0
+START_TIMEOUT = 240.0
+_CHECK_EVERY = 10.0
+
+
+def wanted() -> bool:
+    """Whether the command line should use a background server: not in CI, and not switched off
+    with WIRECHECK_BACKGROUND=0."""
+    return not os.environ.get("CI") and os.environ.get("WIRECHECK_BACKGROUND", "1") != "0"
+
+
+def _used_path() -> Path:
+    return runtime_dir() / "languagetool.used"
+
+
+def _users_dir() -> Path:
+    path = runtime_dir() / "languagetool.users"
+    path.mkdir(exist_ok=True, mode=0o700)
+    return path
+
+
+def touch_used() -> None:
+    """Records that the host's server was just used (the idle clock starts again)."""
+    with contextlib.suppress(OSError):
+        _used_path().write_text(str(time.time()), encoding="utf-8")
+
+
+def register_user(pid: int | None = None) -> None:
+    """A long-running process (the web app) uses the server: it stays up while that process lives."""
+    (_users_dir() / str(pid or os.getpid())).touch()
+
+
+def unregister_user(pid: int | None = None) -> None:
+    with contextlib.suppress(OSError):
+        (_users_dir() / str(pid or os.getpid())).unlink()
+
+
+def _users_alive() -> bool:
+    alive = False
+    for entry in _users_dir().iterdir():
+        if entry.name.isdigit() and host.process_alive(int(entry.name)):
+            alive = True
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()  # a user that died without unregistering
+    return alive
+
+
+def _idle_for() -> float:
+    try:
+        return time.time() - _used_path().stat().st_mtime
+    except OSError:
+        return float("inf")
+
+
+def ensure_running() -> str:
+    """The URL of the host's server, starting one in the background if none answers."""
+    running = host.running_url()
+    if running is None:
+        _spawn()
+        running = _wait_for_server()
+    touch_used()
+    return running
+
+
+def _spawn() -> None:
+    log = runtime_dir() / "background.log"
+    command = [sys.executable, "-m", "checker", "server", "run"]
+    with open(log, "ab") as output:
+        subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    print("Starting LanguageTool in the background (once; about half a minute) …", file=sys.stderr, flush=True)
+
+
+def _wait_for_server() -> str:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        running = host.running_url()
+        if running is not None:
+            return running
+        time.sleep(0.5)
+    log = runtime_dir() / "background.log"
+    raise EngineUnavailable(f"the background LanguageTool did not start within {START_TIMEOUT:.0f} s; see {log}")
+
+
+def run(idle_timeout: float = IDLE_TIMEOUT) -> None:
+    """The background process: start and publish the server, stop when idle and unused, or on
+    SIGTERM (`wirecheck server stop`)."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    server = host.start_for_host()
+    touch_used()
+    try:
+        while not stop.wait(_CHECK_EVERY):
+            if _idle_for() > idle_timeout and not _users_alive():
+                break
+    finally:
+        host.unpublish(server)
+        server.stop()
+
+
+def status() -> dict[str, object]:
+    """What runs: the published server's URL, its owner, and how long it has been idle."""
+    state = host.published_state()
+    if state is None or host.running_url() is None:
+        return {"running": False}
+    users = sorted(int(entry.name) for entry in _users_dir().iterdir() if entry.name.isdigit())
+    return {"running": True, **state, "idle_seconds": round(_idle_for()), "users": users}
+
+
+def stop_server() -> bool:
+    """Asks the published server's owner to stop; False if none runs."""
+    state = host.published_state()
+    if state is None or host.running_url() is None:
+        return False
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(int(str(state["owner"])), signal.SIGTERM)
+    deadline = time.monotonic() + 30
+    while host.running_url() is not None and time.monotonic() < deadline:
+        time.sleep(0.25)
+    return True
