@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench alarms demo golden clean engine system-deps
+.PHONY: setup run test lint format bench alarms train demo golden clean engine system-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ bench: setup
 # alone against the checker; writes docs/quality.md. Not part of `make test`.
 alarms: setup
 	$(PY) bench/alarms.py
+
+# Rebuilds the learned layer's model (checker/learned/) from ../shared/ with a fixed seed; asks
+# LanguageTool about every training sentence once (cached in ~/.cache/wirecheck/learned/).
+# Not part of `make test`; then run `make alarms` for the figures.
+train: setup
+	$(PY) -m pip install --quiet -r requirements-train.txt
+	$(PY) -m bench.learned.train
 
 # Rewrites every golden file from what the checker finds now; read the diff before committing.
 golden: setup

@@ -1,0 +1,21 @@
+"""The learned detection layer: a CRF over LanguageTool's findings, part of speech, inflection,
+frequency and context (trained by `make train`, see MODEL_CARD.md). `review` gives its verdict on
+a text: how sure it is of each LanguageTool finding, and findings of its own (`source: "model"`)."""
+
+from __future__ import annotations
+
+from checker.learned.kinds import KINDS, KINDS_BY_RULE, ModelKind
+from checker.learned.model import SENSITIVITIES, Sensitivity
+from checker.learned.review import LOW_CONFIDENCE, LowConfidence, Verdict, review
+
+__all__ = [
+    "KINDS",
+    "KINDS_BY_RULE",
+    "LOW_CONFIDENCE",
+    "SENSITIVITIES",
+    "LowConfidence",
+    "ModelKind",
+    "Sensitivity",
+    "Verdict",
+    "review",
+]

@@ -1,0 +1,141 @@
+"""The learned layer in the pipeline: the model reads each sentence with LanguageTool's findings,
+judges how likely each finding is a real error, and reports tokens where it sees an error that
+LanguageTool does not."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from checker.languagetool import house_rule_ids
+from checker.learned.decide import Probabilities, confidence, reported_label
+from checker.learned.features import Finding, covered_tokens, finding, sentence_features
+from checker.learned.kinds import CATEGORY, KINDS_BY_LABEL
+from checker.learned.model import Model, Sensitivity, Settings, load_model
+from checker.learned.tokens import Token, sentences
+from checker.records import Issue
+from checker.text.offsets import LineIndex
+
+LowConfidence = Literal["drop", "note", "keep"]
+LOW_CONFIDENCE: tuple[LowConfidence, ...] = ("drop", "note", "keep")
+_Key = tuple[int, int, str]
+
+
+def _key(issue: Issue) -> _Key:
+    return (issue.offset, issue.length, issue.rule)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The model's view of one text: its confidence in each LanguageTool finding (by position
+    and rule) and its own findings."""
+
+    confidence: dict[_Key, float] = field(default_factory=dict)
+    added: tuple[Issue, ...] = ()
+    keep_from: float = 0.0
+
+    def apply(self, issues: Sequence[Issue], low_confidence: LowConfidence = "drop") -> list[Issue]:
+        """`issues` with the low-confidence LanguageTool findings dropped, turned into notes or
+        kept, and the model's own findings where nothing else was found."""
+        kept: list[Issue] = []
+        for issue in issues:
+            sure = self.confidence.get(_key(issue), 1.0) >= self.keep_from
+            if issue.source != "languagetool" or sure or low_confidence == "keep":
+                kept.append(issue)
+            elif low_confidence == "note":
+                kept.append(replace(issue, severity="info", message=f"Unsicher (Modell): {issue.message}"))
+        taken = [(issue.offset, issue.end) for issue in issues]
+        added = [a for a in self.added if not any(a.offset < end and start < a.end for start, end in taken)]
+        return [*kept, *added]
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence as the model read it: its tokens, each token's label probabilities, and
+    each LanguageTool finding in it with the tokens it covers and the tokens its fix changes."""
+
+    tokens: tuple[Token, ...]
+    probabilities: tuple[Probabilities, ...]
+    findings: tuple[tuple[Issue, tuple[int, ...], tuple[int, ...]], ...]
+
+
+def read(plain: str, languagetool_issues: Sequence[Issue], model: Model) -> list[SentenceReading]:
+    """The model's reading of each sentence of `plain`, with LanguageTool's findings in it.
+
+    Only LanguageTool's own rules are seen (and later judged) by the model, as in training;
+    findings of our rules inside LanguageTool (checker/languagetool/rule_files) are left alone."""
+    ours = house_rule_ids()
+    own = [issue for issue in languagetool_issues if issue.rule.partition("[")[0] not in ours]
+    readings = []
+    for tokens in sentences(plain):
+        start, end = tokens[0].start, tokens[-1].end
+        inside = [issue for issue in own if start <= issue.offset and issue.end <= end]
+        spans = [(token.start, token.end) for token in tokens]
+        findings = [_finding(plain, issue) for issue in inside]
+        probabilities = model.probabilities(sentence_features([t.text for t in tokens], spans, findings))
+        judged = tuple(
+            (
+                issue,
+                tuple(covered_tokens(spans, found.start, found.end)),
+                tuple(covered_tokens(spans, found.changed_start, found.changed_end)),
+            )
+            for issue, found in zip(inside, findings, strict=True)
+        )
+        readings.append(SentenceReading(tuple(tokens), tuple(probabilities), judged))
+    return readings
+
+
+def decide(plain: str, readings: Sequence[SentenceReading], settings: Settings) -> Verdict:
+    """The verdict the settings' thresholds give on the model's reading of `plain`."""
+    lines = LineIndex(plain)
+    judged: dict[_Key, float] = {}
+    added: list[Issue] = []
+    for reading in readings:
+        silent = set(range(len(reading.tokens)))
+        for issue, covered, changed in reading.findings:
+            silent -= set(covered)
+            judged[_key(issue)] = confidence(reading.probabilities, changed)
+        for index in sorted(silent):
+            label = reported_label(reading.probabilities[index], settings.report_from)
+            if label is not None:
+                token = reading.tokens[index]
+                added.append(_model_issue(plain, lines, token.start, token.end, label))
+    return Verdict(judged, tuple(added), settings.keep_from)
+
+
+def review(plain: str, languagetool_issues: Sequence[Issue], sensitivity: Sensitivity = "normal") -> Verdict:
+    """The model's verdict on `plain` and LanguageTool's findings in it (positions in `plain`),
+    with the thresholds of `sensitivity`."""
+    model = load_model()
+    return decide(plain, read(plain, languagetool_issues, model), model.settings_for(sensitivity))
+
+
+def _finding(plain: str, issue: Issue) -> Finding:
+    return finding(
+        issue.offset,
+        issue.end,
+        rule=issue.rule,
+        category=issue.category.id,
+        covered=plain[issue.offset : issue.end],
+        replacements=issue.replacements,
+    )
+
+
+def _model_issue(plain: str, lines: LineIndex, start: int, end: int, label: str) -> Issue:
+    kind = KINDS_BY_LABEL[label]
+    line, column = lines.position(start)
+    return Issue(
+        offset=start,
+        length=end - start,
+        line=line,
+        column=column,
+        text=plain[start:end],
+        rule=kind.rule,
+        rule_description=kind.description,
+        category=CATEGORY,
+        type=kind.issue_type,
+        severity=kind.severity,
+        message=kind.message,
+        source="model",
+    )
