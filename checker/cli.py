@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-house", action="store_true", help="LanguageTool alone: no house rules, no names dictionary"
     )
     check.add_argument("--picky", action="store_true", help="also LanguageTool's picky rules")
+    check.add_argument(
+        "--no-model", action="store_true", help="without the learned layer (no model findings, no confidence filter)"
+    )
     check.add_argument("--enable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
     check.add_argument("--disable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
     check.add_argument("--enable-category", type=_split_list, default=[], metavar="IDS")
@@ -260,6 +263,7 @@ def _options_for(source: Source, args: argparse.Namespace, config: ProjectConfig
         language=language,
         format=input_format,
         picky=config["picky"],
+        model=False if args.no_model else None,
         enabled_rules=tuple(config["enable"]),
         disabled_rules=tuple(config["disable"]),
         enabled_categories=tuple(config["enable_categories"]),

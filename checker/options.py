@@ -4,25 +4,41 @@ rule switches. One frozen record for the command line, the web app and the API a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.errors import InvalidRequest
 
+if TYPE_CHECKING:
+    from checker.house import Profile
+
 LANGUAGES = ("de-DE", "de-AT", "de-CH")
+# Whether the learned layer (checker.learned) runs with a house profile that does not say
+# (`[model] enabled`): on, since it beats LanguageTool alone on precision and F0.5 on the report
+# set (docs/quality.md). Without a profile a check is LanguageTool alone unless it asks for the model.
+MODEL_BY_DEFAULT = True
 
 
 @dataclass(frozen=True)
 class CheckOptions:
     """`language` None takes the document's own language tag, else de-DE; `format` None detects
-    the input format from the content (see checker.formats)."""
+    the input format from the content (see checker.formats); `model` None runs the learned layer
+    as the house profile says (without a profile, or with `enabled_only`: not at all)."""
 
     language: str | None = None
     format: str | None = "text"
     picky: bool = False
+    model: bool | None = None
     enabled_rules: tuple[str, ...] = ()
     disabled_rules: tuple[str, ...] = ()
     enabled_categories: tuple[str, ...] = ()
     disabled_categories: tuple[str, ...] = ()
     enabled_only: bool = False
+
+    def model_on(self, profile: Profile | None) -> bool:
+        """Whether the learned layer runs: as asked, else as the profile says."""
+        if self.model is not None:
+            return self.model
+        return profile is not None and profile.model.enabled and not self.enabled_only
 
     def __post_init__(self) -> None:
         if self.language is not None and self.language not in LANGUAGES:

@@ -12,10 +12,11 @@ import dataclasses
 
 from checker.errors import InputError
 from checker.formats import Document, parse_document
-from checker.house import Profile, run_house_rules
+from checker.house import ModelSettings, Profile, run_house_rules
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
 from checker.languagetool import Engine, house_rule_ids, split_text
 from checker.languagetool.matches import issues_from_matches
+from checker.learned import review
 from checker.options import CheckOptions
 from checker.records import Issue, Report
 from checker.text.datelines import separate_datelines
@@ -57,8 +58,12 @@ def check_document(
     plain = document.plain_text()
     _refuse_unsafe(document, plain)
     found, version = _languagetool_issues(plain, options, engine)
+    model = profile.model if profile is not None else ModelSettings()
+    verdict = review(plain, found, model.sensitivity) if options.model_on(profile) else None
     if profile is not None:
         found = _with_house_issues(found, document, profile)
+    if verdict is not None:
+        found = verdict.apply(found, model.low_confidence)
     source = document.source
     issues = _to_source(found, document, source) if source != plain else found
     issues.sort(key=lambda issue: (issue.offset, issue.length, issue.rule))

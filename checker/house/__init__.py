@@ -3,8 +3,17 @@ check a text against it, producing the same `Issue` records as LanguageTool."""
 
 from __future__ import annotations
 
-from checker.house.profile import Avoidance, Profile, WireSettings, load_profile
+from checker.house.profile import Avoidance, ModelSettings, Profile, WireSettings, load_profile
 from checker.house.rules import RULES, RULES_BY_ID
 from checker.house.run_rules import run_house_rules
 
-__all__ = ["RULES", "RULES_BY_ID", "Avoidance", "Profile", "WireSettings", "load_profile", "run_house_rules"]
+__all__ = [
+    "RULES",
+    "RULES_BY_ID",
+    "Avoidance",
+    "ModelSettings",
+    "Profile",
+    "WireSettings",
+    "load_profile",
+    "run_house_rules",
+]

@@ -20,6 +20,8 @@ from typing import Any, Literal, NoReturn
 
 from checker.errors import InputError
 from checker.house.dictionary import NameIndex
+from checker.learned import LOW_CONFIDENCE, SENSITIVITIES, LowConfidence, Sensitivity
+from checker.options import MODEL_BY_DEFAULT
 from checker.records import SEVERITIES, Severity
 
 Convention = Literal["auto", "agency", "duden"]
@@ -52,6 +54,18 @@ class WireSettings:
     dateline_agencies: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class ModelSettings:
+    """The learned layer's settings from the ``[model]`` table (see checker.learned)."""
+
+    # Whether it runs (a check can still switch it off: --no-model, "model": false).
+    enabled: bool = MODEL_BY_DEFAULT
+    # What becomes of a LanguageTool finding the model judges very likely wrong.
+    low_confidence: LowConfidence = "drop"
+    # "normal" for edited copy; "high" reports more, for copy with many errors (translations).
+    sensitivity: Sensitivity = "normal"
+
+
 @dataclass(frozen=True, eq=False)
 class Profile:
     """A loaded profile; immutable, so one instance serves all threads. Compared by identity."""
@@ -65,6 +79,7 @@ class Profile:
     disabled_rules: frozenset[str] = frozenset()
     severities: Mapping[str, Severity] = field(default_factory=dict)
     wire: WireSettings = WireSettings()
+    model: ModelSettings = ModelSettings()
     _index: NameIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +158,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "spelling": {"*": "string"},
     "avoid": {"*": "avoidance"},
     "rules": {"disabled": "strings", "severity": "severities"},
+    "model": {"enabled": "bool", "low_confidence": "low_confidence", "sensitivity": "sensitivity"},
 }
 _TOP_LEVEL = {"name": "string", "description": "string", "extends": "string"}
 
@@ -246,6 +262,12 @@ def _check_value(kind: str, value: Any) -> str | None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             return "must be a whole number of 0 or more"
         return "must be at least 1" if kind == "positive_int" and value < 1 else None
+    if kind == "bool":
+        return None if isinstance(value, bool) else "must be true or false"
+    if kind == "low_confidence":
+        return None if value in LOW_CONFIDENCE else f"must be one of {', '.join(LOW_CONFIDENCE)}"
+    if kind == "sensitivity":
+        return None if value in SENSITIVITIES else f"must be one of {', '.join(SENSITIVITIES)}"
     if kind == "convention":
         return None if value in CONVENTIONS else f"must be one of {', '.join(CONVENTIONS)}"
     if kind == "severities":
@@ -290,5 +312,10 @@ def _build(data: dict[str, Any], source: str) -> Profile:
             spell_out_up_to=wire.get("spell_out_up_to", WireSettings.spell_out_up_to),
             group_digits_from=wire.get("group_digits_from", WireSettings.group_digits_from),
             dateline_agencies=tuple(wire.get("dateline_agencies", ())),
+        ),
+        model=ModelSettings(
+            enabled=data.get("model", {}).get("enabled", ModelSettings.enabled),
+            low_confidence=data.get("model", {}).get("low_confidence", ModelSettings.low_confidence),
+            sensitivity=data.get("model", {}).get("sensitivity", ModelSettings.sensitivity),
         ),
     )

@@ -77,6 +77,8 @@ class CheckRequest:
     picky: bool = False
     format: str = AUTO
     house: bool = True
+    # The learned layer; None: as the profile says.
+    model: bool | None = None
     filename: str | None = None
     # Names the editor accepted for this session: not reported as unknown.
     names: tuple[str, ...] = ()
@@ -88,12 +90,14 @@ class CheckRequest:
         """The draft as the editor sees it; never raises, so an error page can show it again."""
         # The form sends house=0 from a hidden field, then house=1 from the checkbox when ticked.
         house = form.getlist("house")
+        model = form.getlist("model")
         return cls(
             text=normalise_line_ends(form.get("text", "")),
             language=form.get("language", AUTO),
             picky=_is_true(form.get("picky", "")),
             format=form.get("format", AUTO),
             house=_is_true(house[-1]) if house else True,
+            model=_is_true(model[-1]) if model else None,
             names=_names(form.get("names", "").split("\n")),
         )
 
@@ -117,12 +121,16 @@ class CheckRequest:
         filename = data.get("filename")
         if filename is not None and not isinstance(filename, str):
             raise InvalidRequest("Das Feld „filename“ muss eine Zeichenkette oder null sein.")
+        model = data.get("model")
+        if model is not None and not isinstance(model, bool):
+            raise InvalidRequest("Das Feld „model“ muss true, false oder null sein.")
         return cls(
             text=_json_field(data, "text", str, ""),
             language=_json_field(data, "language", str, AUTO),
             picky=_json_field(data, "picky", bool, False),
             format=_json_field(data, "format", str, AUTO),
             house=_json_field(data, "house", bool, True),
+            model=model,
             filename=filename or None,
             names=_names(_json_names(data.get("names", []))),
             gate=_json_gate(data),
@@ -178,6 +186,7 @@ def report_for(request: CheckRequest) -> Report:
         language=None if request.language == AUTO else request.language,
         format=None if request.format == AUTO else request.format,
         picky=request.picky,
+        model=request.model,
     )
     with admission().slot():
         return check(request.text, options, engine=get_engine(), profile=_profile_for(request), path=request.filename)
@@ -186,7 +195,7 @@ def report_for(request: CheckRequest) -> Report:
 def fix_plan_for(request: CheckRequest, report: Report) -> FixPlan:
     """The fixes "apply all" may take over on the result page, verified by a second check of
     the fixed text with the same language, format and rules."""
-    options = CheckOptions(language=report.language, format=report.format, picky=request.picky)
+    options = CheckOptions(language=report.language, format=report.format, picky=request.picky, model=request.model)
     profile = _profile_for(request)
     engine = get_engine()
 

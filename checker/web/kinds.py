@@ -22,6 +22,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("punctuation", "Zeichensetzung", "Kommas, Satzzeichen, Leerzeichen und Typografie"),
     Kind("style", "Stil", "Wortwahl, Wiederholungen, Umgangssprache und Sonstiges"),
     Kind("house", "Hausregeln", "Regeln unserer Redaktion"),
+    Kind("model", "Modell", "Vom statistischen Modell vermutet: Beugung, Verbform, Wortstellung, Schreibung"),
 )
 KINDS_BY_ID = {kind.id: kind for kind in KINDS}
 
@@ -47,6 +48,8 @@ def scope_of(issue: Issue) -> str:
 def kind_of(issue: Issue) -> Kind:
     if issue.source == "house":
         return KINDS_BY_ID["house"]
+    if issue.source == "model":
+        return KINDS_BY_ID["model"]
     category = issue.category.id
     if issue.type == "misspelling" or category in _SPELLING_CATEGORIES:
         return KINDS_BY_ID["spelling"]

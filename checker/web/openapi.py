@@ -60,7 +60,10 @@ _ISSUE = {
             "description": "Best first, as plain text; an empty string means: delete the flagged text.",
         },
         "url": {"type": ["string", "null"], "description": "An explanation of the rule, if any."},
-        "source": {"type": "string", "description": "languagetool, or house for the newsroom's own rules."},
+        "source": {
+            "type": "string",
+            "description": "languagetool, house for the newsroom's own rules, or model for the learned layer.",
+        },
     },
 }
 
@@ -216,6 +219,13 @@ def openapi_document() -> dict[str, Any]:
                             "minimum": 0,
                             "default": None,
                             "description": "`passed` is false with more findings than this, of any severity.",
+                        },
+                        "model": {
+                            "type": ["boolean", "null"],
+                            "default": None,
+                            "description": "The learned layer: a model that drops LanguageTool findings it judges "
+                            "very likely wrong and adds findings of its own (source model). null: as the server's "
+                            "profile says (on by default); false: off.",
                         },
                     },
                 },

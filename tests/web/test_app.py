@@ -537,7 +537,7 @@ def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClie
     assert set(schemas["Stats"]["properties"]) == set(report.stats.to_dict()) == set(schemas["Stats"]["required"])
     request = schemas["CheckRequest"]["properties"]
     gate_fields = {"fail_on", "max_issues"}
-    assert set(request) == {"text", "language", "format", "filename", "house", "picky", "names", *gate_fields}
+    assert set(request) == {"text", "language", "format", "filename", "house", "picky", "model", "names", *gate_fields}
     assert request["format"]["enum"] == ["auto", *FORMATS]
     assert request["format"]["default"] == request["language"]["default"] == "auto"
     assert request["house"]["default"] is True
