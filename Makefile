@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench alarms train demo golden clean engine system-deps
+.PHONY: setup run test lint format bench alarms load train demo golden clean engine system-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ bench: setup
 # alone against the checker; writes docs/quality.md. Not part of `make test`.
 alarms: setup
 	$(PY) bench/alarms.py
+
+# Bounded load on the web app, 127.0.0.1 only: 16, 32 and 64 clients, then a 90 s soak with
+# memory samples (LOAD_ARGS=--help lists the options); figures in docs/reliability.md.
+# Not part of `make test`.
+load: setup
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 # Rebuilds the learned layer's model (checker/learned/) from ../shared/ with a fixed seed; asks
 # LanguageTool about every training sentence once (cached in ~/.cache/wirecheck/learned/).
