@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from checker.web import access, api, error_handlers, resources, security, views
+from checker.web import access, api, error_handlers, languagetool_api, resources, security, views
 from checker.web.check_request import FORMAT_NAMES, LANGUAGE_NAMES, MARKUP_FORMATS, german_number
 from checker.web.settings import defaults, from_environment
 
@@ -30,6 +30,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(languagetool_api.bp)
 
     app.add_template_filter(german_number, "number")
 

@@ -79,6 +79,13 @@ SETTINGS: tuple[Setting, ...] = (
         "limit; 0: the connection's address.",
     ),
     Setting(
+        "CORS_ORIGINS",
+        (),
+        "Origins whose pages or browser add-ons may call the LanguageTool API (/v2/*) from a browser "
+        '(a JSON list, or origins separated by commas: "https://cms.example.org, chrome-extension://…"); '
+        '"*" allows every origin. Empty: no CORS headers.',
+    ),
+    Setting(
         "ENGINE",
         None,
         "An Engine object to check with instead of a URL (for tests and embedding).",
