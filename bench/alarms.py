@@ -6,8 +6,10 @@ For the clean corpus (tests/quality/clean/) it counts alarms per 1,000 words by 
 is an error or a warning; info findings, such as a name not in the dictionary, are notes and
 counted apart), for the
 articles with planted errors (tests/quality/planted/) which planted errors each side finds, and
-for the example article its findings by rule; dev and held-out apart. It writes a Markdown
-report and prints a summary. The held-out sets are for reporting only: nobody tunes on them.
+for the example article its findings by rule; dev and held-out apart. Then the learned layer
+(checker.learned, see bench/learned/report.py): token-level scores on Falko-MERLIN's fm-dev.tsv
+and alarms on the clean sets with and without the model. It writes a Markdown report and prints
+a summary. The held-out sets are for reporting only: nobody tunes on them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.learned import report as learned_report
 from checker.fixes import REASONS, plan
 from checker.house import Profile, load_profile
 from checker.languagetool import Engine, open_engine
@@ -45,13 +48,15 @@ _SUB_ID = re.compile(r"\[[^\]]*\]$")
 
 @dataclass(frozen=True)
 class Side:
-    """One way of checking: LanguageTool alone (no profile) or the checker with a profile."""
+    """One way of checking: LanguageTool alone (no profile, no model) or the checker with a
+    profile; `model` None runs the learned layer as the profile says."""
 
     name: str
     profile: Profile | None
+    model: bool | None = None
 
     def check(self, text: str, engine: Engine) -> Report:
-        return check(text, CheckOptions(format=None), engine=engine, profile=self.profile)
+        return check(text, CheckOptions(format=None, model=self.model), engine=engine, profile=self.profile)
 
 
 @dataclass
@@ -294,9 +299,11 @@ The corpus and how it was made: [tests/quality/README.md](../tests/quality/READM
 - Checker code: {code_version()}
 - Machine: {machine()}; Python {platform.python_version()}
 - LanguageTool {results.engine_version}, German rules
-- **LanguageTool alone**: `check(text, CheckOptions(format=None), engine=engine, profile=None)`
+- **LanguageTool alone**: `check(text, CheckOptions(format=None, model=False), engine=engine, profile=None)`
   (our own LanguageTool rules are off without a profile)
-- **Checker**: the same with the default profile ({profile.name}, convention `{profile.convention}`)
+- **Checker**: `check(text, CheckOptions(format=None), engine=engine, profile=profile)` with the default
+  profile ({profile.name}, convention `{profile.convention}`; the learned layer
+  {"on" if profile.model.enabled else "off"}, as the profile says)
 
 **dev** figures come from the sets used for tuning; **held-out** figures come from sets that
 nobody tunes on and are the ones to quote.
@@ -401,13 +408,31 @@ def example_section(results: Results, sides: Sequence[Side]) -> str:
     )
 
 
-def render(results: Results, sides: Sequence[Side], profile: Profile) -> str:
+def learned_clean_rows(engine: Engine, profile: Profile) -> list[list[object]]:
+    """Alarms per 1,000 words on the clean sets for each variant of the learned layer's report."""
+    rows: list[list[object]] = []
+    for split, label in SPLITS.items():
+        paths = articles(QUALITY / "clean" / split)
+        texts = [path.read_text(encoding="utf-8") for path in paths]
+        words = sum(text_statistics(text).words for text in texts)
+        cells: list[object] = [f"**{label}**", words]
+        for variant in learned_report.VARIANTS:
+            issues = [issue for text in texts for issue in variant.check(text, engine, profile).issues]
+            alarms = sum(issue.severity in ALARM_SEVERITIES for issue in issues)
+            model_notes = sum(issue.source == "model" for issue in issues)
+            cells.append(f"{alarms} ({rate(1000 * alarms / words if words else 0.0)}); {model_notes}")
+        rows.append(cells)
+    return rows
+
+
+def render(results: Results, sides: Sequence[Side], profile: Profile, learned: str) -> str:
     sections = [
         header(results, profile),
         clean_section(results, sides),
         planted_section(results, sides),
         example_section(results, sides),
         apply_all_section(results),
+        learned,
     ]
     return "\n\n".join(section.strip() for section in sections if section) + "\n"
 
@@ -435,11 +460,14 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "quality.md")
     args = parser.parse_args()
     profile = load_profile()
-    sides = (Side("LanguageTool", None), Side("checker", profile))
+    sides = (Side("LanguageTool", None, model=False), Side("checker", profile))
     with open_engine(args.languagetool_url) as engine:
         results = measure(sides, engine)
-    args.output.write_text(render(results, sides, profile), encoding="utf-8")
+        model_results = learned_report.measure_model(engine, profile)
+        learned = learned_report.section(model_results, table, learned_clean_rows(engine, profile))
+    args.output.write_text(render(results, sides, profile, learned), encoding="utf-8")
     print(summary(results, sides))
+    print(learned_report.summary(model_results))
     print(f"wrote {args.output}")
 
 
