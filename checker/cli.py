@@ -29,6 +29,8 @@ from checker.gate import FAIL_LEVELS, Gate
 from checker.house import Profile, load_profile
 from checker.languagetool import Engine, background, host, open_engine
 from checker.languagetool import install as engine_install
+from checker.languagetool.cache import DiskStore
+from checker.languagetool.cached import CachingEngine
 from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
@@ -82,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--enable-category", type=_split_list, default=[], metavar="IDS")
     check.add_argument("--disable-category", type=_split_list, default=[], metavar="IDS")
     check.add_argument("--jobs", type=int, default=4, help="files checked at once (default 4)")
+    check.add_argument(
+        "--no-cache", action="store_true", help="ask LanguageTool about every paragraph, without the result cache"
+    )
     _add_url_option(check)
     _add_gate_options(check)
 
@@ -150,7 +155,9 @@ def check_command(args: argparse.Namespace) -> int:
     results: Results = []
     if sources:
         with open_engine(args.languagetool_url, background=background.wanted()) as engine:
-            results = _check_all(sources, args, config, profile, engine)
+            # LanguageTool's answers per paragraph, in the per-user cache (checker.languagetool.cached).
+            store = None if args.no_cache else DiskStore()
+            results = _check_all(sources, args, config, profile, CachingEngine(engine, store))
     switched_off = config["disable"]
     results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
     results = _only_what_is_new(results, args)

@@ -1,7 +1,9 @@
-"""Splits long texts at paragraph boundaries into pieces LanguageTool accepts."""
+"""Splits texts for LanguageTool: long texts into pieces it accepts (`split_text`), and a piece
+into the paragraphs it analyses independently of each other (`paragraphs`)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from checker.text.offsets import utf16_length
@@ -14,6 +16,11 @@ _BOUNDARIES = (
     re.compile(r"[.!?…][»«“”\"')\]]*\s+"),
     re.compile(r"\s+"),
 )
+# Where LanguageTool ends a paragraph: its sentence splitter breaks after a line end, optional
+# whitespace and another line end, and a sentence that ends in "\n\n" or "\r\n\r\n" ends a
+# paragraph (StringTools.isParagraphEnd). Only where the next character is not whitespace is the
+# break exactly there, so only there do we cut.
+_PARAGRAPH_END = re.compile(r"(?:\n\n|\r\n\r\n)(?=\S)")
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -55,3 +62,10 @@ def _best_cut(window: str) -> int:
         if last_end > 0:
             return last_end
     return max(1, len(window))
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """Consecutive (start offset, paragraph) pairs covering `text`, cut only where LanguageTool
+    ends a paragraph; each paragraph keeps the line ends that close it."""
+    cuts = [0, *(match.end() for match in _PARAGRAPH_END.finditer(text)), len(text)]
+    return [(start, text[start:end]) for start, end in itertools.pairwise(cuts) if end > start]

@@ -138,8 +138,19 @@ class LanguageToolClient:
 
     def version(self) -> str:
         if self._version is None:
-            result = self.query({"text": "Test."}, CheckOptions())
-            self._version = str(result.get("software", {}).get("version", ""))
+            # /v2/info costs the server nothing; a check would build a rule pipeline for its
+            # parameters, seconds on a server that has not seen them (docs/benchmarks.md).
+            try:
+                response = self._session.get(f"{self.url}/v2/info", timeout=(CONNECT_TIMEOUT, _PROBE_TIMEOUT))
+                info = response.json() if response.status_code == 200 else {}
+            except (requests.RequestException, ValueError):
+                info = {}
+            version = info.get("software", {}).get("version") if isinstance(info, dict) else None
+            if version:
+                self._version = str(version)
+            else:  # a server without /v2/info (older LanguageTool), or one not answering yet
+                result = self.query({"text": "Test."}, CheckOptions())
+                self._version = str(result.get("software", {}).get("version", ""))
         return self._version
 
 

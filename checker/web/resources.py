@@ -1,5 +1,6 @@
 """What every check of the app uses, set up once per app (Flask's `init_app` pattern): the
-LanguageTool engine and the house style profile.
+LanguageTool engine (with a result cache per worker: RESULT_CACHE_ENTRIES paragraphs, 0 for
+none) and the house style profile.
 
 A bad profile stops the app from starting, with the file's path and line, rather than failing
 every check later (or, worse, checking without the newsroom's rules).
@@ -17,6 +18,8 @@ from flask import Flask, current_app
 from checker.errors import InputError, Overloaded
 from checker.house import Profile, load_profile
 from checker.languagetool import Engine, configured_url, open_engine
+from checker.languagetool.cache import MEMORY_ENTRIES, MemoryStore
+from checker.languagetool.cached import CachingEngine
 from checker.languagetool.health import HealthMonitor
 
 _ENGINE = "wirecheck.engine"
@@ -31,6 +34,7 @@ class EngineHolder:
     def __init__(self, app: Flask) -> None:
         self._engine: Engine | None = app.config.get("ENGINE")
         self._url: str | None = app.config.get("LANGUAGETOOL_URL") or None
+        self._cache_entries = app.config.get("RESULT_CACHE_ENTRIES", MEMORY_ENTRIES)
         self._lock = threading.Lock()
         self._stack = contextlib.ExitStack()
         self._health: HealthMonitor | None = None
@@ -38,8 +42,12 @@ class EngineHolder:
     def get(self) -> Engine:
         with self._lock:
             if self._engine is None:
-                self._engine = self._stack.enter_context(open_engine(self._url))
+                client = self._stack.enter_context(open_engine(self._url))
                 atexit.register(self._stack.close)
+                # LanguageTool's answers per paragraph, kept in this worker's memory; an
+                # engine given as ENGINE (tests, embedding) is used as it is.
+                entries = int(self._cache_entries)
+                self._engine = CachingEngine(client, MemoryStore(entries) if entries > 0 else None)
             return self._engine
 
     def health(self) -> HealthMonitor:

@@ -1,0 +1,182 @@
+"""Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.cached):
+bounded, in memory for the web app and in a small SQLite file for the command line.
+
+A store maps a key to a list of LanguageTool matches (plain JSON data). Keys come from
+`cache_key`: the text as sent, the request's parameters and the engine's identity, hashed. A
+store never makes a check fail: a disk store that cannot be read or written behaves as a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+Matches = list[dict[str, Any]]
+
+# Bounds: a paragraph's entry is about one kilobyte (a few matches), so the web app's store per
+# worker stays near 20 MB and the command line's file near 100 MB at most.
+MEMORY_ENTRIES = 20_000
+DISK_ENTRIES = 100_000
+# SQLite waits this long for another process's write to finish before the store gives up
+# (a miss, never an error).
+_BUSY_TIMEOUT_MS = 5_000
+FILE_NAME = "results.sqlite3"
+
+
+class ResultStore(Protocol):
+    def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
+        """The entries found among `keys` (missing ones are left out)."""
+        ...
+
+    def put_many(self, entries: Mapping[str, Matches]) -> None: ...
+
+
+def cache_key(kind: str, engine_identity: str, params: Mapping[str, str], text: str) -> str:
+    """The key of LanguageTool's answer about `text` under `params` from the engine `engine_identity`."""
+    digest = hashlib.sha256()
+    for part in (kind, engine_identity, json.dumps(sorted(params.items())), text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def default_path() -> Path:
+    """`$XDG_CACHE_HOME/wirecheck/results.sqlite3`, else under `~/.cache`: per user, beside the jars."""
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "wirecheck" / FILE_NAME
+
+
+class MemoryStore:
+    """A bounded least-recently-used store for one process, safe for its threads."""
+
+    def __init__(self, max_entries: int = MEMORY_ENTRIES) -> None:
+        self.max_entries = max(1, max_entries)
+        self._entries: OrderedDict[str, Matches] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
+        found = {}
+        with self._lock:
+            for key in keys:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+                    found[key] = self._entries[key]
+        return found
+
+    def put_many(self, entries: Mapping[str, Matches]) -> None:
+        with self._lock:
+            for key, matches in entries.items():
+                self._entries[key] = matches
+                self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class DiskStore:
+    """A bounded store in one SQLite file, shared by every process of the user.
+
+    Write-ahead logging lets processes read while another writes; writes wait for each other up
+    to a few seconds. Each entry records when it was last used; beyond `max_entries`, the least
+    recently used tenth goes. Any SQLite failure (a locked, full, read-only or damaged file)
+    turns the store off for this process with one line on stderr, and the checks go on.
+    """
+
+    def __init__(self, path: Path | None = None, max_entries: int = DISK_ENTRIES) -> None:
+        self.path = path or default_path()
+        self.max_entries = max(10, max_entries)
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._connection is None and not self._broken:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(
+                    self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                )
+                connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS results"
+                    " (key TEXT PRIMARY KEY, matches TEXT NOT NULL, used REAL NOT NULL)"
+                )
+                connection.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
+                self._connection = connection
+            except (OSError, sqlite3.Error) as exc:
+                self._give_up(exc)
+        return self._connection
+
+    def _give_up(self, exc: Exception) -> None:
+        self._broken = True
+        print(f"wirecheck: result cache {self.path} not used: {exc}", file=sys.stderr)
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, Matches] = {}
+        with self._lock:
+            connection = self._connect()
+            if connection is None or not wanted:
+                return found
+            try:
+                for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                    batch = wanted[start : start + 500]
+                    marks = ",".join("?" * len(batch))
+                    rows = connection.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})", batch)
+                    found.update((key, json.loads(matches)) for key, matches in rows)
+                if found:
+                    now = time.time()
+                    with connection:
+                        connection.execute("BEGIN IMMEDIATE")
+                        connection.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in found])
+            except (sqlite3.Error, ValueError) as exc:
+                self._give_up(exc)
+        return found
+
+    def put_many(self, entries: Mapping[str, Matches]) -> None:
+        if not entries:
+            return
+        now = time.time()
+        rows = [(key, json.dumps(matches, ensure_ascii=False), now) for key, matches in entries.items()]
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return
+            try:
+                with connection:
+                    connection.execute("BEGIN IMMEDIATE")
+                    connection.executemany("INSERT OR REPLACE INTO results (key, matches, used) VALUES (?, ?, ?)", rows)
+                    (count,) = connection.execute("SELECT count(*) FROM results").fetchone()
+                    if count > self.max_entries:
+                        surplus = count - self.max_entries + self.max_entries // 10
+                        connection.execute(
+                            "DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used LIMIT ?)",
+                            (surplus,),
+                        )
+            except sqlite3.Error as exc:
+                self._give_up(exc)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._connection.close()
+                self._connection = None

@@ -1,0 +1,45 @@
+"""The command line's result cache: a SQLite file in the per-user cache folder, `--no-cache`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.languagetool import LanguageToolClient
+from tests.conftest import SEED_ARTICLE
+
+pytestmark = pytest.mark.engine
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(engine: LanguageToolClient, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, LANGUAGETOOL_URL=engine.url, XDG_CACHE_HOME=str(cache))
+    return subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--format", "json", *args],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_a_second_run_answers_from_the_cache_with_the_same_report(engine: LanguageToolClient, tmp_path: Path) -> None:
+    first = run(engine, tmp_path, str(SEED_ARTICLE))
+    assert first.returncode == 1, first.stderr
+    assert (tmp_path / "wirecheck" / "results.sqlite3").exists()
+    second = run(engine, tmp_path, str(SEED_ARTICLE))
+    assert second.stdout == first.stdout
+    assert second.returncode == first.returncode
+
+
+def test_no_cache_leaves_no_file(engine: LanguageToolClient, tmp_path: Path) -> None:
+    result = run(engine, tmp_path, "--no-cache", str(SEED_ARTICLE))
+    assert result.returncode == 1, result.stderr
+    assert not (tmp_path / "wirecheck").exists()

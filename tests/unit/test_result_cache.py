@@ -1,0 +1,118 @@
+"""The result stores (checker.languagetool.cache) and the paragraph split they are keyed on."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from checker.languagetool.cache import DiskStore, MemoryStore, cache_key
+from checker.languagetool.chunks import paragraphs
+
+MATCHES = [{"offset": 3, "length": 7, "message": "Möglicher Tippfehler 😀", "rule": {"id": "GERMAN_SPELLER_RULE"}}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eins.\n\nZwei.", ["Eins.\n\n", "Zwei."]),
+        ("Eins.\n\n\nZwei.\n\n", ["Eins.\n\n\n", "Zwei.\n\n"]),
+        ("Eins.\r\n\r\nZwei.", ["Eins.\r\n\r\n", "Zwei."]),
+        # LanguageTool's paragraph ends only: not after a line with spaces, not before a tab or an
+        # indented line, not at a single line end or a lone CR.
+        ("Eins.\n \nZwei.", ["Eins.\n \nZwei."]),
+        ("Eins.\n\n\tZwei.", ["Eins.\n\n\tZwei."]),
+        ("Eins.\n\n Zwei.", ["Eins.\n\n Zwei."]),
+        ("Eins.\nZwei.\r\rDrei.", ["Eins.\nZwei.\r\rDrei."]),
+        ("", []),
+    ],
+)
+def test_paragraphs_are_cut_where_languagetool_ends_one(text: str, expected: list[str]) -> None:
+    found = paragraphs(text)
+    assert [piece for _, piece in found] == expected
+    assert all(text[start : start + len(piece)] == piece for start, piece in found)
+
+
+def test_keys_differ_in_every_part() -> None:
+    base = cache_key("paragraph", "6.8|abc|", {"language": "de-DE"}, "Text.")
+    assert base == cache_key("paragraph", "6.8|abc|", {"language": "de-DE"}, "Text.")
+    others = [
+        cache_key("text", "6.8|abc|", {"language": "de-DE"}, "Text."),
+        cache_key("paragraph", "6.8|abd|", {"language": "de-DE"}, "Text."),
+        cache_key("paragraph", "6.8|abc|", {"language": "de-AT"}, "Text."),
+        cache_key("paragraph", "6.8|abc|", {"language": "de-DE", "level": "picky"}, "Text."),
+        cache_key("paragraph", "6.8|abc|", {"language": "de-DE"}, "Text. "),
+    ]
+    assert base not in others
+    assert len(set(others)) == len(others)
+    # A lone surrogate (which the checker refuses before LanguageTool) does not break the key.
+    assert cache_key("paragraph", "", {}, "\ud800")
+
+
+def test_memory_store_forgets_the_least_recently_used() -> None:
+    store = MemoryStore(max_entries=2)
+    store.put_many({"a": MATCHES, "b": []})
+    assert store.get_many(["a"]) == {"a": MATCHES}  # a is now the most recent
+    store.put_many({"c": []})
+    assert store.get_many(["a", "b", "c"]) == {"a": MATCHES, "c": []}
+    assert len(store) == 2
+
+
+def test_disk_store_is_shared_between_instances(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / "results.sqlite3"
+    DiskStore(path).put_many({"a": MATCHES, "b": []})
+    other = DiskStore(path)
+    assert other.get_many(["a", "b", "missing"]) == {"a": MATCHES, "b": []}
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_disk_store_stays_within_its_bound(tmp_path: Path) -> None:
+    store = DiskStore(tmp_path / "results.sqlite3", max_entries=50)
+    for start in range(0, 200, 10):
+        store.put_many({f"key{n}": [] for n in range(start, start + 10)})
+    (count,) = sqlite3.connect(tmp_path / "results.sqlite3").execute("SELECT count(*) FROM results").fetchone()
+    assert count <= 50
+    assert "key199" in store.get_many(["key199"])  # the newest stay
+    assert not store.get_many(["key0"])
+
+
+def test_disk_store_under_threads_and_a_second_process_connection(tmp_path: Path) -> None:
+    path = tmp_path / "results.sqlite3"
+    stores = [DiskStore(path), DiskStore(path)]
+    errors: list[BaseException] = []
+
+    def work(index: int) -> None:
+        try:
+            store = stores[index % 2]
+            for n in range(20):
+                store.put_many({f"{index}-{n}": MATCHES})
+                assert store.get_many([f"{index}-{n}"]) == {f"{index}-{n}": MATCHES}
+        except BaseException as exc:  # the thread reports it below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(index,)) for index in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len(DiskStore(path).get_many(f"{i}-{n}" for i in range(8) for n in range(20))) == 160
+
+
+def test_a_damaged_file_is_a_miss_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "results.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    store = DiskStore(path)
+    assert store.get_many(["a"]) == {}
+    store.put_many({"a": MATCHES})  # ignored
+    assert "result cache" in capsys.readouterr().err
+
+
+def test_an_unwritable_place_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    store = DiskStore(blocker / "results.sqlite3")
+    store.put_many({"a": MATCHES})
+    assert store.get_many(["a"]) == {}
