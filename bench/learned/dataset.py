@@ -1,5 +1,5 @@
 """Training items: each Falko-MERLIN sentence with LanguageTool's findings, as the model's
-features (checker.learned.features) and labels (checker.learned.kinds)."""
+features (checker.learned.features) and labels (checker.learned.labels)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bench.learned.corpus import Sentence
 from checker.learned.features import Finding, covered_tokens, finding, sentence_features
-from checker.learned.kinds import label_of
+from checker.learned.labels import label_of
 
 Answer = dict[str, object]
 

@@ -11,7 +11,7 @@ from bench.learned.dataset import Answer, findings_of, items
 from bench.learned.scoring import Score, score
 from checker.learned.decide import confidence, error_probability, reported_label
 from checker.learned.features import covered_tokens
-from checker.learned.kinds import KINDS
+from checker.learned.labels import KINDS
 from checker.learned.model import Model, Settings
 
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bench.learned.corpus import ROOT
 from bench.learned.decisions import KEEP_GRID, REPORT_GRID
 from checker.languagetool import Engine
-from checker.learned.kinds import KINDS_BY_LABEL
+from checker.learned.labels import KINDS_BY_LABEL
 from checker.learned.model import Model, Settings
 from checker.learned.review import SentenceReading, decide, read
 from checker.options import CheckOptions

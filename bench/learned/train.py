@@ -33,7 +33,7 @@ from bench.learned.decisions import choose_settings, combination_score, judge
 from bench.learned.examples import correct_examples
 from checker.languagetool import Engine, open_engine
 from checker.learned import features
-from checker.learned.kinds import LABELS
+from checker.learned.labels import LABELS
 from checker.learned.model import MODEL_FILE, SETTINGS_FILE, Model, Settings
 
 CRF_PARAMETERS = {

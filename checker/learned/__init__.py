@@ -4,7 +4,7 @@ a text: how sure it is of each LanguageTool finding, and findings of its own (`s
 
 from __future__ import annotations
 
-from checker.learned.kinds import KINDS, KINDS_BY_RULE, ModelKind
+from checker.learned.labels import KINDS, KINDS_BY_RULE, ModelKind
 from checker.learned.model import SENSITIVITIES, Sensitivity
 from checker.learned.review import LOW_CONFIDENCE, LowConfidence, Verdict, review
 

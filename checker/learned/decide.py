@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from checker.learned.kinds import CORRECT
+from checker.learned.labels import CORRECT
 
 Probabilities = Mapping[str, float]
 

@@ -11,7 +11,7 @@ from typing import Literal
 from checker.languagetool import house_rule_ids
 from checker.learned.decide import Probabilities, confidence, reported_label
 from checker.learned.features import Finding, covered_tokens, finding, sentence_features
-from checker.learned.kinds import CATEGORY, KINDS_BY_LABEL
+from checker.learned.labels import CATEGORY, KINDS_BY_LABEL
 from checker.learned.model import Model, Sensitivity, Settings, load_model
 from checker.learned.tokens import Token, sentences
 from checker.records import Issue

@@ -7,7 +7,7 @@ import pytest
 
 from checker.learned import Verdict
 from checker.learned.features import changed_span, covered_tokens, finding, lookup, sentence_features
-from checker.learned.kinds import CATEGORY, KINDS, LABELS, label_of
+from checker.learned.labels import CATEGORY, KINDS, LABELS, label_of
 from checker.learned.tokens import sentences, tokenize
 from checker.records import Category, Issue
 from checker.text.offsets import LineIndex
