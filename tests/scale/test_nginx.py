@@ -39,9 +39,10 @@ RUN_TIMEOUT = 120.0
 
 # What docs/reliability.md recommends, with the two servers' ports filled in. A check has no side
 # effects, so nginx may send it again to the other server even after the first one took it
-# (non_idempotent); a stopped server refuses connections at once, a hung one is given 2 s to
-# accept. Bodies and answers stay in memory (no temporary files, which nginx's workers could not
-# write in the test's folder).
+# (non_idempotent), within 30 s of the first try; a stopped server refuses connections at once, a
+# hung one is given 2 s to accept and 65 s (LanguageTool's own limit is 60 s) to answer. Bodies
+# and answers stay in memory (no temporary files, which nginx's workers could not write in the
+# test's folder).
 NGINX_CONF = """\
 daemon off;
 worker_processes 1;
@@ -67,9 +68,10 @@ http {{
             proxy_set_header Connection "";
             proxy_connect_timeout 2s;
             proxy_send_timeout 10s;
-            proxy_read_timeout 90s;
+            proxy_read_timeout 65s;
             proxy_next_upstream error timeout http_502 http_503 non_idempotent;
             proxy_next_upstream_tries 2;
+            proxy_next_upstream_timeout 30s;
         }}
     }}
 }}
