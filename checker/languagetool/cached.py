@@ -216,6 +216,10 @@ class CachingEngine:
             matches = self._merged(text, units, options, batches=self.parallel if parallel else 1)
         except _Unsure:
             self._count("unsure")
+            for unit in units:  # back to what the store said: the plain answer decides the rest
+                if unit.fresh:
+                    unit.own, unit.fresh = None, False
+                unit.settled = None
             return self._plain(text, options, units, whole_key)
         self._keep(whole_key, matches, units)
         return self._response(matches)
@@ -319,9 +323,8 @@ class CachingEngine:
     def _ask_all(self, jobs: Sequence[tuple[str, str, CheckOptions]]) -> list[dict[str, Any]]:
         for kind, _, _ in jobs:
             self._count(kind)
-        if len(jobs) == 1:
-            _, text, options = jobs[0]
-            return [self.engine.query({"text": text}, options)]
+        if len(jobs) <= 1:
+            return [self.engine.query({"text": text}, options) for _, text, options in jobs]
         with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="languagetool") as pool:
             futures = [pool.submit(self.engine.query, {"text": text}, options) for _, text, options in jobs]
             return [future.result() for future in futures]

@@ -116,6 +116,28 @@ def _die_with_parent() -> None:
     os.setsid()
 
 
+# The warm-up's text: a dateline set apart as the pipeline does, a misspelling, a quotation.
+WARM_UP_TEXT = (
+    "Berlin (dpa).\n\nDie Regierung hat am Dienstag einen neuen Beschlus gefasst. "
+    "«Wir gehen voran», sagte die Ministerin am 3. Mai in der Hauptstadt."
+)
+
+
+def warm_up_params() -> dict[str, str]:
+    """LanguageTool's parameters of a check with the default house profile (de-DE)."""
+    # Imported here: the house profile sits above this adapter; only the warm-up needs it.
+    from checker.errors import CheckerError  # noqa: PLC0415
+    from checker.house import load_profile  # noqa: PLC0415
+    from checker.languagetool.client import request_params  # noqa: PLC0415
+    from checker.options import CheckOptions  # noqa: PLC0415
+
+    try:
+        disabled = tuple(sorted(load_profile().disabled_rules))
+    except CheckerError:
+        disabled = ()
+    return request_params(CheckOptions(language="de-DE", disabled_rules=disabled))
+
+
 # The watcher asks a running server whether it answers this often; after this many missed
 # answers in a row (a hung or stopped JVM) it kills and restarts it. A busy server still
 # answers /v2/languages, which does no checking.
@@ -172,6 +194,9 @@ class LocalServer:
             str(java.executable),
             f"-Xmx{self.settings.heap}",
             "-Dfile.encoding=UTF-8",
+            # The JDK's HTTP server sends an answer's headers and body in two packets; with Nagle's
+            # algorithm on, a client on a kept-alive connection waits 40 ms for the second.
+            "-Dsun.net.httpserver.nodelay=true",
             f"-Djava.io.tmpdir={self.temp_dir}",
             "-cp",
             install.classpath(),
@@ -219,9 +244,11 @@ class LocalServer:
         raise EngineUnavailable(f"LanguageTool did not answer on {self.url} within {timeout:.0f} s")
 
     def _warm_up(self) -> None:
-        # The first German check loads dictionaries and rules (about ten seconds); do it now
-        # rather than in a user's request.
-        data = urllib.parse.urlencode({"text": "Das ist ein Test.", "language": "de-DE"}).encode()
+        # The first German check loads dictionaries and rules (many seconds); do it now rather
+        # than in a user's request. LanguageTool builds a rule pipeline per set of request
+        # parameters (seconds each), so the warm-up asks as the default profile's checks do, and
+        # with a misspelling and a quotation, so that suggestions and their data load too.
+        data = urllib.parse.urlencode({**warm_up_params(), "text": WARM_UP_TEXT}).encode()
         with contextlib.suppress(OSError):
             urllib.request.urlopen(self.url + "/v2/check", data=data, timeout=120).close()
 

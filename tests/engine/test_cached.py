@@ -146,3 +146,18 @@ def test_the_context_rules_are_those_languagetool_names(engine: LanguageToolClie
             if rule.get("isTextLevelRule") and rule.get("minToCheckParagraph") != "0"
         }
         assert context == CONTEXT_RULES, f"update CONTEXT_RULES in checker/languagetool/cached.py for {language}"
+
+
+def test_reordered_paragraphs_ask_only_the_context_rules(engine: LanguageToolClient) -> None:
+    paragraphs = CONTEXT_TEXT.split("\n\n")
+    reordered = "\n\n".join([paragraphs[2], paragraphs[0], paragraphs[1], paragraphs[3]])
+    all_context_off = CheckOptions(disabled_rules=tuple(CONTEXT_RULES))
+    for options in (CheckOptions(), all_context_off):
+        counting = CountingEngine(engine)
+        caching = CachingEngine(counting, MemoryStore())  # type: ignore[arg-type]
+        check(CONTEXT_TEXT, options, engine=caching)
+        check(reordered.replace("\n\n", "\n\n\n", 1), options, engine=caching)  # one paragraph's end changed
+        asked = counting.requests
+        report = check(reordered, options, engine=caching)
+        assert summary(report) == summary(check(reordered, options, engine=engine))
+        assert counting.requests - asked <= 1
