@@ -59,7 +59,13 @@ def check_document(
     _refuse_unsafe(document, plain)
     found, version = _languagetool_issues(plain, options, engine)
     model = profile.model if profile is not None else ModelSettings()
-    verdict = review(plain, found, model.sensitivity) if options.model_on(profile) else None
+    verdict = None
+    if options.model_on(profile):
+
+        def recheck(sentence: str) -> list[Issue]:
+            return _languagetool_issues(sentence, options, engine)[0]
+
+        verdict = review(plain, found, model.sensitivity, recheck=recheck)
     if profile is not None:
         found = _with_house_issues(found, document, profile)
     if verdict is not None:

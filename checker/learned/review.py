@@ -4,7 +4,7 @@ LanguageTool does not."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -104,11 +104,25 @@ def decide(plain: str, readings: Sequence[SentenceReading], settings: Settings) 
     return Verdict(judged, tuple(added), settings.keep_from)
 
 
-def review(plain: str, languagetool_issues: Sequence[Issue], sensitivity: Sensitivity = "normal") -> Verdict:
+def review(
+    plain: str,
+    languagetool_issues: Sequence[Issue],
+    sensitivity: Sensitivity = "normal",
+    *,
+    recheck: Callable[[str], Sequence[Issue]] | None = None,
+) -> Verdict:
     """The model's verdict on `plain` and LanguageTool's findings in it (positions in `plain`),
-    with the thresholds of `sensitivity`."""
+    with the thresholds of `sensitivity`. With `recheck` (LanguageTool's findings for a sentence
+    checked alone), agreement findings get the other form of the word that clears them as their
+    fix (checker.learned.suggest)."""
     model = load_model()
-    return decide(plain, read(plain, languagetool_issues, model), model.settings_for(sensitivity))
+    settings = model.settings_for(sensitivity)
+    verdict = decide(plain, read(plain, languagetool_issues, model), settings)
+    if recheck is None or not verdict.added:
+        return verdict
+    from checker.learned.suggest import with_suggestions  # noqa: PLC0415  (it reads sentences with read())
+
+    return replace(verdict, added=tuple(with_suggestions(plain, verdict.added, recheck, settings)))
 
 
 def _finding(plain: str, issue: Issue) -> Finding:

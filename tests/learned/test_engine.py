@@ -150,3 +150,16 @@ def test_kind_examples(engine: LanguageToolClient, kind: ModelKind) -> None:
     right = check(kind.right, CheckOptions(model=True), engine=engine, profile=profile)
     assert kind.rule in {issue.rule for issue in wrong.issues}
     assert not model_findings(right)
+
+
+def test_agreement_findings_come_with_a_fix_that_clears_them(engine: LanguageToolClient) -> None:
+    """The other form of the word, checked again by LanguageTool and the model; the one that
+    clears the finding is offered, and applying it leaves nothing to say about that word."""
+    profile = dataclasses.replace(load_profile(), model=ModelSettings(sensitivity="high"))
+    agreement = next(kind for kind in KINDS if kind.rule == "MODEL_AGREEMENT")
+    report = check(agreement.wrong, CheckOptions(model=True), engine=engine, profile=profile)
+    finding = next(issue for issue in report.issues if issue.rule == "MODEL_AGREEMENT")
+    assert finding.replacements == ("erneuerbaren",)
+    fixed = agreement.wrong[: finding.offset] + finding.replacements[0] + agreement.wrong[finding.end :]
+    assert fixed == agreement.right
+    assert not check(fixed, CheckOptions(model=True), engine=engine, profile=profile).issues

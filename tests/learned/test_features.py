@@ -8,6 +8,7 @@ import pytest
 from checker.learned import Verdict
 from checker.learned.features import changed_span, covered_tokens, finding, lookup, sentence_features
 from checker.learned.labels import CATEGORY, KINDS, LABELS, label_of
+from checker.learned.suggest import other_forms
 from checker.learned.tokens import sentences, tokenize
 from checker.records import Category, Issue
 from checker.text.offsets import LineIndex
@@ -143,3 +144,10 @@ def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
 def test_model_findings_have_their_own_category() -> None:
     assert CATEGORY.id == "MODEL"
     assert all(kind.message and kind.description and kind.rule.startswith("MODEL_") for kind in KINDS)
+
+
+def test_other_forms_of_determiners_and_adjectives() -> None:
+    assert other_forms("dem") == ["der", "die", "das", "den", "des"]
+    assert other_forms("Seinen")[:2] == ["Sein", "Seine"]
+    assert other_forms("erneuerbare") == ["erneuerbaren", "erneuerbarer", "erneuerbarem", "erneuerbares"]
+    assert other_forms("Regierung") == []
