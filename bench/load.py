@@ -285,7 +285,9 @@ def service(args: argparse.Namespace, languagetool_url: str) -> Iterator[tuple[s
     """`python -m checker serve` on a free port with the settings asked for; its log goes to
     args.service_log."""
     port = free_port()
-    env = {**os.environ, "LANGUAGETOOL_URL": languagetool_url, "WIRECHECK_THREADS": str(args.threads)}
+    env = {**os.environ, "LANGUAGETOOL_URL": languagetool_url}
+    if args.threads is not None:
+        env["WIRECHECK_THREADS"] = str(args.threads)
     if args.max_concurrent_checks is not None:
         env["WIRECHECK_MAX_CONCURRENT_CHECKS"] = str(args.max_concurrent_checks)
     if args.admission_wait is not None:
@@ -387,7 +389,7 @@ def main() -> None:
     parser.add_argument("--soak-seconds", type=float, default=90, help="length of the soak; 0: none (default 90)")
     parser.add_argument("--soak-clients", type=int, default=16, help="clients during the soak (default 16)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers of a started service (default 2)")
-    parser.add_argument("--threads", type=int, default=16, help="threads per worker (default 16)")
+    parser.add_argument("--threads", type=int, default=None, help="threads per worker (WIRECHECK_THREADS)")
     parser.add_argument("--max-concurrent-checks", type=int, default=None, help="WIRECHECK_MAX_CONCURRENT_CHECKS")
     parser.add_argument("--admission-wait", type=float, default=None, help="WIRECHECK_ADMISSION_WAIT (seconds)")
     parser.add_argument("--json", type=Path, default=None, help="also write the results to this file")
@@ -418,7 +420,7 @@ def main() -> None:
             url, master = stack.enter_context(service(args, engine_url))
         health = requests.get(url + "/healthz", timeout=10).json()
         settings = (
-            f"workers {args.workers}, threads {args.threads}, MAX_CONCURRENT_CHECKS "
+            f"workers {args.workers}, threads {args.threads or 'default'}, MAX_CONCURRENT_CHECKS "
             f"{args.max_concurrent_checks or 'default'}, ADMISSION_WAIT {args.admission_wait or 'default'}"
         )
         print(f"# Load on {url} ({settings}); LanguageTool {health.get('languagetool', {}).get('version', '?')}")

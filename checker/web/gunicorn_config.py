@@ -17,11 +17,14 @@ from typing import Any
 wsgi_app = "checker.web.wsgi:app"
 bind = [f"{os.environ.get('WIRECHECK_HOST', '127.0.0.1')}:{os.environ.get('WIRECHECK_PORT', '8000')}"]
 workers = int(os.environ.get("WIRECHECK_WORKERS", "2"))
-# Threads: a request spends its time waiting for LanguageTool, which checks in parallel. More
-# threads than checks at once (MAX_CONCURRENT_CHECKS): pages, static files and /healthz always
-# find a free thread, and checks beyond the limit are refused at once rather than queued.
+# Threads: a request spends its time waiting for LanguageTool, which checks in parallel. Many
+# more threads than checks at once (MAX_CONCURRENT_CHECKS): every request reaches admission
+# control at once, so a check waits at most ADMISSION_WAIT before it is refused, and pages,
+# static files and /healthz always find a free thread. Requests beyond the threads wait in
+# gunicorn's queue, where nothing bounds the wait: at 64 clients, 16 threads gave a p99 over 15 s
+# and /healthz up to 12 s, 64 threads a p99 of 8-10 s and refusals after 5 s (docs/reliability.md).
 worker_class = "gthread"
-threads = int(os.environ.get("WIRECHECK_THREADS", "16"))
+threads = int(os.environ.get("WIRECHECK_THREADS", "64"))
 # A long text is checked in pieces of up to 60 s each (see checker.languagetool.server).
 timeout = 180
 graceful_timeout = 20
