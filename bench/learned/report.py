@@ -95,7 +95,7 @@ def _marks(sentence: Sentence, base: int, issues: Iterable[Issue], mapping: str)
         if not (base <= issue.offset and issue.end <= end) or not _counted(issue):
             continue
         start = issue.offset - base
-        if mapping == CHANGED_TOKENS and issue.replacements:
+        if mapping == CHANGED_TOKENS and issue.replacements and issue.source != "model":
             changed_start, changed_end = changed_span(issue.text, issue.replacements[0])
             marks.update(covered_tokens(sentence.spans, start + changed_start, start + changed_end))
         else:
@@ -251,7 +251,7 @@ def section(results: ModelResults, table: Callable[..., str], clean_rows: list[l
             " one paragraph each, through `checker.pipeline.check`; a token counts as flagged when a finding about"
             " a span of words covers it (sentence- and text-level house findings are left out). LanguageTool alone"
             " is scored with two token mappings; with the model, findings count by the tokens their first"
-            " suggestion changes (model findings are one token and have none). *high* is the sensitivity for copy"
+            " suggestion changes, model findings by their one token. *high* is the sensitivity for copy"
             ' with many errors (`[model] sensitivity = "high"`), the plain rows are the default (`normal`).'
             " Precision, recall and F0.5 in per cent.",
             table(headers, rows),
