@@ -1,9 +1,10 @@
 """Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.cached):
 bounded, in memory for the web app and in a small SQLite file for the command line.
 
-A store maps a key to a list of LanguageTool matches (plain JSON data). Keys come from
-`cache_key`: the text as sent, the request's parameters and the engine's identity, hashed. A
-store never makes a check fail: a disk store that cannot be read or written behaves as a miss.
+A store maps a key to a list of LanguageTool matches (plain JSON data, kept compressed: about
+1 KB a paragraph). Keys come from `cache_key`: the text as sent, the request's parameters and the
+engine's identity, hashed. A store never makes a check fail: a disk store that cannot be read or
+written behaves as a miss.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 import sys
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -23,10 +25,13 @@ from typing import Any, Protocol
 
 Matches = list[dict[str, Any]]
 
-# Bounds: a paragraph's entry is about one kilobyte (a few matches), so the web app's store per
-# worker stays near 20 MB and the command line's file near 100 MB at most.
+# Bounds: an entry is about 1 KB compressed (4 KB of JSON for a paragraph of learner German with
+# many findings, less for agency copy), so the web app's store per worker stays near 20 MB and
+# the command line's file near 100 MB at most.
 MEMORY_ENTRIES = 20_000
 DISK_ENTRIES = 100_000
+# The disk store's layout; a file of another layout is emptied and started afresh.
+_LAYOUT = 2
 # SQLite waits this long for another process's write to finish before the store gives up
 # (a miss, never an error).
 _BUSY_TIMEOUT_MS = 5_000
@@ -50,6 +55,15 @@ def cache_key(kind: str, engine_identity: str, params: Mapping[str, str], text: 
     return digest.hexdigest()
 
 
+def _pack(matches: Matches) -> bytes:
+    return zlib.compress(json.dumps(matches, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _unpack(packed: bytes) -> Matches:
+    matches: Matches = json.loads(zlib.decompress(packed))
+    return matches
+
+
 def default_path() -> Path:
     """`$XDG_CACHE_HOME/wirecheck/results.sqlite3`, else under `~/.cache`: per user, beside the jars."""
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -61,7 +75,7 @@ class MemoryStore:
 
     def __init__(self, max_entries: int = MEMORY_ENTRIES) -> None:
         self.max_entries = max(1, max_entries)
-        self._entries: OrderedDict[str, Matches] = OrderedDict()
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
@@ -71,12 +85,13 @@ class MemoryStore:
                 if key in self._entries:
                     self._entries.move_to_end(key)
                     found[key] = self._entries[key]
-        return found
+        return {key: _unpack(packed) for key, packed in found.items()}
 
     def put_many(self, entries: Mapping[str, Matches]) -> None:
+        packed = {key: _pack(matches) for key, matches in entries.items()}
         with self._lock:
-            for key, matches in entries.items():
-                self._entries[key] = matches
+            for key, value in packed.items():
+                self._entries[key] = value
                 self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
@@ -111,11 +126,17 @@ class DiskStore:
                 connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
-                connection.execute(
-                    "CREATE TABLE IF NOT EXISTS results"
-                    " (key TEXT PRIMARY KEY, matches TEXT NOT NULL, used REAL NOT NULL)"
-                )
-                connection.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
+                with connection:
+                    connection.execute("BEGIN IMMEDIATE")
+                    (layout,) = connection.execute("PRAGMA user_version").fetchone()
+                    if layout != _LAYOUT:
+                        connection.execute("DROP TABLE IF EXISTS results")
+                        connection.execute(f"PRAGMA user_version = {_LAYOUT}")
+                    connection.execute(
+                        "CREATE TABLE IF NOT EXISTS results"
+                        " (key TEXT PRIMARY KEY, matches BLOB NOT NULL, used REAL NOT NULL)"
+                    )
+                    connection.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
                 self._connection = connection
             except (OSError, sqlite3.Error) as exc:
                 self._give_up(exc)
@@ -141,13 +162,13 @@ class DiskStore:
                     batch = wanted[start : start + 500]
                     marks = ",".join("?" * len(batch))
                     rows = connection.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})", batch)
-                    found.update((key, json.loads(matches)) for key, matches in rows)
+                    found.update((key, _unpack(matches)) for key, matches in rows)
                 if found:
                     now = time.time()
                     with connection:
                         connection.execute("BEGIN IMMEDIATE")
                         connection.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in found])
-            except (sqlite3.Error, ValueError) as exc:
+            except (sqlite3.Error, ValueError, zlib.error) as exc:
                 self._give_up(exc)
         return found
 
@@ -155,7 +176,7 @@ class DiskStore:
         if not entries:
             return
         now = time.time()
-        rows = [(key, json.dumps(matches, ensure_ascii=False), now) for key, matches in entries.items()]
+        rows = [(key, _pack(matches), now) for key, matches in entries.items()]
         with self._lock:
             connection = self._connect()
             if connection is None:

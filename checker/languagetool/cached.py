@@ -65,9 +65,20 @@ CONTEXT_RULES: dict[str, bool] = {
 # context rules' request (which analyses the whole text again, about a third of a check).
 PLAIN_REQUEST_SHARE = 0.5
 # A text at least this long is checked as `parallel` requests at once when nothing else of this
-# process is checking: one request keeps one core of LanguageTool busy (docs/benchmarks.md).
+# process is checking and the machine has a core to spare: one request keeps one core of
+# LanguageTool busy, and the parallel requests cost about a third more in all (the context rules'
+# request analyses the whole text again), so on a machine whose other cores are taken they only
+# add work (docs/benchmarks.md).
 PARALLEL_MIN_LENGTH = 6_000
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def spare_cores() -> float:
+    """Cores this machine has to spare: its cores less the last minute's load average."""
+    try:
+        return (os.cpu_count() or 1) - os.getloadavg()[0]
+    except OSError:
+        return 0.0
 
 
 @cache
@@ -140,14 +151,23 @@ class _Unsure(Exception):
 
 class CachingEngine:
     """Wraps an `Engine`: answers from `store` where it can (None: no store), and checks a long
-    text's paragraphs in `parallel` requests when this process has no other check running."""
+    text's paragraphs in `parallel` requests when this process has no other check running and,
+    unless `idle_cores_only` is off, the machine (that of a server on 127.0.0.1) has a core to spare."""
 
-    def __init__(self, engine: Engine, store: ResultStore | None, *, parallel: int | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        store: ResultStore | None,
+        *,
+        parallel: int | None = None,
+        idle_cores_only: bool = True,
+    ) -> None:
         self.engine = engine
         self.store = store
         self.url = engine.url
         self.max_text_length = engine.max_text_length
         self.parallel = max(1, parallel if parallel is not None else os.cpu_count() or 1)
+        self.idle_cores_only = idle_cores_only
         self._identity: tuple[str, str] | None = None
         self._lock = threading.Lock()
         self._running = 0
@@ -169,13 +189,18 @@ class CachingEngine:
             self._running += 1
             alone = self._running == 1
         try:
-            parallel = alone and self.parallel > 1 and len(text) >= PARALLEL_MIN_LENGTH
+            parallel = alone and self.parallel > 1 and len(text) >= PARALLEL_MIN_LENGTH and self._cores_to_spare()
             if self.store is None and not parallel:
                 return self.engine.query(payload, options)
             return self._answer(text, options, parallel=parallel)
         finally:
             with self._lock:
                 self._running -= 1
+
+    def _cores_to_spare(self) -> bool:
+        if not self.idle_cores_only:
+            return True
+        return (urlsplit(self.url).hostname or "") in _LOOPBACK and spare_cores() >= 1
 
     def _count(self, kind: str) -> None:
         with self._lock:

@@ -42,9 +42,12 @@ def runtime_dir() -> Path:
 class ServerSettings:
     """How the JVM and LanguageTool are sized. See docs/engine.md for why these figures."""
 
-    # 1 GiB holds German's dictionaries, the rule set and the result cache with room to spare
-    # (measured resident size after the benchmark: see bench/README.md).
-    heap: str = field(default_factory=lambda: os.environ.get("LANGUAGETOOL_HEAP", "1g"))
+    # German's dictionaries, four rule pipelines and the result cache take about 380 MiB after a
+    # full collection; four checks of 44,000 characters at once (near the longest piece, one per
+    # check thread) raised the heap in use to 890 MiB of 1 GiB, and on a busy machine the JVM then
+    # collected so long that its watcher killed it (twice in three tries). 1.5 GiB leaves room
+    # (docs/benchmarks.md, `bench/sizing.py heap`).
+    heap: str = field(default_factory=lambda: os.environ.get("LANGUAGETOOL_HEAP", "1536m"))
     # LanguageTool counts Java chars (UTF-16 units); longer texts are split by the core.
     max_text_length: int = 50_000
     max_check_time_ms: int = 60_000

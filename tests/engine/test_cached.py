@@ -108,7 +108,7 @@ def test_paragraphs_in_parallel_find_the_same(
     monkeypatch.setattr(cached_module, "PARALLEL_MIN_LENGTH", 100)
     for picky in (False, True):
         options = CheckOptions(picky=picky)
-        parallel = CachingEngine(engine, None, parallel=3)
+        parallel = CachingEngine(engine, None, parallel=3, idle_cores_only=False)
         assert summary(check(article, options, engine=parallel)) == summary(check(article, options, engine=engine))
 
 

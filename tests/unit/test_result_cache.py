@@ -116,3 +116,16 @@ def test_an_unwritable_place_is_a_miss_not_an_error(tmp_path: Path) -> None:
     store = DiskStore(blocker / "results.sqlite3")
     store.put_many({"a": MATCHES})
     assert store.get_many(["a"]) == {}
+
+
+def test_a_file_of_another_layout_is_started_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "results.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE results (key TEXT PRIMARY KEY, matches TEXT NOT NULL, used REAL NOT NULL)")
+    old.execute("INSERT INTO results VALUES ('a', '[]', 0)")
+    old.commit()
+    old.close()
+    store = DiskStore(path)
+    assert store.get_many(["a"]) == {}
+    store.put_many({"a": MATCHES})
+    assert DiskStore(path).get_many(["a"]) == {"a": MATCHES}
