@@ -17,10 +17,12 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -65,20 +67,39 @@ CONTEXT_RULES: dict[str, bool] = {
 # context rules' request (which analyses the whole text again, about a third of a check).
 PLAIN_REQUEST_SHARE = 0.5
 # A text at least this long is checked as `parallel` requests at once when nothing else of this
-# process is checking and the machine has a core to spare: one request keeps one core of
-# LanguageTool busy, and the parallel requests cost about a third more in all (the context rules'
-# request analyses the whole text again), so on a machine whose other cores are taken they only
-# add work (docs/benchmarks.md).
+# process is checking and the machine has cores idle: one request keeps one core of LanguageTool
+# busy, and the parallel requests cost about a third more in all (the context rules' request
+# analyses the whole text again), so on a machine whose other cores are taken they only add work
+# (docs/benchmarks.md).
 PARALLEL_MIN_LENGTH = 6_000
+# Idle cores (this check's own request included) from which that pays: a core for each of two
+# requests, with a little to spare for the third and the machine's own work.
+IDLE_CORES_FOR_PARALLEL = 1.5
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-def spare_cores() -> float:
-    """Cores this machine has to spare: its cores less the last minute's load average."""
-    try:
-        return (os.cpu_count() or 1) - os.getloadavg()[0]
-    except OSError:
+def idle_cores(sample: float = 0.1) -> float:
+    """How many of this machine's cores were idle over the next `sample` seconds (Linux:
+    /proc/stat; elsewhere: cores less the last minute's load average)."""
+
+    def times() -> tuple[int, int] | None:
+        try:
+            fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        except (OSError, ValueError):
+            return None
+        return sum(fields[3:5]), sum(fields)  # idle and iowait, everything (steal included)
+
+    before = times()
+    if before is None:
+        try:
+            return (os.cpu_count() or 1) - os.getloadavg()[0]
+        except OSError:
+            return 0.0
+    time.sleep(sample)
+    after = times()
+    if after is None or after[1] == before[1]:
         return 0.0
+    return (os.cpu_count() or 1) * (after[0] - before[0]) / (after[1] - before[1])
 
 
 @cache
@@ -152,7 +173,7 @@ class _Unsure(Exception):
 class CachingEngine:
     """Wraps an `Engine`: answers from `store` where it can (None: no store), and checks a long
     text's paragraphs in `parallel` requests when this process has no other check running and,
-    unless `idle_cores_only` is off, the machine (that of a server on 127.0.0.1) has a core to spare."""
+    unless `idle_cores_only` is off, the machine (that of a server on 127.0.0.1) has cores idle."""
 
     def __init__(
         self,
@@ -200,7 +221,7 @@ class CachingEngine:
     def _cores_to_spare(self) -> bool:
         if not self.idle_cores_only:
             return True
-        return (urlsplit(self.url).hostname or "") in _LOOPBACK and spare_cores() >= 1
+        return (urlsplit(self.url).hostname or "") in _LOOPBACK and idle_cores() >= IDLE_CORES_FOR_PARALLEL
 
     def _count(self, kind: str) -> None:
         with self._lock:

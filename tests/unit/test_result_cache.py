@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.languagetool.cache import DiskStore, MemoryStore, cache_key
+from checker.languagetool.cached import idle_cores
 from checker.languagetool.chunks import paragraphs
 
 MATCHES = [{"offset": 3, "length": 7, "message": "Möglicher Tippfehler 😀", "rule": {"id": "GERMAN_SPELLER_RULE"}}]
@@ -129,3 +131,8 @@ def test_a_file_of_another_layout_is_started_afresh(tmp_path: Path) -> None:
     assert store.get_many(["a"]) == {}
     store.put_many({"a": MATCHES})
     assert DiskStore(path).get_many(["a"]) == {"a": MATCHES}
+
+
+def test_idle_cores_are_counted_within_the_machine() -> None:
+    found = idle_cores(0.05)
+    assert 0 <= found <= (os.cpu_count() or 1) + 0.01
