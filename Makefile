@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench alarms load train demo golden clean engine system-deps
+.PHONY: setup run test lint format bench profile alarms load train demo golden clean engine system-deps
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,14 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The checker against raw LanguageTool on one server (docs/benchmarks.md, which it rewrites between
+# its markers): about 20 minutes; QUICK=1 for a short run. Not part of `make test`.
 bench: setup
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(if $(QUICK),--quick)
+
+# Where the checker's own time goes (pyinstrument; LanguageTool's answers replayed).
+profile: setup
+	$(PY) bench/profile.py
 
 # False alarms on the clean corpus and recall on planted errors (tests/quality/), LanguageTool
 # alone against the checker; writes docs/quality.md. Not part of `make test`.

@@ -1,0 +1,237 @@
+"""How LanguageTool's server is sized: its heap and its check threads, measured.
+
+    python bench/sizing.py heap [--heaps 1g,1536m,2g] [--chars 44000]
+    python bench/sizing.py threads [--threads 2,4,8] [--clients 16] [--articles 16]
+    python bench/sizing.py start [--runs 3]
+
+`heap` starts a server per heap size and sends four checks of `--chars` characters at once (one
+per check thread; the core sends at most 50,000 UTF-16 units per request), sampling the heap in
+use (jcmd GC.heap_info) and noting whether the server's watcher had to restart it. `threads`
+starts a server per `maxCheckThreads` and measures raw /v2/check throughput with `--clients`
+clients at once on the FalKo-MERLIN learner articles. `start` measures a JVM's way from nothing
+to the first answer about the example article with the default profile (wall and CPU seconds),
+with the warm-up as it was before and as it is now, and with an AppCDS archive or the parallel
+collector on top, in turns. Each server runs in a private runtime folder and is stopped
+afterwards. Results go to stdout as Markdown (docs/benchmarks.md has them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import measure, workloads  # noqa: E402
+from checker.languagetool import LocalServer, ServerSettings, install  # noqa: E402
+from checker.languagetool.java import find_java  # noqa: E402
+from checker.languagetool.server import WARM_UP_TEXT, answers, warm_up_params  # noqa: E402
+
+
+def _post(url: str, text: str) -> float:
+    started = time.perf_counter()
+    response = requests.post(url + "/v2/check", data={**warm_up_params(), "text": text}, timeout=900)
+    response.raise_for_status()
+    return time.perf_counter() - started
+
+
+def _at_once(url: str, texts: list[str]) -> list[float | str]:
+    def one(text: str) -> float | str:
+        try:
+            return _post(url, text)
+        except requests.RequestException as exc:
+            return type(exc).__name__
+
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+        return list(pool.map(one, texts))
+
+
+def heap(heaps: list[str], chars: int) -> None:
+    print(f"| heap | live after GC, idle | 4 × {chars:,} characters at once | heap in use at most | "
+          "resident at most | restarted |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    text = workloads.composed(chars, seed=7)
+    for size in heaps:
+        server = LocalServer(settings=ServerSettings(heap=size)).start()
+        try:
+            pid = server.pid or 0
+            _at_once(server.url, [measure.unique("Das ist ein Tesst. Noch ein Satz.", 100 + n) for n in range(4)])
+            subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, check=False)
+            idle = measure.heap_used_mib(pid)
+            samples: list[float] = []
+            done = threading.Event()
+
+            def sample(pid: int = pid, samples: list[float] = samples, done: threading.Event = done) -> None:
+                while not done.wait(0.5):
+                    samples.append(measure.heap_used_mib(pid))
+
+            sampler = threading.Thread(target=sample)
+            sampler.start()
+            try:
+                seconds = _at_once(server.url, [measure.unique(text, 8000 + n) for n in range(4)])
+            finally:
+                done.set()
+                sampler.join()
+            _, peak = measure.memory_mib(server.pid or pid)
+            answered = ", ".join(f"{s:.0f} s" if isinstance(s, float) else s for s in seconds)
+            print(f"| {size} | {idle:,.0f} MiB | {answered} | {max(samples, default=float('nan')):,.0f} MiB | "
+                  f"{peak:,.0f} MiB | {server.restarts} |", flush=True)  # fmt: skip
+        finally:
+            server.stop()
+
+
+def threads(counts: list[int], clients: int, articles: int) -> None:
+    print(f"| maxCheckThreads | {clients} clients: characters/s | latency median | latency p95 |")
+    print("|---|---|---|---|")
+    texts = [article.text for article in workloads.falko_merlin_articles()[:articles]]
+    number = 3000
+    for count in counts:
+        server = LocalServer(settings=dataclasses.replace(ServerSettings(), max_check_threads=count)).start()
+        try:
+            # Warm: one pipeline per check thread, then the measured round with texts new to the cache.
+            _at_once(server.url, [measure.unique(texts[0], 100 + n) for n in range(count)])
+            batch = [measure.unique(text, number + n) for n, text in enumerate(texts)]
+            number += len(texts)
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=clients) as pool:
+                latencies = list(pool.map(functools.partial(_post, server.url), batch))
+            wall = time.perf_counter() - started
+            timings = measure.Timings(latencies)
+            print(f"| {count} | {sum(map(len, batch)) / wall:,.0f} | {timings.median:.1f} s | {timings.p95:.1f} s |",
+                  flush=True)  # fmt: skip
+        finally:
+            server.stop()
+
+
+def _cpu(pid: int) -> float:
+    return measure.cpu_seconds(pid)
+
+
+def _java_command(port: int, folder: Path, extra: list[str], classpath: str) -> list[str]:
+    config = folder / "server.properties"
+    config.write_text(ServerSettings().config_text(), encoding="utf-8")
+    (folder / "tmp").mkdir(exist_ok=True)
+    return [
+        str(find_java().executable), f"-Xmx{ServerSettings().heap}", "-Dfile.encoding=UTF-8",
+        "-Dsun.net.httpserver.nodelay=true", f"-Djava.io.tmpdir={folder / 'tmp'}", *extra, "-cp", classpath,
+        "org.languagetool.server.HTTPServer", "--port", str(port), "--config", str(config),
+    ]  # fmt: skip
+
+
+def _first_answer(command: list[str], port: int, warm: dict[str, str] | None, log: Path) -> tuple[float, ...]:
+    """(seconds until /v2/languages answers, until warmed up, until the first answer; CPU seconds)."""
+    url = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    with open(log, "ab") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        while not answers(url, timeout=1):
+            if process.poll() is not None:
+                raise RuntimeError(f"the JVM exited; see {log}")
+            time.sleep(0.05)
+        languages = time.perf_counter() - started
+        if warm is not None:
+            requests.post(url + "/v2/check", data=warm, timeout=600).raise_for_status()
+        warmed = time.perf_counter() - started
+        article = workloads.example_article().text
+        requests.post(url + "/v2/check", data={**warm_up_params(), "text": article}, timeout=600).raise_for_status()
+        return languages, warmed, time.perf_counter() - started, _cpu(process.pid)
+    finally:
+        process.terminate()
+        process.wait(60)
+
+
+def _class_archive(folder: Path, log: Path) -> tuple[list[str], str]:
+    """JVM options and classpath for an AppCDS archive made by a training run. The server jar's
+    manifest names a class path with a folder ("./"), which class data sharing refuses, so the
+    archive uses a copy of that jar without it, and every jar by name, our rule files last."""
+    jars = sorted(install.lib_dir().glob("*.jar"))
+    server_jar = next(jar for jar in jars if jar.name.startswith("languagetool-server-"))
+    copy = folder / server_jar.name
+    with zipfile.ZipFile(server_jar) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "META-INF/MANIFEST.MF":
+                lines = data.decode("utf-8").replace("\r\n", "\n").split("\n")
+                kept, skipping = [], False
+                for line in lines:
+                    skipping = line.startswith("Class-Path:") or (skipping and line.startswith(" "))
+                    if not skipping:
+                        kept.append(line)
+                data = "\r\n".join(kept).encode("utf-8")
+            target.writestr(item, data)
+    classpath = os.pathsep.join([*(str(jar) for jar in jars if jar != server_jar), str(copy), str(install.RULES_DIR)])
+    archive = folder / "languagetool.jsa"
+    port = measure.free_port()
+    _first_answer(_java_command(port, folder, [f"-XX:ArchiveClassesAtExit={archive}"], classpath), port, None, log)
+    return [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"], classpath
+
+
+def start(runs: int, folder: Path) -> None:
+    log = folder / "start.log"
+    before = {"language": "de-DE", "text": "Das ist ein Test."}
+    now = {**warm_up_params(), "text": WARM_UP_TEXT}
+    cds_options, cds_classpath = _class_archive(folder, log)
+    variants = {
+        "warm-up as before (no parameters, one short sentence)": ([], install.classpath(), before),
+        "warm-up now (the default profile's parameters, a misspelling)": ([], install.classpath(), now),
+        "now, with an AppCDS archive": (cds_options, cds_classpath, now),
+        "now, with the parallel collector": (["-XX:+UseParallelGC"], install.classpath(), now),
+    }
+    found: dict[str, list[tuple[float, ...]]] = {name: [] for name in variants}
+    for number in range(runs):
+        names = list(variants)
+        names = names[number % len(names) :] + names[: number % len(names)]
+        for name in names:
+            extra, classpath, warm = variants[name]
+            port = measure.free_port()
+            found[name].append(_first_answer(_java_command(port, folder, extra, classpath), port, warm, log))
+    print("| start | languages answer | warmed up | first answer (example article) | JVM CPU seconds | runs |")
+    print("|---|---|---|---|---|---|")
+    for name, rows in found.items():
+        columns = [statistics.median(column) for column in zip(*rows, strict=True)]
+        seconds = " | ".join(f"{column:.1f} s" for column in columns[:3])
+        print(f"| {name} | {seconds} | {columns[3]:.1f} | {len(rows)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    commands = parser.add_subparsers(dest="command", required=True)
+    heap_parser = commands.add_parser("heap")
+    heap_parser.add_argument("--heaps", default="1g,1536m,2g")
+    heap_parser.add_argument("--chars", type=int, default=44_000)
+    threads_parser = commands.add_parser("threads")
+    threads_parser.add_argument("--threads", default="2,4,8")
+    threads_parser.add_argument("--clients", type=int, default=16)
+    threads_parser.add_argument("--articles", type=int, default=16)
+    start_parser = commands.add_parser("start")
+    start_parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(f"Machine: {measure.machine()}; load average {measure.load_average()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="wirecheck-sizing-") as folder:
+        os.environ["WIRECHECK_RUNTIME_DIR"] = folder
+        if args.command == "heap":
+            heap(args.heaps.split(","), args.chars)
+        elif args.command == "start":
+            start(args.runs, Path(folder))
+        else:
+            threads([int(n) for n in args.threads.split(",")], args.clients, args.articles)
+    print(f"load average at the end {measure.load_average()}")
+
+
+if __name__ == "__main__":
+    main()
