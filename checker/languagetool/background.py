@@ -131,7 +131,8 @@ def status() -> dict[str, object]:
     if state is None or host.running_url() is None:
         return {"running": False}
     users = sorted(int(entry.name) for entry in _users_dir().iterdir() if entry.name.isdigit())
-    return {"running": True, **state, "idle_seconds": round(_idle_for()), "users": users}
+    idle = _idle_for()  # infinite for a server no command-line run has used (`wirecheck languagetool`)
+    return {"running": True, **state, "idle_seconds": round(idle) if idle != float("inf") else None, "users": users}
 
 
 def stop_server() -> bool:
