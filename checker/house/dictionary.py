@@ -55,6 +55,8 @@ _INITIAL_CLASSES = ("zsckqt", "jyi", "wv", "aäe", "oö", "uü")
 
 MIN_NEAR_MISS_LENGTH = 6
 MIN_SIMILARITY = 0.75
+# Words whose name suggestions a NameIndex remembers (the same words come back in every check).
+_SUGGESTIONS_KEPT = 20_000
 
 
 def max_distance(length: int) -> int:
@@ -82,12 +84,13 @@ def _substitution_cost(a: str, b: str) -> int:
     return _BLOCKED
 
 
-def _indel_costs(word: str) -> list[int]:
+@lru_cache(maxsize=65536)
+def _indel_costs(word: str) -> tuple[int, ...]:
     costs = []
     for index, char in enumerate(word):
         doubled = (index > 0 and word[index - 1] == char) or (index + 1 < len(word) and word[index + 1] == char)
         costs.append(1 if char in _INSERTABLE or doubled else _BLOCKED)
-    return costs
+    return tuple(costs)
 
 
 def edit_distance(first: str, second: str, limit: int | None = None) -> int:
@@ -99,30 +102,53 @@ def edit_distance(first: str, second: str, limit: int | None = None) -> int:
     `_INSERTABLE` ("Araghchi"/"Araghtschi", "Rohani"/"Rouhani") or a doubled letter
     ("Mohammed"/"Mohamed"). Any other edit costs `_BLOCKED`, so "Menschen" is far from
     "München" and "Schule" from "Schulz". With a `limit`, any distance above it may come
-    back as limit + 1.
+    back as limit + 1 (only the cells within `limit` of the diagonal are computed: every
+    insertion or deletion costs at least 1).
     """
     if first == second:
         return 0
     cap = _BLOCKED * (len(first) + len(second)) if limit is None else limit + 1
+    band = len(first) + len(second) if limit is None else limit
+    if abs(len(first) - len(second)) > band:
+        return cap
     cost_a, cost_b = _indel_costs(first), _indel_costs(second)
     previous = [0]
     for cost in cost_b:
-        previous.append(previous[-1] + cost)
-    for i, char_a in enumerate(first):
-        delete = cost_a[i]
-        current = [previous[0] + delete]
-        for j, char_b in enumerate(second):
-            current.append(
-                min(
-                    previous[j + 1] + delete,
-                    current[j] + cost_b[j],
-                    previous[j] + _substitution_cost(char_a, char_b),
-                )
+        previous.append(min(previous[-1] + cost, cap))
+    for i, char_a in enumerate(first, start=1):
+        delete = cost_a[i - 1]
+        low, high = max(1, i - band), min(len(second), i + band)
+        current = [cap] * (len(second) + 1)
+        current[0] = min(previous[0] + delete, cap) if low == 1 else cap
+        for j in range(low, high + 1):
+            current[j] = min(
+                previous[j] + delete,
+                current[j - 1] + cost_b[j - 1],
+                previous[j - 1] + _substitution_cost(char_a, second[j - 1]),
+                cap,
             )
         if min(current) >= cap:
             return cap
         previous = current
     return min(previous[-1], cap)
+
+
+# Letters no edit of cost 1 swaps (plain forms, not in `_SWAPPABLE` nor `_INSERTABLE`); any
+# other letter of that kind is counted as one more.
+_FLEXIBLE = frozenset("".join(_SWAPPABLE)) | _INSERTABLE
+_RIGID = "bdglmnpr"
+
+
+@lru_cache(maxsize=65536)
+def _rigid_counts(word: str) -> tuple[int, ...]:
+    plain = [letter for letter in map(_plain, word) if letter not in _FLEXIBLE]
+    return (*(plain.count(letter) for letter in _RIGID), sum(letter not in _RIGID for letter in plain))
+
+
+def _rigid_difference(first: str, second: str) -> int:
+    """A lower bound of `edit_distance`: an edit of cost 1 adds or drops at most one letter
+    outside `_FLEXIBLE` (a doubled one), any other change of such a letter costs `_BLOCKED`."""
+    return sum(abs(a - b) for a, b in zip(_rigid_counts(first), _rigid_counts(second), strict=True))
 
 
 def similarity(first: str, second: str) -> float:
@@ -143,12 +169,15 @@ def compatible_initials(first: str, second: str) -> bool:
     return a == b or frozenset((a, b)) in _INITIAL_SWAPS
 
 
+@lru_cache(maxsize=65536)
 def is_near_miss(word: str, name: str) -> bool:
     """Whether `word` looks like another spelling of `name` (not the same, not another word)."""
     if len(word) < MIN_NEAR_MISS_LENGTH or len(name) < MIN_NEAR_MISS_LENGTH - 1:
         return False
     limit = max_distance(len(word))
     if abs(len(word) - len(name)) > limit or not compatible_initials(word, name):
+        return False
+    if _rigid_difference(word.casefold(), name.casefold()) > limit:
         return False
     distance = edit_distance(word.casefold(), name.casefold(), limit)
     return 1 <= distance <= limit and similarity(word, name) >= MIN_SIMILARITY
@@ -197,10 +226,11 @@ class NameIndex:
                 words.update(part for part in word.split("-") if part)
         self._words = frozenset(words)
         self._upper = {word.upper(): word for word in words}
-        self._suggestable: dict[str, list[str]] = {}
+        self._suggestable: dict[tuple[str, int], list[str]] = {}
         for word in sorted(words):
             if len(word) >= MIN_NEAR_MISS_LENGTH - 1 and word[0].isupper():
-                self._suggestable.setdefault(initial_class(word), []).append(word)
+                self._suggestable.setdefault((initial_class(word), len(word)), []).append(word)
+        self._suggestions: dict[str, list[str]] = {}
 
     def __contains__(self, word: object) -> bool:
         return word in self._words
@@ -225,15 +255,32 @@ class NameIndex:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Dictionary names `word` is a near miss of, closest first (none for known words)."""
         word = word.strip()
-        if not word or limit <= 0 or self.is_known(word):
+        if not word or limit <= 0:
             return []
+        ranked = self._suggestions.get(word)
+        if ranked is None:
+            ranked = [] if self.is_known(word) else self._rank_near_misses(word)
+            if len(self._suggestions) >= _SUGGESTIONS_KEPT:
+                self._suggestions.clear()
+            self._suggestions[word] = ranked
+        return ranked[:limit]
+
+    def _rank_near_misses(self, word: str) -> list[str]:
         scored: dict[str, tuple[int, float]] = {}
         for stem, _ending in name_stems(word):
-            for name in self._suggestable.get(initial_class(stem), ()):
+            for name in self._candidates(stem):
                 if not is_near_miss(stem, name):
                     continue
                 score = (edit_distance(stem.casefold(), name.casefold()), -similarity(stem, name))
                 if name not in scored or score < scored[name]:
                     scored[name] = score
-        ranked = sorted(scored, key=lambda name: (scored[name], name))
-        return ranked[:limit]
+        return sorted(scored, key=lambda name: (scored[name], name))
+
+    def _candidates(self, stem: str) -> Iterator[str]:
+        """The names `is_near_miss(stem, name)` may hold for: a compatible initial and a length
+        within the edits allowed."""
+        if len(stem) < MIN_NEAR_MISS_LENGTH:
+            return
+        key, allowed = initial_class(stem), max_distance(len(stem))
+        for length in range(len(stem) - allowed, len(stem) + allowed + 1):
+            yield from self._suggestable.get((key, length), ())
