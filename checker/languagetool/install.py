@@ -13,9 +13,10 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
-from checker.errors import SetupError
+from checker.errors import CheckerError, SetupError
 from checker.languagetool.java import find_java
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -110,7 +111,21 @@ def install(*, quiet: bool = False) -> Path:
         tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-15:])
         raise SetupError(f"Maven could not fetch LanguageTool {version} (exit {completed.returncode}):\n{tail}")
     _stamp(version).write_text(version + "\n", encoding="utf-8")
+    record_start_cache(quiet=quiet)
     return lib_dir()
+
+
+def record_start_cache(*, quiet: bool = False) -> Path | None:
+    """The start-up cache for the Java in use, recorded now if missing (see `start_cache`); a
+    failure costs only the faster start and is reported on stderr."""
+    # Imported here: start_cache builds on this module.
+    from checker.languagetool import start_cache  # noqa: PLC0415
+
+    try:
+        return start_cache.prepare(find_java(), quiet=quiet)
+    except (CheckerError, OSError, zipfile.BadZipFile) as exc:
+        print(f"LanguageTool's start-up cache was not recorded: {exc}", file=sys.stderr, flush=True)
+        return None
 
 
 def classpath() -> str:

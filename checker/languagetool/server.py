@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import EngineUnavailable, SetupError
-from checker.languagetool import install
+from checker.languagetool import install, start_cache
 from checker.languagetool.java import find_java
 
 HOST = "127.0.0.1"
@@ -159,8 +159,16 @@ class LocalServer:
     dictionaries LanguageTool unpacks into its own temporary folder).
     """
 
-    def __init__(self, *, port: int | None = None, settings: ServerSettings | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        port: int | None = None,
+        settings: ServerSettings | None = None,
+        launch: tuple[list[str], str] | None = None,
+    ) -> None:
+        """`launch`: JVM options and class path instead of `start_cache.launch`'s (for recording)."""
         self.settings = settings or ServerSettings()
+        self._launch = launch
         self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.log_path = runtime_dir() / f"languagetool-{self.port}.log"
@@ -189,6 +197,7 @@ class LocalServer:
 
     def _command(self) -> list[str]:
         java = find_java()
+        options, class_path = self._launch or start_cache.launch(java)
         config = self.config_path
         config.write_text(self.settings.config_text(), encoding="utf-8")
         shutil.rmtree(self.temp_dir, ignore_errors=True)
@@ -201,8 +210,9 @@ class LocalServer:
             # algorithm on, a client on a kept-alive connection waits 40 ms for the second.
             "-Dsun.net.httpserver.nodelay=true",
             f"-Djava.io.tmpdir={self.temp_dir}",
+            *options,
             "-cp",
-            install.classpath(),
+            class_path,
             # The server jar's manifest names HTTPSServer; we want plain HTTP on loopback.
             "org.languagetool.server.HTTPServer",
             "--port",

@@ -1,0 +1,149 @@
+"""LanguageTool's start-up cache: from Java 25 on, one training run at install time records the
+classes LanguageTool loads and links and the methods it runs hot (the JVM's ahead-of-time cache,
+JEPs 483, 514 and 515); every later server starts from that record and answers its first German
+check seconds sooner (docs/benchmarks.md, "Engine start").
+
+The cache takes jars only, no folder, on its class path: our rule files go into a jar of their own
+(named by their content), and LanguageTool's server jar is copied without its manifest's
+Class-Path, which names the jar folder itself; every jar is on the class path by name anyway.
+A cache belongs to one Java and one class path (its file name is a digest of both); a JVM that
+cannot use it starts without it. Older Javas start as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from checker.languagetool import install
+from checker.languagetool.java import JavaRuntime
+
+MINIMUM_JAVA = 25
+_SERVER_JAR = "languagetool-server-{version}.jar"
+
+
+def folder() -> Path:
+    return install.engine_dir() / "start-cache"
+
+
+def classpath() -> str:
+    """The jars-only class path: our rule files first, then LanguageTool's jars."""
+    jars = sorted(install.lib_dir().glob("*.jar"))
+    server = install.lib_dir() / _SERVER_JAR.format(version=install.pinned_version())
+    return os.pathsep.join(
+        [str(_rules_jar()), *(str(jar) for jar in jars if jar != server), str(_server_jar_copy(server))]
+    )
+
+
+def cache_path(java: JavaRuntime) -> Path:
+    """Where the cache of this Java and class path is (it may not exist)."""
+    key = hashlib.sha256(f"{java.executable}\0{java.major}\0{classpath()}".encode()).hexdigest()[:16]
+    return folder() / f"languagetool-{key}.aot"
+
+
+def launch(java: JavaRuntime) -> tuple[list[str], str]:
+    """JVM options and class path for a server: with the cache if there is one for this Java."""
+    if java.major >= MINIMUM_JAVA and install.is_installed():
+        path = cache_path(java)
+        if path.exists():
+            return [f"-XX:AOTCache={path}"], classpath()
+    return [], install.classpath()
+
+
+def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
+    """Make the cache for `java` unless it exists or the Java is too old: a server started to
+    record, warmed up as every server is, and stopped (the JVM writes the cache as it exits)."""
+    if java.major < MINIMUM_JAVA:
+        return None
+    path = cache_path(java)
+    if path.exists():
+        return path
+    # Imported here: the server uses this module to start.
+    from checker.languagetool.server import LocalServer  # noqa: PLC0415
+
+    if not quiet:
+        print("Recording LanguageTool's start-up cache (once, about 20 s) …", file=sys.stderr, flush=True)
+    recording = path.with_name(f"{path.stem}.{os.getpid()}.recording")
+    server = LocalServer(launch=([f"-XX:AOTCacheOutput={recording}"], classpath()))
+    try:
+        server.start()
+        _train(server.url)
+    finally:
+        server.stop(timeout=300)
+    if not recording.exists():
+        return None
+    os.replace(recording, path)
+    for leftover in folder().glob(f"{recording.name}*"):
+        leftover.unlink(missing_ok=True)
+    return path
+
+
+def _train(url: str) -> None:
+    """A check as users send them, beyond the warm-up's: the house rules' example sentences
+    (agency copy with and without errors), with the default profile's parameters."""
+    # Imported here: the house rules sit above this adapter; only the recording needs them.
+    from checker.house.rules import RULES  # noqa: PLC0415
+    from checker.languagetool.server import warm_up_params  # noqa: PLC0415
+
+    sentences = [sentence for rule in RULES for sentence in (*rule.examples_wrong, *rule.examples_right)]
+    data = urllib.parse.urlencode({**warm_up_params(), "text": "\n\n".join(sentences)}).encode()
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(url + "/v2/check", data=data, timeout=300).close()
+
+
+def _rules_jar() -> Path:
+    files = sorted(path for path in install.RULES_DIR.rglob("*.xml") if path.is_file())
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(install.RULES_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    target = folder() / f"rules-{digest.hexdigest()[:16]}.jar"
+    if not target.exists():
+        _write_atomically(target, lambda jar: _pack(jar, files))
+    return target
+
+
+def _pack(jar: zipfile.ZipFile, files: list[Path]) -> None:
+    for path in files:
+        jar.write(path, path.relative_to(install.RULES_DIR).as_posix())
+
+
+def _server_jar_copy(server: Path) -> Path:
+    target = folder() / server.name
+    if not target.exists():
+        _write_atomically(target, lambda jar: _copy_without_class_path(server, jar))
+    return target
+
+
+def _copy_without_class_path(source_path: Path, target: zipfile.ZipFile) -> None:
+    with zipfile.ZipFile(source_path) as source:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "META-INF/MANIFEST.MF":
+                data = _without_class_path(data.decode("utf-8")).encode("utf-8")
+            target.writestr(item, data)
+
+
+def _without_class_path(manifest: str) -> str:
+    """The manifest without its Class-Path attribute (and that attribute's continuation lines)."""
+    kept: list[str] = []
+    skipping = False
+    for line in manifest.replace("\r\n", "\n").split("\n"):
+        skipping = line.startswith("Class-Path:") or (skipping and line.startswith(" "))
+        if not skipping:
+            kept.append(line)
+    return "\r\n".join(kept)
+
+
+def _write_atomically(target: Path, fill: Callable[[zipfile.ZipFile], None]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as jar:
+        fill(jar)
+    os.replace(partial, target)
