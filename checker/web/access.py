@@ -1,5 +1,7 @@
-"""Who may use the JSON API and how often: optional bearer tokens and a rate limit per client on
-`/api/v1/*` (both off by default). The editors' pages and `/healthz` are never limited here.
+"""Who may use the APIs and how often: optional bearer tokens on `/api/v1/*` (LanguageTool's API
+checks its `apiKey` itself, see checker.web.languagetool_api) and a rate limit per client on
+`/api/v1/*` and `/v2/check` (both off by default). The editors' pages, `/healthz` and LanguageTool's
+`/v2/languages` and `/v2/info` are never limited here.
 
 Tokens are compared in constant time. The client a limit counts for is its token when tokens
 are on, else its address (taken from X-Forwarded-For when TRUSTED_PROXIES says proxies are in
@@ -25,6 +27,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from checker.errors import CheckerError, SetupError
 
 API_PREFIX = "/api/v1/"
+LANGUAGETOOL_CHECK = "/v2/check"
 _TOKENS = "wirecheck.api_tokens"
 _LIMITER = "wirecheck.limiter"
 
@@ -75,7 +78,7 @@ def init_app(app: Flask) -> None:
         headers_enabled=False,  # it would put Retry-After on every answer; we put it on 429s only
         key_prefix="wirecheck",
     )
-    limiter.request_filter(lambda: not is_api_request())
+    limiter.request_filter(lambda: not is_limited_request())
     # A limit or store that does not work stops the start, not every API request later.
     try:
         limits.parse_many(str(rate_limit))
@@ -92,13 +95,25 @@ def is_api_request() -> bool:
     return request.path.startswith(API_PREFIX)
 
 
+def is_limited_request() -> bool:
+    return is_api_request() or request.path == LANGUAGETOOL_CHECK
+
+
 def client_key() -> str:
-    """Whom a request counts for: its token (as a digest, so the store never holds a token),
-    else its address."""
-    token = _bearer_token()
-    if token and current_app.extensions[_TOKENS]:
-        return "token:" + hashlib.sha256(token).hexdigest()[:32]
+    """Whom a request counts for: its token (as a digest, so the store never holds a token; for
+    LanguageTool's API also its `apiKey`), else its address."""
+    if current_app.extensions[_TOKENS]:
+        token = _bearer_token() or _languagetool_api_key()
+        if token:
+            return "token:" + hashlib.sha256(token).hexdigest()[:32]
     return "address:" + (request.remote_addr or "unknown")
+
+
+def _languagetool_api_key() -> bytes | None:
+    if request.path != LANGUAGETOOL_CHECK:
+        return None
+    key = request.values.get("apiKey", "").strip()
+    return key.encode() if key else None
 
 
 def _bearer_token() -> bytes | None:

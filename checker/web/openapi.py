@@ -140,9 +140,21 @@ def openapi_document() -> dict[str, Any]:
                             "read as its format (malformed XML or JSON, XML that declares entities, XML that "
                             "is neither NITF nor NewsML-G2); the message names line and column."
                         ),
+                        "401": _error_response(
+                            "unauthorized: the server is set up with API tokens (API_TOKENS) and the request "
+                            "has no `Authorization: Bearer …` header, or a token that is not one of them. The "
+                            "answer carries `WWW-Authenticate: Bearer`."
+                        ),
                         "413": _error_response("Text or request body too large."),
+                        "429": _error_response(
+                            "rate_limited: this client (its token, else its address) sent more requests than "
+                            "the server's RATE_LIMIT allows; `Retry-After` says in how many seconds to try again."
+                        ),
                         "502": _error_response("LanguageTool answered with an error."),
-                        "503": _error_response("LanguageTool is not reachable (not started or restarting)."),
+                        "503": _error_response(
+                            "LanguageTool is not reachable (not started or restarting), or the server is busy "
+                            "with as many checks as it takes at once; `Retry-After` says when to try again."
+                        ),
                         "504": _error_response("LanguageTool took too long."),
                     },
                 }

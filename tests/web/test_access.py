@@ -139,3 +139,31 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client() -> None:
     assert _check(client, **{"X-Forwarded-For": "127.0.0.5"}).status_code == 200
     assert _check(client, **{"X-Forwarded-For": "127.0.0.5"}).status_code == 429
     assert _check(client, **{"X-Forwarded-For": "127.0.0.6"}).status_code == 200
+
+
+def test_the_rate_limit_covers_languagetools_check_and_answers_as_languagetool() -> None:
+    client = _app(RATE_LIMIT="2 per minute").test_client()
+    params = {"language": "de-DE", "text": "Ein Satz."}
+    assert [client.post("/v2/check", data=params).status_code for _ in range(2)] == [200, 200]
+    refused = client.post("/v2/check", data=params)
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 61
+    assert refused.mimetype == "text/plain" and refused.get_data(as_text=True).startswith("Error: ")
+    # The same allowance as the JSON API: one client, one count.
+    assert _check(client).status_code == 429
+    assert client.get("/v2/languages").status_code == 200
+
+
+def test_with_tokens_languagetools_api_key_is_the_client_of_the_rate_limit() -> None:
+    client = _app(API_TOKENS=TOKENS, RATE_LIMIT="1 per minute").test_client()
+    params = {"language": "de-DE", "text": "Ein Satz."}
+    assert client.post("/v2/check", data={**params, "apiKey": TOKENS[0]}).status_code == 200
+    assert client.post("/v2/check", data={**params, "apiKey": TOKENS[0]}).status_code == 429
+    assert client.post("/v2/check", data={**params, "apiKey": TOKENS[1]}).status_code == 200
+    # The JSON API with the same token shares its count.
+    assert _check(client, Authorization=f"Bearer {TOKENS[1]}").status_code == 429
+
+
+def test_the_openapi_document_lists_every_refusal_of_access_control() -> None:
+    responses = _app().test_client().get("/api/v1/openapi.json").get_json()["paths"]["/api/v1/check"]["post"]
+    assert {"400", "401", "413", "429", "502", "503", "504"} <= set(responses["responses"])
