@@ -20,6 +20,11 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.languagetool import start_cache  # noqa: E402
+from checker.languagetool.java import find_java  # noqa: E402
+
 _SENTENCE_END = re.compile(r"([.!?])(\s|$)")
 
 
@@ -169,12 +174,14 @@ def machine() -> str:
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
     total = _first(r"^MemTotal:\s+(\d+)", meminfo)
     memory = int(total) / 1024 / 1024 if total.isdigit() else 0
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False).stderr
+    runtime = find_java()
+    java = subprocess.run([str(runtime.executable), "-version"], capture_output=True, text=True, check=False).stderr
+    started_from = " from its start-up cache" if start_cache.launch(runtime)[0] else ""
     cpu = _first(r"^model name\s*:\s*(.+)$", cpuinfo)
     java_version = _first(r'version "([^"]+)"', java)
     return (
         f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, Java {java_version}"
+        f"Python {platform.python_version()}, Java {java_version} ({runtime.executable}){started_from}"
     )
 
 

@@ -11,7 +11,7 @@ server per `maxCheckThreads` and measures raw /v2/check throughput with `--clien
 on the FalKo-MERLIN learner articles. `start` measures a JVM's way from nothing to the first answer
 about the example article with the default profile (wall and CPU seconds): with the oldest Java
 here, with the Java the checker picks, and with that Java's start-up cache
-(`checker.languagetool.start_cache`), alone and with the parallel collector, in turns. Each server
+(`checker.languagetool.start_cache`), with the G1 and the parallel collector, in turns. Each server
 runs in a private runtime folder and is stopped afterwards. Results go to stdout as Markdown
 (docs/benchmarks.md has them).
 """
@@ -127,8 +127,8 @@ def _java_command(java: JavaRuntime, port: int, folder: Path, extra: list[str], 
     config.write_text(ServerSettings().config_text(), encoding="utf-8")
     (folder / "tmp").mkdir(exist_ok=True)
     return [
-        str(java.executable), f"-Xmx{ServerSettings().heap}", "-Dfile.encoding=UTF-8",
-        "-Dsun.net.httpserver.nodelay=true", f"-Djava.io.tmpdir={folder / 'tmp'}", *extra, "-cp", classpath,
+        str(java.executable), f"-Xmx{ServerSettings().heap}", *java_module.JVM_OPTIONS,
+        f"-Djava.io.tmpdir={folder / 'tmp'}", *extra, "-cp", classpath,
         "org.languagetool.server.HTTPServer", "--port", str(port), "--config", str(config),
     ]  # fmt: skip
 
@@ -168,24 +168,22 @@ def _javas() -> dict[int, JavaRuntime]:
 
 
 def start(runs: int, folder: Path) -> None:
-    """From nothing to the first answer: the oldest Java here, the one the checker picks, and that
-    one from its start-up cache (recorded first if missing), also with the parallel collector."""
+    """From nothing to the first answer: the oldest Java here and the one the checker picks with the
+    G1 collector (the settings before), the latter with the parallel collector, and with that and
+    its start-up cache (the settings now; recorded first if missing)."""
     log = folder / "start.log"
     warm = {**warm_up_params(), "text": WARM_UP_TEXT}
     chosen = find_java()
     oldest = min(_javas().values(), key=lambda java: java.major)
+    g1 = ["-XX:-UseParallelGC", "-XX:+UseG1GC"]
     variants: dict[str, tuple[JavaRuntime, list[str], str]] = {}
     if oldest.major < chosen.major:
-        variants[f"Java {oldest.major}"] = (oldest, [], install.classpath())
-    variants[f"Java {chosen.major}"] = (chosen, [], install.classpath())
+        variants[f"Java {oldest.major}, G1"] = (oldest, g1, install.classpath())
+    variants[f"Java {chosen.major}, G1"] = (chosen, g1, install.classpath())
+    variants[f"Java {chosen.major}, parallel collector"] = (chosen, [], install.classpath())
     if install.record_start_cache() is not None:
         options, classpath = start_cache.launch(chosen)
-        variants[f"Java {chosen.major}, start-up cache"] = (chosen, options, classpath)
-        variants[f"Java {chosen.major}, start-up cache, parallel collector"] = (
-            chosen,
-            [*options, "-XX:+UseParallelGC"],
-            classpath,
-        )
+        variants[f"Java {chosen.major}, parallel collector, start-up cache (now)"] = (chosen, options, classpath)
     found: dict[str, list[tuple[float, ...]]] = {name: [] for name in variants}
     for number in range(runs):
         names = list(variants)

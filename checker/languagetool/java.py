@@ -14,6 +14,17 @@ from pathlib import Path
 from checker.errors import SetupError
 
 MINIMUM_JAVA = 17
+
+# How LanguageTool's JVM runs, whatever the heap (docs/engine.md, docs/benchmarks.md).
+JVM_OPTIONS = (
+    "-Dfile.encoding=UTF-8",
+    # The JDK's HTTP server sends an answer's headers and body in two packets; with Nagle's
+    # algorithm on, a client on a kept-alive connection waits 40 ms for the second.
+    "-Dsun.net.httpserver.nodelay=true",
+    # The parallel collector: on two cores it started LanguageTool 0.6 s sooner than G1, and under
+    # 16 clients at once it checked 17 % more characters per second with a lower p95.
+    "-XX:+UseParallelGC",
+)
 JVM_DIR = Path("/usr/lib/jvm")
 
 
@@ -25,6 +36,25 @@ class JavaRuntime:
 
 
 def _major_version(java: Path) -> int | None:
+    """The Java's major version: from the `release` file of its home (no JVM started), else
+    from `java -version`."""
+    released = _released_major(java.resolve().parent.parent / "release")
+    return released if released is not None else _reported_major(java)
+
+
+def _released_major(release: Path) -> int | None:
+    try:
+        text = release.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r'^JAVA_VERSION="(\d+)(?:\.(\d+))?', text, re.MULTILINE)
+    if not match:
+        return None
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major
+
+
+def _reported_major(java: Path) -> int | None:
     try:
         completed = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
@@ -74,9 +104,11 @@ def find_java() -> JavaRuntime:
 
 def _newest(candidates: list[Path], seen: list[str]) -> JavaRuntime | None:
     best: JavaRuntime | None = None
+    tried: set[Path] = set()
     for candidate in candidates:
-        if not candidate.exists():
+        if not candidate.exists() or candidate.resolve() in tried:
             continue
+        tried.add(candidate.resolve())
         major = _major_version(candidate)
         seen.append(f"{candidate} (Java {major if major else 'unknown'})")
         if major is not None and major >= MINIMUM_JAVA and (best is None or major > best.major):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from checker.errors import EngineUnavailable, SetupError
 from checker.languagetool import install, start_cache
-from checker.languagetool.java import find_java
+from checker.languagetool.java import JVM_OPTIONS, find_java
 
 HOST = "127.0.0.1"
 
@@ -205,10 +205,7 @@ class LocalServer:
         return [
             str(java.executable),
             f"-Xmx{self.settings.heap}",
-            "-Dfile.encoding=UTF-8",
-            # The JDK's HTTP server sends an answer's headers and body in two packets; with Nagle's
-            # algorithm on, a client on a kept-alive connection waits 40 ms for the second.
-            "-Dsun.net.httpserver.nodelay=true",
+            *JVM_OPTIONS,
             f"-Djava.io.tmpdir={self.temp_dir}",
             *options,
             "-cp",
@@ -252,7 +249,7 @@ class LocalServer:
                 )
             if answers(self.url):
                 return
-            time.sleep(0.25)
+            time.sleep(0.1)
         self.stop()
         raise EngineUnavailable(f"LanguageTool did not answer on {self.url} within {timeout:.0f} s")
 

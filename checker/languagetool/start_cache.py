@@ -6,8 +6,8 @@ check seconds sooner (docs/benchmarks.md, "Engine start").
 The cache takes jars only, no folder, on its class path: our rule files go into a jar of their own
 (named by their content), and LanguageTool's server jar is copied without its manifest's
 Class-Path, which names the jar folder itself; every jar is on the class path by name anyway.
-A cache belongs to one Java and one class path (its file name is a digest of both); a JVM that
-cannot use it starts without it. Older Javas start as before.
+A cache belongs to one Java, its options and one class path (its file name is a digest of them);
+a JVM that cannot use it starts without it. Older Javas start as before.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checker.languagetool import install
-from checker.languagetool.java import JavaRuntime
+from checker.languagetool.java import JVM_OPTIONS, JavaRuntime
 
 MINIMUM_JAVA = 25
 _SERVER_JAR = "languagetool-server-{version}.jar"
@@ -44,7 +44,8 @@ def classpath() -> str:
 
 def cache_path(java: JavaRuntime) -> Path:
     """Where the cache of this Java and class path is (it may not exist)."""
-    key = hashlib.sha256(f"{java.executable}\0{java.major}\0{classpath()}".encode()).hexdigest()[:16]
+    recorded_for = "\0".join([str(java.executable), str(java.major), *JVM_OPTIONS, classpath()])
+    key = hashlib.sha256(recorded_for.encode()).hexdigest()[:16]
     return folder() / f"languagetool-{key}.aot"
 
 
