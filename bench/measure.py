@@ -110,8 +110,9 @@ def heap_used_mib(pid: int, *, collect: bool = False) -> float:
         ).stdout
     except (OSError, subprocess.TimeoutExpired):
         return float("nan")
-    found = re.search(r"used (\d+)K", output)
-    return int(found.group(1)) / 1024 if found else float("nan")
+    # G1 reports one heap; the parallel and serial collectors a young and an old generation.
+    found = re.findall(r"(?:heap|PSYoungGen|ParOldGen|generation)\s+total [^\n]*?used (\d+)K", output)
+    return sum(int(used) for used in found) / 1024 if found else float("nan")
 
 
 def free_port() -> int:

@@ -3,6 +3,7 @@
     python bench/sizing.py heap [--heaps 1g,1536m,2g] [--chars 44000]
     python bench/sizing.py threads [--threads 2,4,8] [--clients 16] [--articles 16]
     python bench/sizing.py start [--runs 3]
+    python bench/sizing.py steady [--rounds 4] [--clients 16]
 
 `heap` starts a server per heap size and sends four checks of `--chars` characters at once (one per
 check thread; the core sends at most 50,000 UTF-16 units per request), sampling the heap in use
@@ -11,9 +12,10 @@ server per `maxCheckThreads` and measures raw /v2/check throughput with `--clien
 on the FalKo-MERLIN learner articles. `start` measures a JVM's way from nothing to the first answer
 about the example article with the default profile (wall and CPU seconds): with the oldest Java
 here, with the Java the checker picks, and with that Java's start-up cache
-(`checker.languagetool.start_cache`), with the G1 and the parallel collector, in turns. Each server
-runs in a private runtime folder and is stopped afterwards. Results go to stdout as Markdown
-(docs/benchmarks.md has them).
+(`checker.languagetool.start_cache`), with the G1 and the parallel collector, in turns; `steady`
+compares the same Javas and collectors warm, on the 20,000-character article alone and under
+`--clients` clients at once. Each server runs in a private runtime folder and is stopped
+afterwards. Results go to stdout as Markdown (docs/benchmarks.md has them).
 """
 
 from __future__ import annotations
@@ -107,13 +109,8 @@ def threads(counts: list[int], clients: int, articles: int) -> None:
             _at_once(server.url, [measure.unique(texts[0], 100 + n) for n in range(count)])
             batch = [measure.unique(text, number + n) for n, text in enumerate(texts)]
             number += len(texts)
-            started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=clients) as pool:
-                latencies = list(pool.map(functools.partial(_post, server.url), batch))
-            wall = time.perf_counter() - started
-            timings = measure.Timings(latencies)
-            print(f"| {count} | {sum(map(len, batch)) / wall:,.0f} | {timings.median:.1f} s | {timings.p95:.1f} s |",
-                  flush=True)  # fmt: skip
+            speed, median, p95 = _clients(server.url, batch, clients)
+            print(f"| {count} | {speed:,.0f} | {median:.1f} s | {p95:.1f} s |", flush=True)
         finally:
             server.stop()
 
@@ -173,17 +170,7 @@ def start(runs: int, folder: Path) -> None:
     its start-up cache (the settings now; recorded first if missing)."""
     log = folder / "start.log"
     warm = {**warm_up_params(), "text": WARM_UP_TEXT}
-    chosen = find_java()
-    oldest = min(_javas().values(), key=lambda java: java.major)
-    g1 = ["-XX:-UseParallelGC", "-XX:+UseG1GC"]
-    variants: dict[str, tuple[JavaRuntime, list[str], str]] = {}
-    if oldest.major < chosen.major:
-        variants[f"Java {oldest.major}, G1"] = (oldest, g1, install.classpath())
-    variants[f"Java {chosen.major}, G1"] = (chosen, g1, install.classpath())
-    variants[f"Java {chosen.major}, parallel collector"] = (chosen, [], install.classpath())
-    if install.record_start_cache() is not None:
-        options, classpath = start_cache.launch(chosen)
-        variants[f"Java {chosen.major}, parallel collector, start-up cache (now)"] = (chosen, options, classpath)
+    variants = _variants()
     found: dict[str, list[tuple[float, ...]]] = {name: [] for name in variants}
     for number in range(runs):
         names = list(variants)
@@ -200,6 +187,79 @@ def start(runs: int, folder: Path) -> None:
         print(f"| {name} | {seconds} | {columns[3]:.1f} | {len(rows)} |")
 
 
+def _variants() -> dict[str, tuple[JavaRuntime, list[str], str]]:
+    """The oldest Java here and the chosen one with G1 (the settings before), and the chosen one
+    with the parallel collector, and with that and its start-up cache (the settings now)."""
+    chosen = find_java()
+    oldest = min(_javas().values(), key=lambda java: java.major)
+    g1 = ["-XX:-UseParallelGC", "-XX:+UseG1GC"]
+    variants: dict[str, tuple[JavaRuntime, list[str], str]] = {}
+    if oldest.major < chosen.major:
+        variants[f"Java {oldest.major}, G1"] = (oldest, g1, install.classpath())
+    variants[f"Java {chosen.major}, G1"] = (chosen, g1, install.classpath())
+    variants[f"Java {chosen.major}, parallel collector"] = (chosen, [], install.classpath())
+    if install.record_start_cache() is not None:
+        options, classpath = start_cache.launch(chosen)
+        variants[f"Java {chosen.major}, parallel collector, start-up cache (now)"] = (chosen, options, classpath)
+    return variants
+
+
+def steady(rounds: int, clients: int, folder: Path) -> None:
+    """The same variants warm: the 20,000-character article alone, and `clients` clients at once on
+    24 learner articles; every text new to LanguageTool's cache, the variants in turns."""
+    variants = _variants()
+    processes: dict[str, subprocess.Popen[bytes]] = {}
+    urls: dict[str, str] = {}
+    try:
+        for name, (java, extra, classpath) in variants.items():
+            port = measure.free_port()
+            server_folder = folder / f"steady-{port}"
+            server_folder.mkdir()
+            with open(server_folder / "log", "ab") as log:
+                command = _java_command(java, port, server_folder, extra, classpath)
+                processes[name] = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            urls[name] = f"http://127.0.0.1:{port}"
+            while not answers(urls[name], timeout=1):
+                time.sleep(0.1)
+        long_article = workloads.long_article().text
+        articles = [article.text for article in workloads.falko_merlin_articles()[:24]]
+        number = iter(range(20_000, 1_000_000))
+        for url in urls.values():  # the JIT warm: three long checks and one round of clients each
+            for _ in range(3):
+                _post(url, measure.unique(long_article, next(number)))
+            _clients(url, [measure.unique(text, next(number)) for text in articles], clients)
+        alone: dict[str, list[float]] = {name: [] for name in variants}
+        together: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
+        for turn in range(rounds):
+            names = list(variants)
+            names = names[turn % len(names) :] + names[: turn % len(names)]
+            for name in names:
+                alone[name].append(_post(urls[name], measure.unique(long_article, next(number))))
+                batch = [measure.unique(text, next(number)) for text in articles]
+                together[name].append(_clients(urls[name], batch, clients))
+        print(f"| variant | 20,000 characters alone, median | {clients} clients: characters/s | latency median | "
+              "latency p95 | rounds |")  # fmt: skip
+        print("|---|---|---|---|---|---|")
+        for name in variants:
+            speed, median, p95 = (statistics.median(column) for column in zip(*together[name], strict=True))
+            print(f"| {name} | {statistics.median(alone[name]):.2f} s | {speed:,.0f} | {median:.1f} s | {p95:.1f} s | "
+                  f"{rounds} |", flush=True)  # fmt: skip
+    finally:
+        for process in processes.values():
+            process.terminate()
+            process.wait(60)
+
+
+def _clients(url: str, texts: list[str], clients: int) -> tuple[float, float, float]:
+    """(characters per second, latency median, latency p95) of `texts` sent by `clients` at once."""
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        latencies = list(pool.map(functools.partial(_post, url), texts))
+    wall = time.perf_counter() - started
+    timings = measure.Timings(latencies)
+    return sum(map(len, texts)) / wall, timings.median, timings.p95
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -212,6 +272,9 @@ def main() -> None:
     threads_parser.add_argument("--articles", type=int, default=16)
     start_parser = commands.add_parser("start")
     start_parser.add_argument("--runs", type=int, default=3)
+    steady_parser = commands.add_parser("steady")
+    steady_parser.add_argument("--rounds", type=int, default=4)
+    steady_parser.add_argument("--clients", type=int, default=16)
     args = parser.parse_args()
     print(f"Machine: {measure.machine()}; load average {measure.load_average()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="wirecheck-sizing-") as folder:
@@ -220,6 +283,8 @@ def main() -> None:
             heap(args.heaps.split(","), args.chars)
         elif args.command == "start":
             start(args.runs, Path(folder))
+        elif args.command == "steady":
+            steady(args.rounds, args.clients, Path(folder))
         else:
             threads([int(n) for n in args.threads.split(",")], args.clients, args.articles)
     print(f"load average at the end {measure.load_average()}")

@@ -77,7 +77,7 @@ def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
         server.start()
         _train(server.url)
     finally:
-        server.stop(timeout=300)
+        server.stop(timeout=300, graceful=True)
     if not recording.exists():
         return None
     os.replace(recording, path)
