@@ -74,16 +74,17 @@ def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
     recording = path.with_name(f"{path.stem}.{os.getpid()}.recording")
     server = LocalServer(launch=([f"-XX:AOTCacheOutput={recording}"], classpath()))
     try:
-        server.start()
-        _train(server.url)
+        try:
+            server.start()
+            _train(server.url)
+        finally:
+            server.stop(timeout=300, graceful=True)
+        if recording.exists():
+            os.replace(recording, path)
     finally:
-        server.stop(timeout=300, graceful=True)
-    if not recording.exists():
-        return None
-    os.replace(recording, path)
-    for leftover in folder().glob(f"{recording.name}*"):
-        leftover.unlink(missing_ok=True)
-    return path
+        for leftover in folder().glob(f"{recording.name}*"):  # a failed recording, its configuration
+            leftover.unlink(missing_ok=True)
+    return path if path.exists() else None
 
 
 def _train(url: str) -> None:

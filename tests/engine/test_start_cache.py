@@ -3,11 +3,13 @@ time, and a server started from it finds what any server finds, our own rules in
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from checker.errors import SetupError
 from checker.languagetool import LanguageToolClient, LocalServer, install, start_cache
 from checker.languagetool.java import find_java
 from checker.options import CheckOptions
@@ -65,3 +67,23 @@ def test_a_server_started_from_the_cache_finds_what_a_plain_server_finds(
         found.append(sorted((m["offset"], m["length"], m["rule"]["id"]) for m in answer["matches"]))
     assert found[0] == found[1]
     assert any(rule.startswith("HOUSE_GENITIV_PLURAL") for _offset, _length, rule in found[0])
+
+
+def test_a_failed_recording_leaves_nothing_and_costs_only_the_faster_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    java = find_java()
+    if java.major < start_cache.MINIMUM_JAVA:
+        pytest.skip(f"Java {java.major} has no ahead-of-time cache")
+    monkeypatch.setattr(start_cache, "folder", lambda: tmp_path)
+    monkeypatch.setattr(start_cache, "cache_path", lambda _java: tmp_path / "languagetool-test.aot")
+
+    def fails(self: LocalServer, **_: object) -> LocalServer:
+        (tmp_path / f"languagetool-test.{os.getpid()}.recording.config").write_text("partial")
+        raise SetupError("LanguageTool exited during start")
+
+    monkeypatch.setattr(LocalServer, "start", fails)
+    assert install.record_start_cache(quiet=True) is None
+    assert "start-up cache was not recorded: LanguageTool exited during start" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.recording*")) and not (tmp_path / "languagetool-test.aot").exists()
+    assert start_cache.launch(java) == ([], install.classpath())
