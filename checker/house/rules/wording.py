@@ -41,31 +41,30 @@ def _match_case(replacement: str, found: str) -> str:
 
 
 def _find_spelling(doc: Article, profile: Profile) -> Iterator[Finding]:
-    text = doc.text
     for variant, preferred in profile.spelling.items():
-        for match in _phrase_pattern(variant, endings=True).finditer(text):
-            ending = match.group("ending") or ""
-            found = match.group()
-            replacement = _match_case(preferred, found) + ending
-            yield Finding(
-                match.start(),
-                match.end(),
-                f"Hausschreibweise: »{replacement}« statt »{found}«.",
-                (replacement,),
-            )
-        if len(variant) < _MIN_COMPOUND_VARIANT:
-            continue
-        compound = re.compile(rf"(?<!{_LETTER}){_LETTER}+?(?P<tail>{re.escape(variant.lower())}){_ENDINGS}(?![\w-])")
-        for match in compound.finditer(text):
-            found = match.group()
-            tail_start = match.start("tail") - match.start()
-            replacement = found[:tail_start] + preferred.lower() + (match.group("ending") or "")
-            yield Finding(
-                match.start(),
-                match.end(),
-                f"Hausschreibweise: »{replacement}« statt »{found}«.",
-                (replacement,),
-            )
+        yield from _variant_findings(doc.text, variant, preferred)
+        yield from _compound_findings(doc.text, variant, preferred)
+
+
+def _variant_findings(text: str, variant: str, preferred: str) -> Iterator[Finding]:
+    if variant.split(maxsplit=1)[0][1:] not in text:  # the pattern needs these letters as written
+        return
+    for match in _phrase_pattern(variant, endings=True).finditer(text):
+        ending = match.group("ending") or ""
+        found = match.group()
+        replacement = _match_case(preferred, found) + ending
+        yield Finding(match.start(), match.end(), f"Hausschreibweise: »{replacement}« statt »{found}«.", (replacement,))
+
+
+def _compound_findings(text: str, variant: str, preferred: str) -> Iterator[Finding]:
+    if len(variant) < _MIN_COMPOUND_VARIANT or variant.lower() not in text:  # the tail as written
+        return
+    compound = re.compile(rf"(?<!{_LETTER}){_LETTER}+?(?P<tail>{re.escape(variant.lower())}){_ENDINGS}(?![\w-])")
+    for match in compound.finditer(text):
+        found = match.group()
+        tail_start = match.start("tail") - match.start()
+        replacement = found[:tail_start] + preferred.lower() + (match.group("ending") or "")
+        yield Finding(match.start(), match.end(), f"Hausschreibweise: »{replacement}« statt »{found}«.", (replacement,))
 
 
 def _find_avoid(doc: Article, profile: Profile) -> Iterator[Finding]:
