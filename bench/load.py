@@ -37,6 +37,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import measure  # noqa: E402
 from checker.languagetool import LocalServer  # noqa: E402
 
 ARTICLE = (ROOT / "tests" / "data" / "seed-irna.txt").read_text(encoding="utf-8")
@@ -310,15 +311,10 @@ def service(args: argparse.Namespace, languagetool_url: str) -> Iterator[tuple[s
 
 
 def _wait_for_health(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + SERVICE_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the service exited while starting; its log: {log}")
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(url + "/healthz", timeout=2).status_code == 200:
-                return
-        time.sleep(0.5)
-    raise SystemExit(f"the service did not answer /healthz within {SERVICE_START_TIMEOUT:.0f} s; its log: {log}")
+    try:
+        measure.wait_until_healthy(url, process, log, SERVICE_START_TIMEOUT)
+    except RuntimeError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 # Report -------------------------------------------------------------------------------------

@@ -144,16 +144,7 @@ def web_app(languagetool_url: str, *, workers: int, log: Path, app: str = "check
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited ({process.returncode}); see {log}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(url + "/healthz", timeout=5).status_code == 200:
-                    break
-            time.sleep(0.5)
-        else:
-            raise RuntimeError(f"the web app did not answer within 300 s; see {log}")
+        wait_until_healthy(url, process, log, 300)
         yield WebApp(url, process)
     finally:
         process.send_signal(signal.SIGTERM)
@@ -162,6 +153,20 @@ def web_app(languagetool_url: str, *, workers: int, log: Path, app: str = "check
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+    """Until the web app at `url` answers /healthz with 200; RuntimeError if its process ends
+    first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the web app exited ({process.returncode}) while starting; its log: {log}")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(url + "/healthz", timeout=5).status_code == 200:
+                return
+        time.sleep(0.5)
+    raise RuntimeError(f"the web app did not answer /healthz within {timeout:.0f} s; its log: {log}")
 
 
 def _first(pattern: str, text: str) -> str:
