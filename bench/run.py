@@ -343,7 +343,7 @@ class Bench:
         self.results.section(
             f"Article of {len(article):,} characters ({article.count(chr(10) * 2) + 1} paragraphs)",
             "Cores busy: LanguageTool's CPU seconds over the run's seconds. The web app checks paragraphs "
-            "in parallel only when the machine has a core to spare (load average below cores − 1).",
+            "in parallel only when the machine's cores were idle enough over the last 0.1 s (/proc/stat).",
         )
         self.results.table(
             [*TIMING_HEADER, "LanguageTool cores busy"],
