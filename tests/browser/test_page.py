@@ -7,17 +7,13 @@ a browser here. Screenshots go to $WIRECHECK_SCREENSHOTS (default /tmp/wirecheck
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
-from werkzeug.serving import make_server
 
 from checker.fixes import plan
 from checker.house import load_profile
@@ -27,6 +23,7 @@ from checker.pipeline import check
 from checker.records import Report
 from checker.web import create_app
 from tests.fakes import OverlappingEngine
+from tests.serving import serving
 from tests.web.test_uploads import BUDGET_NITF
 
 pytestmark = [pytest.mark.engine, pytest.mark.browser]
@@ -44,18 +41,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(os.environ.get("WIRECHECK_SCREENSHOTS", "/tmp/wirecheck-screenshots"))
 LAPTOP = {"width": 1366, "height": 768}
-
-
-@contextlib.contextmanager
-def serving(app: Flask) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="wirecheck-test-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

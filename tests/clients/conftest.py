@@ -5,20 +5,20 @@ and a combining accent put in, and what the JSON API finds in it, to hold the cl
 
 from __future__ import annotations
 
-import contextlib
+import json
 import shutil
-import threading
+import subprocess
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
-from flask import Flask
-from werkzeug.serving import make_server
 
 from checker.languagetool import LanguageToolClient
 from checker.web import create_app
+from tests.serving import serving
 
 CLIENTS = Path(__file__).resolve().parent
 # Words of the example article that LanguageTool alone takes for misspellings and the house
@@ -31,18 +31,6 @@ HOUSE_RULES = frozenset(
 SPELLER = "GERMAN_SPELLER_RULE"
 
 Findings = Counter[tuple[str, str]]
-
-
-@contextlib.contextmanager
-def serving(app: Flask) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="wirecheck-client-test-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +72,13 @@ def tool(name: str) -> str:
     if found is None:
         pytest.skip(f"{name} is not installed: this real-client test needs it (make test runs it where it is)")
     return found
+
+
+def run_client(program: list[str], server_url: str, path: Path) -> dict[str, Any]:
+    """A client program's JSON answer for the file at `path` (it takes URL, file and language)."""
+    completed = subprocess.run(
+        [*program, server_url, str(path), "de-DE"], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    result: dict[str, Any] = json.loads(completed.stdout)
+    return result

@@ -4,16 +4,14 @@ builds outside the work tree and this test runs on the example article."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.clients.conftest import CLIENTS, api_findings, assert_house_findings_without_name_alarms, tool
+from tests.clients.conftest import CLIENTS, api_findings, assert_house_findings_without_name_alarms, run_client, tool
 
 pytestmark = pytest.mark.engine
 
@@ -57,21 +55,12 @@ def java_program(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return [java, "-cp", classpath, MAIN_CLASS]
 
 
-def _run(program: list[str], server_url: str, path: Path) -> dict[str, Any]:
-    completed = subprocess.run(
-        [*program, server_url, str(path), "de-DE"], capture_output=True, text=True, timeout=300, check=False
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(completed.stdout)
-    return result
-
-
 def test_languagetool_java_client_gets_the_house_findings(
     java_program: list[str], server_url: str, article: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "article.txt"
     path.write_text(article, encoding="utf-8")
-    result = _run(java_program, server_url, path)
+    result = run_client(java_program, server_url, path)
     assert result["language"] == "de-DE"
     matches = result["matches"]
     # `covered` is the program's text.substring(offset, offset + length): Java counts UTF-16 units.

@@ -5,12 +5,10 @@ installed with `npm ci` outside the work tree)."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,7 +17,7 @@ from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
 from checker.pipeline import check_document
 from checker.web.languagetool_request import document_from_annotation
-from tests.clients.conftest import CLIENTS, assert_house_findings_without_name_alarms, tool
+from tests.clients.conftest import CLIENTS, assert_house_findings_without_name_alarms, run_client, tool
 
 pytestmark = pytest.mark.engine
 
@@ -60,22 +58,13 @@ def article_markdown(article: str) -> str:
     return markdown
 
 
-def _run(program: list[str], server_url: str, path: Path) -> dict[str, Any]:
-    completed = subprocess.run(
-        [*program, server_url, str(path), "de-DE"], capture_output=True, text=True, timeout=300, check=False
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(completed.stdout)
-    return result
-
-
 def test_languagetool_api_with_annotated_markdown_gets_the_house_findings(
     npm_program: list[str], server_url: str, article: str, engine: LanguageToolClient, tmp_path: Path
 ) -> None:
     markdown = article_markdown(article)
     path = tmp_path / "article.md"
     path.write_text(markdown, encoding="utf-8")
-    result = _run(npm_program, server_url, path)
+    result = run_client(npm_program, server_url, path)
     assert result["language"]["code"] == "de-DE"
     matches = result["matches"]
     # `covered` is the program's markdown.slice(offset, offset + length): JavaScript counts UTF-16 units.

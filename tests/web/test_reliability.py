@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import json
-import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
 from checker.errors import EngineUnavailable
 from checker.web import create_app
 from tests.fakes import FailingEngine
+from tests.serving import serving
 
 
 class HangingEngine(FailingEngine):
@@ -26,18 +23,6 @@ class HangingEngine(FailingEngine):
     def alive(self) -> bool:
         time.sleep(30)
         return False
-
-
-@contextlib.contextmanager
-def serving(app: Flask) -> Iterator[tuple[str, int]]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield "127.0.0.1", server.server_port
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 def _app(engine: Any) -> Flask:
@@ -96,8 +81,9 @@ def test_a_form_body_over_the_limit_gets_the_413_page_not_a_reset() -> None:
     app = _app(FailingEngine(EngineUnavailable("unused")))
     body = urllib.parse.urlencode({"text": "Wort " * 700_000}).encode()  # about 3.5 MB
     assert len(body) > app.config["MAX_CONTENT_LENGTH"]
-    with serving(app) as (host, port):
-        connection = http.client.HTTPConnection(host, port, timeout=30)
+    with serving(app) as url:
+        address = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
         connection.request("POST", "/check", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
         response = connection.getresponse()
         page = response.read().decode("utf-8")
