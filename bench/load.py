@@ -302,12 +302,7 @@ def service(args: argparse.Namespace, languagetool_url: str) -> Iterator[tuple[s
             _wait_for_health(url, process, args.service_log)
             yield url, process.pid  # `checker serve` execs gunicorn: this is its master
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
+            measure.stop(process)
 
 
 def _wait_for_health(url: str, process: subprocess.Popen[bytes], log: Path) -> None:

