@@ -19,9 +19,10 @@ none of "München", nor "Schule" of "Schulz".
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TypeVar
 
 # Endings a German noun or name takes without becoming another word; two forms whose
 # difference after their common beginning is made of these are inflections of one word.
@@ -52,6 +53,8 @@ _BLOCKED = 10
 
 # The swaps above joined into classes (for bucketing; `compatible_initials` decides).
 _INITIAL_CLASSES = ("zsckqt", "jyi", "wv", "aäe", "oö", "uü")
+
+T = TypeVar("T")
 
 MIN_NEAR_MISS_LENGTH = 6
 MIN_SIMILARITY = 0.75
@@ -183,6 +186,21 @@ def is_near_miss(word: str, name: str) -> bool:
     return 1 <= distance <= limit and similarity(word, name) >= MIN_SIMILARITY
 
 
+def shape(word: str) -> tuple[str, int]:
+    """The bucket of a word for near-miss lookups: its initial class and its length."""
+    return initial_class(word), len(word)
+
+
+def near_miss_candidates(word: str, by_shape: Mapping[tuple[str, int], Sequence[T]]) -> Iterator[T]:
+    """The entries of `by_shape` (keyed by `shape`) that `word` may be a near miss of: a
+    compatible initial and a length within the edits allowed (see `is_near_miss`)."""
+    if len(word) < MIN_NEAR_MISS_LENGTH:
+        return
+    key, allowed = initial_class(word), max_distance(len(word))
+    for length in range(len(word) - allowed, len(word) + allowed + 1):
+        yield from by_shape.get((key, length), ())
+
+
 def _without_umlauts(word: str) -> str:
     return word.casefold().translate(_UMLAUTS)
 
@@ -229,7 +247,7 @@ class NameIndex:
         self._suggestable: dict[tuple[str, int], list[str]] = {}
         for word in sorted(words):
             if len(word) >= MIN_NEAR_MISS_LENGTH - 1 and word[0].isupper():
-                self._suggestable.setdefault((initial_class(word), len(word)), []).append(word)
+                self._suggestable.setdefault(shape(word), []).append(word)
         self._suggestions: dict[str, list[str]] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -268,19 +286,10 @@ class NameIndex:
     def _rank_near_misses(self, word: str) -> list[str]:
         scored: dict[str, tuple[int, float]] = {}
         for stem, _ending in name_stems(word):
-            for name in self._candidates(stem):
+            for name in near_miss_candidates(stem, self._suggestable):
                 if not is_near_miss(stem, name):
                     continue
                 score = (edit_distance(stem.casefold(), name.casefold()), -similarity(stem, name))
                 if name not in scored or score < scored[name]:
                     scored[name] = score
         return sorted(scored, key=lambda name: (scored[name], name))
-
-    def _candidates(self, stem: str) -> Iterator[str]:
-        """The names `is_near_miss(stem, name)` may hold for: a compatible initial and a length
-        within the edits allowed."""
-        if len(stem) < MIN_NEAR_MISS_LENGTH:
-            return
-        key, allowed = initial_class(stem), max_distance(len(stem))
-        for length in range(len(stem) - allowed, len(stem) + allowed + 1):
-            yield from self._suggestable.get((key, length), ())

@@ -18,14 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker.house.article import Article
-from checker.house.dictionary import (
-    MIN_NEAR_MISS_LENGTH,
-    are_inflections,
-    initial_class,
-    is_near_miss,
-    max_distance,
-    name_stems,
-)
+from checker.house.dictionary import are_inflections, is_near_miss, name_stems, near_miss_candidates, shape
 from checker.house.profile import Profile
 from checker.house.rules.base import NAMES, Finding, Rule
 
@@ -170,11 +163,11 @@ def _rivals(groups: list[_Group]) -> dict[int, _Group]:
     by_shape: dict[tuple[str, int], list[tuple[str, _Group]]] = {}
     for group in groups:
         for stem in group.stems:
-            by_shape.setdefault((initial_class(stem), len(stem)), []).append((stem, group))
+            by_shape.setdefault(shape(stem), []).append((stem, group))
     winners: dict[int, _Group] = {}
     for group in groups:
         for stem in group.stems:
-            for other_stem, other in _near_in_shape(stem, by_shape):
+            for other_stem, other in near_miss_candidates(stem, by_shape):
                 if not _may_be_variants(group, other):
                     continue
                 if is_near_miss(stem, other_stem) and not are_inflections(stem, other_stem):
@@ -182,18 +175,6 @@ def _rivals(groups: list[_Group]) -> dict[int, _Group]:
                     if best is None or other.rank > best.rank:
                         winners[id(group)] = other
     return winners
-
-
-def _near_in_shape(
-    stem: str, by_shape: dict[tuple[str, int], list[tuple[str, _Group]]]
-) -> Iterator[tuple[str, _Group]]:
-    """The stems `is_near_miss(stem, other)` may hold for: a compatible initial and a length
-    within the edits allowed."""
-    if len(stem) < MIN_NEAR_MISS_LENGTH:
-        return
-    key, allowed = initial_class(stem), max_distance(len(stem))
-    for length in range(len(stem) - allowed, len(stem) + allowed + 1):
-        yield from by_shape.get((key, length), ())
 
 
 def _find_variants(doc: Article, profile: Profile) -> Iterator[Finding]:
