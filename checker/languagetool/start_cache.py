@@ -42,9 +42,9 @@ def classpath() -> str:
     )
 
 
-def cache_path(java: JavaRuntime) -> Path:
-    """Where the cache of this Java and class path is (it may not exist)."""
-    recorded_for = "\0".join([str(java.executable), str(java.major), *JVM_OPTIONS, classpath()])
+def cache_path(java: JavaRuntime, class_path: str) -> Path:
+    """Where the cache of this Java, its options and `class_path` is (it may not exist)."""
+    recorded_for = "\0".join([str(java.executable), str(java.major), *JVM_OPTIONS, class_path])
     key = hashlib.sha256(recorded_for.encode()).hexdigest()[:16]
     return folder() / f"languagetool-{key}.aot"
 
@@ -52,9 +52,10 @@ def cache_path(java: JavaRuntime) -> Path:
 def launch(java: JavaRuntime) -> tuple[list[str], str]:
     """JVM options and class path for a server: with the cache if there is one for this Java."""
     if java.major >= MINIMUM_JAVA and install.is_installed():
-        path = cache_path(java)
+        class_path = classpath()
+        path = cache_path(java, class_path)
         if path.exists():
-            return [f"-XX:AOTCache={path}"], classpath()
+            return [f"-XX:AOTCache={path}"], class_path
     return [], install.classpath()
 
 
@@ -63,7 +64,8 @@ def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
     record, warmed up as every server is, and stopped (the JVM writes the cache as it exits)."""
     if java.major < MINIMUM_JAVA:
         return None
-    path = cache_path(java)
+    class_path = classpath()
+    path = cache_path(java, class_path)
     if path.exists():
         return path
     # Imported here: the server uses this module to start.
@@ -72,7 +74,7 @@ def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
     if not quiet:
         print("Recording LanguageTool's start-up cache (once, about 20 s) …", file=sys.stderr, flush=True)
     recording = path.with_name(f"{path.stem}.{os.getpid()}.recording")
-    server = LocalServer(launch=([f"-XX:AOTCacheOutput={recording}"], classpath()))
+    server = LocalServer(launch=([f"-XX:AOTCacheOutput={recording}"], class_path))
     try:
         try:
             server.start()

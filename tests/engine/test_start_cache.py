@@ -76,7 +76,7 @@ def test_a_failed_recording_leaves_nothing_and_costs_only_the_faster_start(
     if java.major < start_cache.MINIMUM_JAVA:
         pytest.skip(f"Java {java.major} has no ahead-of-time cache")
     monkeypatch.setattr(start_cache, "folder", lambda: tmp_path)
-    monkeypatch.setattr(start_cache, "cache_path", lambda _java: tmp_path / "languagetool-test.aot")
+    monkeypatch.setattr(start_cache, "cache_path", lambda _java, _class_path: tmp_path / "languagetool-test.aot")
 
     def fails(self: LocalServer, **_: object) -> LocalServer:
         (tmp_path / f"languagetool-test.{os.getpid()}.recording.config").write_text("partial")
