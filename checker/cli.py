@@ -30,7 +30,8 @@ from checker.house import Profile, load_profile
 from checker.languagetool import Engine, background, host, open_engine
 from checker.languagetool import install as engine_install
 from checker.languagetool.cache import DiskStore
-from checker.languagetool.cached import CachingEngine
+from checker.languagetool.cached import CachingEngine, own_engine_identity
+from checker.languagetool.choice import configured_url
 from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
@@ -38,6 +39,7 @@ from checker.pipeline import check
 from checker.progress import Progress
 from checker.project_config import COMMAND_LINE, ProjectConfig, default_config, load_config
 from checker.records import Report
+from checker.report_cache import Job, ReportCache
 from checker.suppression import without_rules, without_suppressed
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
@@ -152,12 +154,8 @@ def check_command(args: argparse.Namespace) -> int:
     if paths.count(STDIN) > 1:
         raise CheckerError("stdin (-) can be read only once")
     sources = [_read(path) for path in paths]  # all input errors before the engine starts
-    results: Results = []
-    if sources:
-        with open_engine(args.languagetool_url, background=background.wanted()) as engine:
-            # LanguageTool's answers per paragraph, in the per-user cache (checker.languagetool.cached).
-            store = None if args.no_cache else DiskStore()
-            results = _check_all(sources, args, config, profile, CachingEngine(engine, store))
+    jobs = [(source, _options_for(source, args, config)) for source in sources]
+    results = _check_all(jobs, args, profile)
     switched_off = config["disable"]
     results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
     results = _only_what_is_new(results, args)
@@ -238,24 +236,45 @@ def _only_what_is_new(results: Results, args: argparse.Namespace) -> Results:
     return results
 
 
-def _check_all(
-    sources: Sequence[Source], args: argparse.Namespace, config: ProjectConfig, profile: Profile | None, engine: Engine
-) -> Results:
-    progress = Progress(len(sources))
+def _check_all(jobs: Sequence[Job], args: argparse.Namespace, profile: Profile | None) -> Results:
+    """Each file's report: from the per-user cache where it was checked exactly so before (whole
+    reports, checker.report_cache; LanguageTool's answers per paragraph,
+    checker.languagetool.cached), else checked; the engine starts only if a file needs it."""
+    store = None if args.no_cache else DiskStore()
+    own_engine = configured_url(args.languagetool_url) is None
+    reports = ReportCache(store, own_engine_identity(), profile) if store is not None and own_engine else None
+    done = reports.find(jobs) if reports is not None else {}
+    if len(done) < len(jobs):
+        with open_engine(args.languagetool_url, background=background.wanted()) as client:
+            engine = CachingEngine(client, store)
+            if store is not None and not own_engine:
+                reports = ReportCache(store, engine.identity(), profile)
+                done = reports.find(jobs)
+            todo = {index: job for index, job in enumerate(jobs) if index not in done}
+            done.update(_check_each(todo, args.jobs, profile, engine, reports))
+    return [(source.path, done[index]) for index, (source, _) in enumerate(jobs)]
 
-    def check_one(source: Source) -> Report:
+
+def _check_each(
+    jobs: dict[int, Job], workers: int, profile: Profile | None, engine: Engine, reports: ReportCache | None
+) -> dict[int, Report]:
+    progress = Progress(len(jobs))
+
+    def check_one(job: Job) -> Report:
+        source, options = job
         try:
-            options = _options_for(source, args, config)
-            return check(source.text, options, engine=engine, profile=profile, path=source.path)
+            report = check(source.text, options, engine=engine, profile=profile, path=source.path)
         finally:
             progress.advance()
+        if reports is not None:
+            reports.keep(job, report)
+        return report
 
     try:
-        with ThreadPoolExecutor(max_workers=min(max(1, args.jobs), len(sources))) as pool:
-            reports = list(pool.map(check_one, sources))
+        with ThreadPoolExecutor(max_workers=min(max(1, workers), len(jobs) or 1)) as pool:
+            return dict(zip(jobs, pool.map(check_one, jobs.values()), strict=True))
     finally:
         progress.close()
-    return [(source.path, report) for source, report in zip(sources, reports, strict=True)]
 
 
 def _options_for(source: Source, args: argparse.Namespace, config: ProjectConfig) -> CheckOptions:

@@ -53,6 +53,11 @@ class Issue:
         data["replacements"] = list(self.replacements)
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Issue:
+        """The issue `to_dict` wrote."""
+        return cls(**{**data, "category": Category(**data["category"]), "replacements": tuple(data["replacements"])})
+
 
 _ISSUE_FIELDS = tuple(issue_field.name for issue_field in fields(Issue))
 
@@ -123,3 +128,15 @@ class Report:
             "issues": [issue.to_dict() for issue in self.issues],
             "stats": self.stats.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str) -> Report:
+        """The report about `text` that `to_dict` wrote."""
+        return cls(
+            text=text,
+            language=data["language"],
+            issues=tuple(Issue.from_dict(issue) for issue in data["issues"]),
+            engine_version=data["engine_version"],
+            format=data["format"],
+            stats=TextStats(**data["stats"]),
+        )

@@ -9,11 +9,13 @@ merged key by key, any other value (lists included) replaces the one it extends.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, NoReturn
@@ -116,6 +118,23 @@ class Profile:
         if not names:
             return self
         return dataclasses.replace(self, names=MappingProxyType({**self.names, group: tuple(names)}))
+
+    @cached_property
+    def digest(self) -> str:
+        """A digest of everything the profile says, in its order (not where it was read from):
+        equal digests check alike. For cache keys (checker.report_cache)."""
+        content = [
+            self.name,
+            self.convention,
+            list(self.names.items()),
+            list(self.spelling.items()),
+            [dataclasses.astuple(avoidance) for avoidance in self.avoid],
+            sorted(self.disabled_rules),
+            list(self.severities.items()),
+            dataclasses.astuple(self.wire),
+            dataclasses.astuple(self.model),
+        ]
+        return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def rule_severity(self, rule_id: str, default: Severity) -> Severity:
         return self.severities.get(rule_id, default)

@@ -1,10 +1,11 @@
-"""Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.cached):
-bounded, in memory for the web app and in a small SQLite file for the command line.
+"""Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.cached),
+and for the command line's whole reports (checker.report_cache): bounded, in memory for the web
+app and in a small SQLite file for the command line.
 
-A store maps a key to a list of LanguageTool matches (plain JSON data, kept compressed: about
-1 KB a paragraph). Keys come from `cache_key`: the text as sent, the request's parameters and the
-engine's identity, hashed. A store never makes a check fail: a disk store that cannot be read or
-written behaves as a miss.
+A store maps a key to plain JSON data (a paragraph's LanguageTool matches, a file's report), kept
+compressed: about 1 KB a paragraph. Keys come from `cache_key`: the kind of entry, what produced
+it, the parameters and the text, hashed. A store never makes a check fail: a disk store that
+cannot be read or written behaves as a miss.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 Matches = list[dict[str, Any]]
+# An entry: JSON data (LanguageTool's matches, or a report as checker.records writes it).
+Entry = Any
 
 # Bounds: an entry is about 1 KB compressed (4 KB of JSON for a paragraph of learner German with
 # many findings, less for agency copy), so the web app's store per worker stays near 20 MB and
@@ -39,29 +42,29 @@ FILE_NAME = "results.sqlite3"
 
 
 class ResultStore(Protocol):
-    def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
+    def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
         """The entries found among `keys` (missing ones are left out)."""
         ...
 
-    def put_many(self, entries: Mapping[str, Matches]) -> None: ...
+    def put_many(self, entries: Mapping[str, Entry]) -> None: ...
 
 
-def cache_key(kind: str, engine_identity: str, params: Mapping[str, str], text: str) -> str:
-    """The key of LanguageTool's answer about `text` under `params` from the engine `engine_identity`."""
+def cache_key(kind: str, producer: str, params: Mapping[str, str], text: str) -> str:
+    """The key of the answer of `kind` about `text` under `params` from `producer` (for
+    LanguageTool's answers: the engine's identity)."""
     digest = hashlib.sha256()
-    for part in (kind, engine_identity, json.dumps(sorted(params.items())), text):
+    for part in (kind, producer, json.dumps(sorted(params.items())), text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
 
 
-def _pack(matches: Matches) -> bytes:
-    return zlib.compress(json.dumps(matches, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+def _pack(entry: Entry) -> bytes:
+    return zlib.compress(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def _unpack(packed: bytes) -> Matches:
-    matches: Matches = json.loads(zlib.decompress(packed))
-    return matches
+def _unpack(packed: bytes) -> Entry:
+    return json.loads(zlib.decompress(packed))
 
 
 def default_path() -> Path:
@@ -78,7 +81,7 @@ class MemoryStore:
         self._entries: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
+    def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
         found = {}
         with self._lock:
             for key in keys:
@@ -87,8 +90,8 @@ class MemoryStore:
                     found[key] = self._entries[key]
         return {key: _unpack(packed) for key, packed in found.items()}
 
-    def put_many(self, entries: Mapping[str, Matches]) -> None:
-        packed = {key: _pack(matches) for key, matches in entries.items()}
+    def put_many(self, entries: Mapping[str, Entry]) -> None:
+        packed = {key: _pack(entry) for key, entry in entries.items()}
         with self._lock:
             for key, value in packed.items():
                 self._entries[key] = value
@@ -150,9 +153,9 @@ class DiskStore:
                 self._connection.close()
             self._connection = None
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Matches]:
+    def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
         wanted = list(dict.fromkeys(keys))
-        found: dict[str, Matches] = {}
+        found: dict[str, Entry] = {}
         with self._lock:
             connection = self._connect()
             if connection is None or not wanted:
@@ -172,11 +175,11 @@ class DiskStore:
                 self._give_up(exc)
         return found
 
-    def put_many(self, entries: Mapping[str, Matches]) -> None:
+    def put_many(self, entries: Mapping[str, Entry]) -> None:
         if not entries:
             return
         now = time.time()
-        rows = [(key, _pack(matches), now) for key, matches in entries.items()]
+        rows = [(key, _pack(entry), now) for key, entry in entries.items()]
         with self._lock:
             connection = self._connect()
             if connection is None:

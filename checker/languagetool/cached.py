@@ -110,6 +110,21 @@ def _engine_fingerprint() -> str:
     return fingerprint(ServerSettings())
 
 
+def engine_identity(version: str, url: str) -> str:
+    """What the stores' keys name as the engine: LanguageTool's `version`, the fingerprint of our
+    rule files and settings, and, for a server not on this machine, its address (a server
+    elsewhere may run other rule files: its answers are its own)."""
+    address = urlsplit(url)
+    place = "" if (address.hostname or "") in _LOOPBACK else address.netloc
+    return f"{version}|{_engine_fingerprint()}|{place}"
+
+
+def own_engine_identity() -> str:
+    """`engine_identity` of the server this installation starts (or finds running for the host),
+    known without asking it."""
+    return engine_identity(install.pinned_version(), "http://127.0.0.1")
+
+
 def active_context_rules(options: CheckOptions) -> tuple[str, ...]:
     """The context rules a request with `options` runs (rule switches only, no categories)."""
     return tuple(
@@ -227,15 +242,14 @@ class CachingEngine:
         with self._lock:
             self.counts[kind] += 1
 
+    def identity(self) -> str:
+        """The engine as the stores' keys name it (`engine_identity`); asks its version once."""
+        return self._engine_identity()[1]
+
     def _engine_identity(self) -> tuple[str, str]:
-        """The engine's version, and what the store's keys name as the engine: the version, the
-        fingerprint of our rule files and settings, and, for a server elsewhere, its address."""
         if self._identity is None:
             version = self.engine.version()
-            address = urlsplit(self.url)
-            # A server elsewhere may run other rule files: its answers are its own.
-            place = "" if (address.hostname or "") in _LOOPBACK else address.netloc
-            self._identity = (version, f"{version}|{_engine_fingerprint()}|{place}")
+            self._identity = (version, engine_identity(version, self.url))
         return self._identity
 
     def _answer(self, text: str, options: CheckOptions, *, parallel: bool) -> dict[str, Any]:

@@ -43,3 +43,29 @@ def test_no_cache_leaves_no_file(engine: LanguageToolClient, tmp_path: Path) -> 
     result = run(engine, tmp_path, "--no-cache", str(SEED_ARTICLE))
     assert result.returncode == 1, result.stderr
     assert not (tmp_path / "wirecheck").exists()
+
+
+def test_unchanged_files_are_answered_without_starting_an_engine(engine: LanguageToolClient, tmp_path: Path) -> None:
+    """A CI run over files checked before (the cache restored) starts no LanguageTool: with no
+    server named and none running, a run whose every file is in the cache takes nothing from the
+    host's start lock, and gives the same report."""
+    article = tmp_path / "meldung.txt"
+    article.write_text(SEED_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    first = run(engine, tmp_path, str(article))
+    assert first.returncode == 1, first.stderr
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "LANGUAGETOOL_URL"}
+    env.update(XDG_CACHE_HOME=str(tmp_path), CI="1", WIRECHECK_RUNTIME_DIR=str(runtime))
+    second = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--format", "json", str(article)],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert second.returncode == first.returncode, second.stderr
+    assert second.stdout == first.stdout
+    assert list(runtime.iterdir()) == []
