@@ -83,10 +83,21 @@ def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
             server.stop(timeout=300, graceful=True)
         if recording.exists():
             os.replace(recording, path)
+            _remove_others(path, class_path)
     finally:
         for leftover in folder().glob(f"{recording.name}*"):  # a failed recording, its configuration
             leftover.unlink(missing_ok=True)
     return path if path.exists() else None
+
+
+def _remove_others(cache: Path, class_path: str) -> None:
+    """One cache is kept: a new one (for another Java, other JVM options or rule files) replaces
+    the caches and rule jars before it (about 50 MB each). A server still running from them
+    keeps its open files."""
+    kept = {cache, *(Path(entry) for entry in class_path.split(os.pathsep))}
+    for old in [*folder().glob("languagetool-*.aot"), *folder().glob("rules-*.jar")]:
+        if old not in kept:
+            old.unlink(missing_ok=True)
 
 
 def _train(url: str) -> None:

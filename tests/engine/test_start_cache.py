@@ -11,7 +11,8 @@ import pytest
 
 from checker.errors import SetupError
 from checker.languagetool import LanguageToolClient, LocalServer, install, start_cache
-from checker.languagetool.java import find_java
+from checker.languagetool import server as server_module
+from checker.languagetool.java import JavaRuntime, find_java
 from checker.options import CheckOptions
 
 TEXT = "Putin lobte die Kooperationen der beiden Ländern. Das ist ein Fehlr."
@@ -87,3 +88,38 @@ def test_a_failed_recording_leaves_nothing_and_costs_only_the_faster_start(
     assert "start-up cache was not recorded: LanguageTool exited during start" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.recording*")) and not (tmp_path / "languagetool-test.aot").exists()
     assert start_cache.launch(java) == ([], install.classpath())
+
+
+def test_a_new_cache_replaces_the_caches_and_rule_jars_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recorded for another Java, other options or rule files, old caches would pile up (about
+    50 MB each): recording one removes the others. The recording server is a stand-in here that
+    writes the file its option names, as the JVM does when it exits."""
+
+    class RecordingServer:
+        def __init__(self, launch: tuple[list[str], str]) -> None:
+            (self.option,), _ = launch
+            self.url = "http://127.0.0.1:9"
+
+        def start(self) -> RecordingServer:
+            return self
+
+        def stop(self, timeout: float, graceful: bool) -> None:
+            Path(self.option.split("=", 1)[1]).write_bytes(b"cache")
+
+    rules = tmp_path / "rules-new.jar"
+    old = [tmp_path / "languagetool-old.aot", tmp_path / "rules-old.jar"]
+    for path in [rules, *old, tmp_path / "languagetool-server-6.8.jar"]:
+        path.write_bytes(b"jar")
+    monkeypatch.setattr(start_cache, "folder", lambda: tmp_path)
+    monkeypatch.setattr(start_cache, "classpath", lambda: os.pathsep.join([str(rules), "/elsewhere/lt.jar"]))
+    monkeypatch.setattr(start_cache, "_train", lambda url: None)
+    monkeypatch.setattr(server_module, "LocalServer", RecordingServer)
+
+    java = JavaRuntime(executable=tmp_path / "java", home=tmp_path, major=start_cache.MINIMUM_JAVA)
+    cache = start_cache.prepare(java, quiet=True)
+    assert cache is not None and cache.read_bytes() == b"cache"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [cache.name, "rules-new.jar", "languagetool-server-6.8.jar"]
+    )
