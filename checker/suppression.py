@@ -4,7 +4,7 @@ between the two comments. Without rules, every rule is off; ``wirecheck-enable R
 only that rule on again; a disable without an enable lasts to the end of the file.
 
 A filter over a Report's findings, read from the source as given, so the format readers need
-not know about it; the command line and the API both apply it.
+not know about it; the command line, the API and the result page apply it.
 """
 
 from __future__ import annotations

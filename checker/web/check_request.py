@@ -31,6 +31,7 @@ from checker.house import Profile
 from checker.options import LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
+from checker.suppression import without_suppressed
 from checker.web.resources import admission, get_engine, get_profile
 
 AUTO = "auto"
@@ -180,7 +181,8 @@ def _profile_for(request: CheckRequest) -> Profile | None:
 
 
 def report_for(request: CheckRequest) -> Report:
-    """The checked request, with the app's engine and, unless switched off, its house profile."""
+    """The checked request, with the app's engine and, unless switched off, its house profile,
+    without the findings its suppression comments switch off (checker.suppression)."""
     request.validate()
     options = CheckOptions(
         language=None if request.language == AUTO else request.language,
@@ -189,7 +191,8 @@ def report_for(request: CheckRequest) -> Report:
         model=request.model,
     )
     with admission().slot():
-        return check(request.text, options, engine=get_engine(), profile=_profile_for(request), path=request.filename)
+        report = check(request.text, options, engine=get_engine(), profile=_profile_for(request), path=request.filename)
+    return without_suppressed(report)
 
 
 def fix_plan_for(request: CheckRequest, report: Report) -> FixPlan:
@@ -200,7 +203,7 @@ def fix_plan_for(request: CheckRequest, report: Report) -> FixPlan:
     engine = get_engine()
 
     def recheck(text: str) -> Report:
-        return check(text, options, engine=engine, profile=profile, path=request.filename)
+        return without_suppressed(check(text, options, engine=engine, profile=profile, path=request.filename))
 
     with admission().slot():
         return plan(report, recheck)

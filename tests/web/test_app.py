@@ -273,6 +273,18 @@ def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str)
     assert data["format"] == api["format"] == "text"
 
 
+def test_result_page_honours_suppression_comments_as_the_api_does(client: FlaskClient) -> None:
+    """A draft's `<!-- wirecheck-disable RULE -->` switches the rule off on the page as in the
+    API and on the command line; the same error before the comment is still marked."""
+    error = "Berlin (dpa) - Der Minister sprach auf einer Presskonferenz."
+    html = f"<p>{error}</p>\n<!-- wirecheck-disable HOUSE_PRESSE_FUGE -->\n<p>{error}</p>\n"
+    page = page_of(client.post("/check", data={"text": html, "format": "html"}))
+    api = client.post("/api/v1/check", json={"text": html, "format": "html"}).get_json()
+    issues = page.report_data()["issues"]
+    assert [issue["line"] for issue in issues if issue["rule"].startswith("HOUSE_PRESSE_FUGE")] == [1]
+    assert [issue["offset"] for issue in issues] == [issue["offset"] for issue in api["issues"]]
+
+
 def test_unicode_and_crlf_survive_the_form(client: FlaskClient, engine: LanguageToolClient) -> None:
     # Browsers send a textarea's line ends as CRLF but show and hold LF: the form's drafts
     # are checked with LF, so that offsets, page and textarea agree (see checker.web.check_request).
