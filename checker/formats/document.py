@@ -7,8 +7,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-RegionKind = Literal["headline", "subheadline", "dateline", "byline", "body", "caption"]
-REGION_KINDS: tuple[RegionKind, ...] = ("headline", "subheadline", "dateline", "byline", "body", "caption")
+# An intertitle is a heading inside the body (NITF `hl2` in body.content, HTML `h2`-`h6`).
+RegionKind = Literal["headline", "subheadline", "dateline", "byline", "body", "intertitle", "caption"]
+REGION_KINDS: tuple[RegionKind, ...] = (
+    "headline",
+    "subheadline",
+    "dateline",
+    "byline",
+    "body",
+    "intertitle",
+    "caption",
+)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ BLOCKS = element_names(
     "main nav ol p section summary table tbody td tfoot th thead tr ul"
 )
 VOID_ELEMENTS = element_names("area base br col embed hr img input link meta param source track wbr")
+# Headings but the first <h1> (the headline): intertitles, headings inside the body.
+INTERTITLES = element_names("h1 h2 h3 h4 h5 h6")
 
 
 def parse(source: str, *, path: str | None = None) -> Document:
@@ -68,7 +70,8 @@ def html_role(tag: StartTag, stack: Sequence[Frame] = ()) -> Role:
 
 
 class HtmlRegions:
-    """The first ``<h1>`` is the headline; a figure (or a caption outside one) is a caption."""
+    """The first ``<h1>`` is the headline, later headings are intertitles; a figure (or a
+    caption outside one) is a caption."""
 
     def __init__(self) -> None:
         self.headline_seen = False
@@ -77,6 +80,8 @@ class HtmlRegions:
         if tag.name == "h1" and not self.headline_seen:
             self.headline_seen = True
             return "headline"
+        if tag.name in INTERTITLES:
+            return "intertitle"
         if tag.name == "figure" or (tag.name == "figcaption" and not any(f.name == "figure" for f in stack)):
             return "caption"
         return None

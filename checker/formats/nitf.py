@@ -97,6 +97,8 @@ def nitf_region(tag: StartTag, stack: Sequence[Frame]) -> RegionKind | None:
         return "body"
     if tag.name == "media-caption":
         return "caption"
+    if tag.name == "hl2" and "body.content" in names:
+        return "intertitle"
     if names and names[-1] == "hedline":
         return "headline" if tag.name == "hl1" else "subheadline" if tag.name == "hl2" else None
     if tag.name == "dateline" and "body.head" in names:

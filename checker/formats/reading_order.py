@@ -18,6 +18,7 @@ _READING_RANK: dict[RegionKind, int] = {
     "dateline": 2,
     "byline": 3,
     "body": 4,
+    "intertitle": 4,
     "caption": 5,
 }
 

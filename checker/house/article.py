@@ -15,14 +15,15 @@ from checker.text.offsets import LineIndex
 from checker.text.segments import Span, find_heading, split_paragraphs, split_sentences
 
 _HEADING_KINDS = frozenset({"headline", "subheadline"})
-_NOT_BODY_KINDS = frozenset({"headline", "subheadline", "dateline", "byline", "caption"})
+_NOT_BODY_KINDS = frozenset({"headline", "subheadline", "dateline", "byline", "intertitle", "caption"})
 
 
 @dataclass(frozen=True)
 class Article:
     """The text with its structure; spans are (start, end) code-point offsets into `text`.
 
-    `body` holds the body's paragraphs; `dateline` is the reader's dateline element, if it has
+    `body` holds the body's paragraphs, without its intertitles (`intertitles`, headings inside
+    the body that the reader marks); `dateline` is the reader's dateline element, if it has
     one (else a dateline, if any, opens the first body paragraph); `structured` says whether
     the structure came from the reader rather than from the text's shape.
     """
@@ -34,6 +35,7 @@ class Article:
     body: tuple[Span, ...]
     dateline: Span | None = None
     structured: bool = False
+    intertitles: tuple[Span, ...] = ()
 
     @classmethod
     def parse(cls, text: str, regions: Sequence[Region] = ()) -> Article:
@@ -51,7 +53,8 @@ class Article:
         body = tuple(
             span for span in paragraphs if not any(r.start <= span[0] < max(r.end, r.start + 1) for r in elsewhere)
         )
-        return cls(text, tuple(paragraphs), heading, sentences, body, dateline, structured=True)
+        intertitles = tuple((r.start, r.end) for r in regions if r.kind == "intertitle")
+        return cls(text, tuple(paragraphs), heading, sentences, body, dateline, True, intertitles)
 
     @property
     def opening(self) -> Span | None:
@@ -71,7 +74,9 @@ class Article:
         return LineIndex(self.text)
 
     def in_heading(self, offset: int) -> bool:
-        return self.heading is not None and self.heading[0] <= offset < self.heading[1]
+        """Whether `offset` is in the headline, a subheadline or an intertitle."""
+        spans = (self.heading, *self.intertitles) if self.heading is not None else self.intertitles
+        return any(start <= offset < end for start, end in spans)
 
     def sentence_starts(self) -> frozenset[int]:
         return frozenset(start for start, _end in self.sentences)

@@ -172,7 +172,8 @@ CAPTAIN = "Captain of wrecked cruise ship on trial in Italy"
             ["Litteratur TT", "Naina Helén Jåma/TT", "skriver Aftonbladet."],
             ["janguillou", "LitteraturTT", "ttext:charcount"],
         ),
-        # NITF exports: hl2 is the subheadline; text without <p>; a heading only in the body.
+        # NITF exports: hl2 is the subheadline; text without <p>; a heading only in the body (an
+        # intertitle).
         (
             "basic-story.xml",
             ["headline", "subheadline", "body"],
@@ -185,7 +186,7 @@ CAPTAIN = "Captain of wrecked cruise ship on trial in Italy"
             ["High winds in the east", "Officials closed an 82-mile stretch"],
             ["WWX 010408", "Western Communications"],
         ),
-        ("correction.xml", ["body"], ["Correction", "The Bulletin regrets the error."], ["CORREX"]),
+        ("correction.xml", ["body", "intertitle"], ["Correction", "The Bulletin regrets the error."], ["CORREX"]),
         # Our own: a dpa item with an XHTML header, an EFE-like NITF, NITF 3.x entities.
         (
             "dpa-header.newsml.xml",
@@ -364,6 +365,26 @@ def test_text_without_paragraph_markup_breaks_at_blank_lines() -> None:
     document = parse_document(source, format="nitf")
     assert document.plain_text() == "Erster Absatz, eine Zeile weiter.\n\nZweiter Absatz.\n\nDritter."
     assert kinds(document) == ["body"]
+
+
+def test_headings_inside_the_body_are_intertitles() -> None:
+    nitf = parse_document(
+        "<nitf><body><body.head><hedline><hl1>Titel</hl1><hl2>Unterzeile</hl2></hedline></body.head>"
+        "<body.content><p>Erster Absatz.</p><hl2>Kritik aus der Opposition</hl2><p>Zweiter.</p>"
+        "</body.content></body></nitf>",
+        format="nitf",
+    )
+    html = parse_document("<h1>Titel</h1><p>Erster Absatz.</p><h2>Kritik aus der Opposition</h2><p>Zweiter.</p>")
+    assert [(r.kind, nitf.plain_text()[r.start : r.end]) for r in nitf.regions] == [
+        ("headline", "Titel"),
+        ("subheadline", "Unterzeile"),
+        ("body", "Erster Absatz.\n\nKritik aus der Opposition\n\nZweiter."),
+        ("intertitle", "Kritik aus der Opposition"),
+    ]
+    assert [(r.kind, html.plain_text()[r.start : r.end]) for r in html.regions] == [
+        ("headline", "Titel"),
+        ("intertitle", "Kritik aus der Opposition"),
+    ]
 
 
 def test_html_h1_is_the_headline_and_a_page_without_one_keeps_no_regions() -> None:

@@ -3,7 +3,9 @@ article that spells a name two ways."""
 
 from __future__ import annotations
 
+from checker.formats import parse_document
 from checker.house import load_profile, run_house_rules
+from checker.house.article import Article
 from checker.house.profile import PROFILES_DIR
 from checker.records import Issue
 from checker.text.segments import split_sentences
@@ -125,3 +127,23 @@ def test_crlf_text_gives_the_same_findings(seed_text: str) -> None:
 
 def test_profile_is_usable_as_a_cache_key() -> None:
     assert {DEFAULT: 1}[DEFAULT] == 1
+
+
+def test_an_intertitle_is_a_heading_not_a_body_paragraph() -> None:
+    """A heading inside the body (NITF hl2 in body.content) is written as headings are: a
+    number in it stays a digit, and it opens no body paragraph (where a dateline would go)."""
+    document = parse_document(
+        "<nitf><body><body.content><hl2>3 Fragen an die Ministerin</hl2>"
+        "<p>Berlin (dpa) - Die Ministerin nannte 3 Gründe.</p></body.content></body></nitf>",
+        format="nitf",
+    )
+    plain = document.plain_text()
+    article = Article.parse(plain, document.regions)
+    assert article.intertitles == ((0, len("3 Fragen an die Ministerin")),)
+    assert [plain[start:end] for start, end in article.body] == ["Berlin (dpa) - Die Ministerin nannte 3 Gründe."]
+    assert article.in_heading(0) and not article.in_heading(plain.index("nannte"))
+    found = run_house_rules(plain, load_profile(), document.regions)
+    assert [(issue.rule, issue.offset) for issue in found if issue.rule == "HOUSE_NUMBER_WORDS"] == [
+        ("HOUSE_NUMBER_WORDS", plain.index("3 Gründe"))
+    ]
+    assert not [issue for issue in found if issue.rule.startswith("HOUSE_DATELINE")]
