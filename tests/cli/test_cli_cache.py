@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(engine: LanguageToolClient, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, LANGUAGETOOL_URL=engine.url, XDG_CACHE_HOME=str(cache))
+    return run_with(dict(os.environ, LANGUAGETOOL_URL=engine.url, XDG_CACHE_HOME=str(cache)), *args)
+
+
+def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "checker", "check", "--format", "json", *args],
         capture_output=True,
@@ -57,15 +60,7 @@ def test_unchanged_files_are_answered_without_starting_an_engine(engine: Languag
     runtime.mkdir()
     env = {key: value for key, value in os.environ.items() if key != "LANGUAGETOOL_URL"}
     env.update(XDG_CACHE_HOME=str(tmp_path), CI="1", WIRECHECK_RUNTIME_DIR=str(runtime))
-    second = subprocess.run(
-        [sys.executable, "-m", "checker", "check", "--format", "json", str(article)],
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    second = run_with(env, str(article))
     assert second.returncode == first.returncode, second.stderr
     assert second.stdout == first.stdout
     assert list(runtime.iterdir()) == []
