@@ -1,8 +1,9 @@
 """Fixes that never make the text worse: which suggestions "apply all" may take over.
 
 A fix is a finding with exactly one suggestion. Candidates are held back when they are
-ambiguous, overlap another fix, or change the case of a word where our sentence splitter
-disagrees with LanguageTool about a sentence start (after a dateline, a dash or a colon). The
+ambiguous, overlap another fix, cover markup of the file (a tag, a comment, an entity, Markdown
+syntax: replacing the words would remove it), or change the case of a word where our sentence
+splitter disagrees with LanguageTool about a sentence start (after a dateline, a dash or a colon). The
 rest are applied together and the text is checked again: a fix is kept only if its finding is
 gone and no finding appears near it that was not there before. Held-back fixes are dropped and
 the others checked again, for a few rounds, until every kept fix is verified.
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from checker.formats import FORMATS_BY_NAME
+from checker.formats import FORMATS_BY_NAME, parse_document
 from checker.records import Issue, Report
 from checker.text.segments import split_sentences
 
@@ -25,7 +26,8 @@ SENTENCE_START_CASE = "sentence_start_case"
 NOT_CLEARED = "not_cleared"
 NEW_FINDING = "new_finding"
 UNVERIFIED = "unverified"
-REASONS = (AMBIGUOUS, OVERLAP, SENTENCE_START_CASE, NOT_CLEARED, NEW_FINDING, UNVERIFIED)
+MARKUP = "markup"
+REASONS = (AMBIGUOUS, OVERLAP, MARKUP, SENTENCE_START_CASE, NOT_CLEARED, NEW_FINDING, UNVERIFIED)
 
 _ROUNDS = 3
 _AFTER_DASH_OR_COLON = re.compile(r"[-–—:]\s*$")
@@ -90,6 +92,7 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
     """The fixes worth trying and those held back before any check (see the module docstring)."""
     escape = FORMATS_BY_NAME[report.format].escape
     starts = frozenset(start for start, _end in split_sentences(report.text))
+    over_markup = covering_markup(report)
     fixes: list[Fix] = []
     held: list[HeldBack] = []
     taken: list[Issue] = []
@@ -98,6 +101,8 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
             continue
         if len(issue.replacements) > 1:
             held.append(HeldBack(index, AMBIGUOUS))
+        elif index in over_markup:
+            held.append(HeldBack(index, MARKUP))
         elif _uncertain_case_change(report, issue, issue.replacements[0], starts):
             held.append(HeldBack(index, SENTENCE_START_CASE))
         elif any(_overlap(issue, other) for other in taken):
@@ -106,6 +111,23 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
             taken.append(issue)
             fixes.append(Fix(index, escape(issue.replacements[0])))
     return fixes, held
+
+
+def covering_markup(report: Report) -> frozenset[int]:
+    """The indices of the findings whose span in the file holds markup ("ist <b>ist", a comment
+    between two words): their suggestions are plain words, and taking one would remove it."""
+    if report.format == "text" or not report.issues:
+        return frozenset()
+    spans, position = [], 0
+    for part in parse_document(report.text, format=report.format).parts:
+        if part.markup and part.source:
+            spans.append((position, position + len(part.source)))
+        position += len(part.source)
+    return frozenset(
+        index
+        for index, issue in enumerate(report.issues)
+        if any(start < issue.end and issue.offset < end for start, end in spans)
+    )
 
 
 def _overlap(a: Issue, b: Issue) -> bool:

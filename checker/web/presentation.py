@@ -12,7 +12,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from checker.fixes import AMBIGUOUS, NEW_FINDING, NOT_CLEARED, OVERLAP, SENTENCE_START_CASE, UNVERIFIED, FixPlan
+from checker.fixes import (
+    AMBIGUOUS,
+    MARKUP,
+    NEW_FINDING,
+    NOT_CLEARED,
+    OVERLAP,
+    SENTENCE_START_CASE,
+    UNVERIFIED,
+    FixPlan,
+)
 from checker.formats import FORMATS_BY_NAME
 from checker.records import Issue, Report, TextStats
 from checker.web.annotate import Node, annotate
@@ -29,6 +38,7 @@ _ALWAYS_COUNTED = ("spelling", "grammar", "punctuation", "style")
 HELD_BACK_LABELS = {
     AMBIGUOUS: "mehrere Vorschläge",
     OVERLAP: "überschneidet sich mit einem anderen",
+    MARKUP: "enthält Auszeichnung der Datei",
     SENTENCE_START_CASE: "Groß-/Kleinschreibung am Satzanfang unsicher",
     NOT_CLEARED: "Hinweis bliebe bestehen",
     NEW_FINDING: "ergäbe einen neuen Fehler",
@@ -68,7 +78,9 @@ class MarkedFinding:
         return self.issue.length > WIDE_FINDING
 
     def to_dict(self, format: str = "text") -> dict[str, Any]:
-        fixes = [in_source(replacement, format) for replacement in self.issue.replacements]
+        # A suggestion for words around markup would remove the markup: not offered as a click.
+        replacements = () if self.held_back == MARKUP else self.issue.replacements
+        fixes = [in_source(replacement, format) for replacement in replacements]
         return {
             **self.issue.to_dict(),
             "index": self.index,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from checker.fixes import (
     AMBIGUOUS,
+    MARKUP,
     NEW_FINDING,
     NOT_CLEARED,
     OVERLAP,
@@ -95,3 +98,21 @@ def test_apply_replaces_from_left_to_right() -> None:
     text = "aa bb cc"
     issues = [finding(text, "aa"), finding(text, "cc")]
     assert apply(text, issues, [Fix(1, "C"), Fix(0, "A")]) == "A bb C"
+
+
+def test_a_fix_over_markup_is_held_back() -> None:
+    """Replacing "ist <b>ist" (or words around a comment) by the plain suggestion would remove
+    the markup between them; a fix inside one element is still a candidate."""
+    text = "<p>Das ist <b>ist</b> ein Tset. Der <!-- c --> der Text.</p>"
+    checked = dataclasses.replace(
+        report(
+            text,
+            finding(text, "ist <b>ist", "ist", rule="DOUBLED"),
+            finding(text, "Tset", "Test"),
+            finding(text, "Der <!-- c --> der", "Der", rule="DOUBLED"),
+        ),
+        format="html",
+    )
+    fixes, held = candidates(checked)
+    assert fixes == [Fix(1, "Test")]
+    assert {item.index: item.reason for item in held} == {0: MARKUP, 2: MARKUP}

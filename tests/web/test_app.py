@@ -285,6 +285,21 @@ def test_result_page_honours_suppression_comments_as_the_api_does(client: FlaskC
     assert [issue["offset"] for issue in issues] == [issue["offset"] for issue in api["issues"]]
 
 
+def test_a_suggestion_over_markup_is_neither_verified_nor_offered_as_a_click(client: FlaskClient) -> None:
+    """ "ist <b>ist" or words around a suppression comment: taking the plain suggestion would
+    remove the tag or the comment, so "apply all" holds it back and the card shows it as text."""
+    html = (
+        "<p>Berlin (dpa) - Das ist <b>ist</b> ein Test im Text.</p>\n"
+        "<p>Das ist <!-- wirecheck-enable -->ist ein Satz.</p>\n"
+    )
+    issues = page_of(client.post("/check", data={"text": html, "format": "html"})).report_data()["issues"]
+    doubled = [issue for issue in issues if issue["rule"] == "HOUSE_DOUBLED_WORD"]
+    assert [issue["text"] for issue in doubled] == ["ist <b>ist", "ist <!-- wirecheck-enable -->ist"]
+    for issue in doubled:
+        assert issue["replacements"] == ["ist"] and issue["fixes"] == []
+        assert not issue["verified"] and issue["held_back"] == "enthält Auszeichnung der Datei"
+
+
 def test_unicode_and_crlf_survive_the_form(client: FlaskClient, engine: LanguageToolClient) -> None:
     # Browsers send a textarea's line ends as CRLF but show and hold LF: the form's drafts
     # are checked with LF, so that offsets, page and textarea agree (see checker.web.check_request).

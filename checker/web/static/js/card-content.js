@@ -37,6 +37,10 @@ function fillSuggestions(page, finding, choose) {
     suggestions.appendChild(remark(finding.applied === "" ? "Entfernt." : "Übernommen: „" + finding.applied + "“"));
   } else if (finding.replacements.length === 0) {
     suggestions.appendChild(remark("Kein Vorschlag – bitte selbst entscheiden."));
+  } else if (finding.fixes.length === 0) {
+    // The words hold markup of the file (a tag, a comment): taking the suggestion would remove it.
+    suggestions.appendChild(remark("Vorschlag: „" + finding.replacements.join("“, „") +
+      "“ – bitte von Hand übernehmen: die Stelle enthält Auszeichnung der Datei."));
   } else {
     finding.replacements.slice(0, MAX_SUGGESTIONS).forEach((replacement, choice) => {
       const button = suggestionButton(finding, replacement);
