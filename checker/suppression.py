@@ -23,25 +23,36 @@ _ALL = "*"
 
 @dataclass(frozen=True)
 class Suppressed:
-    """Findings of `rule` (or of every rule, "*") starting in source[start:end] are dropped."""
+    """Findings of `rule` (or of every rule but those `spared`, "*") starting in
+    source[start:end] are dropped."""
 
     start: int
     end: int
     rule: str
+    spared: frozenset[str] = frozenset()
 
 
 def suppressed_ranges(source: str) -> list[Suppressed]:
     ranges: list[Suppressed] = []
-    open_since: dict[str, int] = {}
+    named: dict[str, int] = {}  # rule -> where its "disable RULE" holds from
+    # Where a "disable" without rules holds from, and the rules switched on again inside it.
+    every: tuple[int, frozenset[str]] | None = None
     for match in _DIRECTIVE.finditer(source):
-        rules = [rule for rule in re.split(r"[\s,]+", match.group(2)) if rule] or [_ALL]
+        rules = [rule for rule in re.split(r"[\s,]+", match.group(2)) if rule]
         if match.group(1) == "disable":
+            if not rules:
+                every = every or (match.end(), frozenset())
             for rule in rules:
-                open_since.setdefault(rule, match.end())
+                named.setdefault(rule, match.end())
             continue
-        closing = list(open_since) if rules == [_ALL] else [rule for rule in rules if rule in open_since]
-        ranges += [Suppressed(open_since.pop(rule), match.start(), rule) for rule in closing]
-    ranges += [Suppressed(start, len(source), rule) for rule, start in open_since.items()]
+        closing = list(named) if not rules else [rule for rule in rules if rule in named]
+        ranges += [Suppressed(named.pop(rule), match.start(), rule) for rule in closing]
+        if every is not None:
+            ranges.append(Suppressed(every[0], match.start(), _ALL, every[1]))
+            every = (match.end(), every[1] | set(rules)) if rules else None
+    ranges += [Suppressed(start, len(source), rule) for rule, start in named.items()]
+    if every is not None:
+        ranges.append(Suppressed(every[0], len(source), _ALL, every[1]))
     return ranges
 
 
@@ -51,8 +62,11 @@ def _is_rule(issue: Issue, rules: frozenset[str]) -> bool:
 
 
 def _covers(suppressed: Suppressed, issue: Issue) -> bool:
-    inside = suppressed.start <= issue.offset < suppressed.end
-    return inside and (suppressed.rule == _ALL or _is_rule(issue, frozenset({suppressed.rule})))
+    if not suppressed.start <= issue.offset < suppressed.end:
+        return False
+    if suppressed.rule == _ALL:
+        return not _is_rule(issue, suppressed.spared)
+    return _is_rule(issue, frozenset({suppressed.rule}))
 
 
 def without_suppressed(report: Report) -> Report:

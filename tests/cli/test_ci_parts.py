@@ -79,6 +79,26 @@ def test_suppression_ranges_by_rule_and_for_all() -> None:
     assert ranges == {("x", "B"), ("x <!-- wirecheck-enable B --> y", "A"), ("w", "*")}
 
 
+def test_enable_rule_switches_one_rule_on_inside_a_disable_of_all() -> None:
+    source = (
+        "Fehlerr <!-- wirecheck-disable --> Fehlerr, 3 <!-- wirecheck-enable SPELL --> Fehlerr, 3 "
+        "<!-- wirecheck-disable SPELL --> Fehlerr <!-- wirecheck-enable --> Fehlerr"
+    )
+    spelling = [issue(source, "Fehlerr", "SPELL[2]", start=start) for start in _starts(source, "Fehlerr")]
+    numbers = [issue(source, "3", "NUMBERS", start=start) for start in _starts(source, "3")]
+    report = Report(source, "de-DE", tuple(sorted([*spelling, *numbers], key=lambda i: i.offset)), format="html")
+    kept = [(item.rule, item.offset) for item in without_suppressed(report).issues]
+    assert kept == [
+        ("SPELL[2]", spelling[0].offset),
+        ("SPELL[2]", spelling[2].offset),
+        ("SPELL[2]", spelling[4].offset),
+    ]
+
+
+def _starts(text: str, word: str) -> list[int]:
+    return [index for index in range(len(text)) if text.startswith(word, index)]
+
+
 def test_suppression_only_in_formats_with_comments() -> None:
     source = "Fehlerr <!-- wirecheck-disable --> Fehlerr"
     findings = (issue(source, "Fehlerr", "SPELL[2]"), issue(source, "Fehlerr", "SPELL[2]", start=10))
