@@ -3,8 +3,9 @@
 between the two comments. Without rules, every rule is off; ``wirecheck-enable RULE`` switches
 only that rule on again; a disable without an enable lasts to the end of the file.
 
-A filter over a Report's findings, read from the source as given, so the format readers need
-not know about it; the command line, the API and the result page apply it.
+A filter over a Report's findings, read from the source as given; only a comment the format
+reads as one counts (`Document.comments`: not a directive shown in a code block, a CDATA section
+or a script). The command line, the API and the result page apply it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checker.formats import parse_document
 from checker.records import Issue, Report
 
 FORMATS_WITH_COMMENTS = frozenset({"markdown", "html", "nitf", "newsml"})
@@ -32,12 +34,19 @@ class Suppressed:
     spared: frozenset[str] = frozenset()
 
 
-def suppressed_ranges(source: str) -> list[Suppressed]:
+def suppressed_ranges(source: str, comments: Sequence[tuple[int, int]]) -> list[Suppressed]:
+    """The ranges the directives among `comments` ((start, end) into `source`) switch off."""
     ranges: list[Suppressed] = []
     named: dict[str, int] = {}  # rule -> where its "disable RULE" holds from
     # Where a "disable" without rules holds from, and the rules switched on again inside it.
     every: tuple[int, frozenset[str]] | None = None
-    for match in _DIRECTIVE.finditer(source):
+    directives = [
+        match
+        for start, end in comments
+        for match in _DIRECTIVE.finditer(source, start, end)
+        if match.start() == start and match.end() == end
+    ]
+    for match in directives:
         rules = [rule for rule in re.split(r"[\s,]+", match.group(2)) if rule]
         if match.group(1) == "disable":
             if not rules:
@@ -73,7 +82,7 @@ def without_suppressed(report: Report) -> Report:
     """The report without the findings its source's comments switch off."""
     if report.format not in FORMATS_WITH_COMMENTS or "wirecheck-" not in report.text:
         return report
-    ranges = suppressed_ranges(report.text)
+    ranges = suppressed_ranges(report.text, parse_document(report.text, format=report.format).comments)
     kept = tuple(issue for issue in report.issues if not any(_covers(item, issue) for item in ranges))
     return dataclasses.replace(report, issues=kept) if len(kept) != len(report.issues) else report
 

@@ -81,6 +81,9 @@ class Document:
     # structure from the text itself.
     regions: tuple[Region, ...] = ()
     reading_order: tuple[int, ...] | None = None
+    # Where the file's comments are, (start, end) into the source: `<!-- … -->` that the format
+    # reads as a comment (not one shown in code, a CDATA section or a script).
+    comments: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if self.reading_order is not None and sorted(self.reading_order) != list(range(len(self.parts))):

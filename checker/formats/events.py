@@ -74,6 +74,15 @@ class Other:
 Event = StartTag | EndTag | Text | CharRef | Other
 
 
+def comment_spans(source: str, events: Sequence[Event]) -> tuple[tuple[int, int], ...]:
+    """Where the comments among `events` are, (start, end) into `source`."""
+    return tuple(
+        (event.start, event.end)
+        for event in events
+        if isinstance(event, Other) and source.startswith("<!--", event.start)
+    )
+
+
 class Role(Enum):
     """What an element means for the text inside it."""
 

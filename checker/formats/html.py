@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.formats.document import Document, RegionKind
-from checker.formats.events import Event, Frame, Policy, RegionPolicy, Role, StartTag, element_names, walk
+from checker.formats.events import (
+    Event,
+    Frame,
+    Policy,
+    RegionPolicy,
+    Role,
+    StartTag,
+    comment_spans,
+    element_names,
+    walk,
+)
 from checker.formats.flow import FlowBuilder, Sink
 from checker.formats.htmltokens import html_events
 from checker.text.language_tags import normalize_language
@@ -40,7 +50,13 @@ def parse(source: str, *, path: str | None = None) -> Document:
     regions = builder.regions
     if not any(region.kind == "headline" for region in regions):
         regions = ()
-    return Document(format="html", language=html_language(events), parts=builder.finish(), regions=regions)
+    return Document(
+        format="html",
+        language=html_language(events),
+        parts=builder.finish(),
+        regions=regions,
+        comments=comment_spans(source, events),
+    )
 
 
 def walk_html(

@@ -72,7 +72,7 @@ def parse(source: str, *, path: str | None = None) -> Document:
             builder.brk()
         else:
             builder.markup(op.end)
-    return Document(format="markdown", language=reader.language, parts=builder.finish())
+    return Document(format="markdown", language=reader.language, parts=builder.finish(), comments=reader.comments())
 
 
 class _Reader:
@@ -84,6 +84,14 @@ class _Reader:
         self.in_list = False
         self.in_comment = False
         self.fence: str | None = None
+        self._comments: list[tuple[int, int]] = []
+        self._comment_start = 0
+
+    def comments(self) -> tuple[tuple[int, int], ...]:
+        """The HTML comments read, (start, end); one left open runs to the end of the file."""
+        if self.in_comment:
+            return (*self._comments, (self._comment_start, len(self.source)))
+        return tuple(self._comments)
 
     def read(self) -> list[_Op]:
         lines = [
@@ -106,7 +114,7 @@ class _Reader:
             return
         if self.in_comment:
             self._markup(line_end)
-            self.in_comment = "-->" not in line
+            self._close_comment(start, line)
             return
         quote = _QUOTE.match(line)
         offset = quote.end() if quote else 0
@@ -128,14 +136,24 @@ class _Reader:
             self._inline(start + offset + (item.end() if item else 0), content_end)
             self._text(line_end)
 
+    def _close_comment(self, start: int, line: str, after: int = 0) -> None:
+        """Ends the open comment block if `line` (at `start`) closes it."""
+        closing = line.find("-->", after)
+        if closing >= 0:
+            self._comments.append((self._comment_start, start + closing + 3))
+            self.in_comment = False
+
     def _block_line(self, rest: str, start: int, content_end: int, line_end: int) -> bool:
         """Handle a line that is a block of its own (fence, heading, rule …); False for prose."""
         opened = _FENCE.match(rest)
         heading = _ATX.match(rest)
+        code = not self.in_paragraph and not self.in_list and _INDENTED_CODE.match(rest)
         if opened:
             self.fence = opened.group(1)
-        elif not self.in_paragraph and rest.lstrip().startswith("<!--"):
-            self.in_comment = "-->" not in rest
+        elif not self.in_paragraph and not code and rest.lstrip().startswith("<!--"):
+            opening = len(rest) - len(rest.lstrip())
+            self._comment_start, self.in_comment = start + opening, True
+            self._close_comment(start, rest, opening + 4)
         elif heading:
             self._heading(start + heading.end(), content_end, line_end)
             return True
@@ -143,7 +161,7 @@ class _Reader:
             (self.in_paragraph and _SETEXT.match(rest))
             or _THEMATIC.match(rest)
             or (not self.in_paragraph and _LINK_DEFINITION.match(rest))
-            or (not self.in_paragraph and not self.in_list and _INDENTED_CODE.match(rest))
+            or code
         ):
             return False
         self._block_markup(line_end)
@@ -194,6 +212,8 @@ class _Reader:
             if kind == "escape":
                 self._char(match.end(), match.group()[1])
             elif kind in ("hardbreak", "autolink", "comment", "tag"):
+                if kind == "comment":
+                    self._comments.append((match.start(), match.end()))
                 self._markup(match.end())
             elif kind == "entity":
                 value = unescape(match.group())

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from checker.formats.document import Document, RegionKind
-from checker.formats.events import Event, Frame, Role, StartTag, walk
+from checker.formats.events import Event, Frame, Role, StartTag, comment_spans, walk
 from checker.formats.flow import FlowBuilder
 from checker.formats.html import BLOCKS, EmbeddedHtml
 from checker.formats.nitf import machine_dates, nitf_region, nitf_role_in_item
@@ -40,7 +40,13 @@ def parse(source: str, *, path: str | None = None) -> Document:
     builder = FlowBuilder(source)
     policy = _NewsMLPolicy(chosen_contents(events), machine_dates(source, events))
     walk(events, builder, policy.role, checked=False, regions=policy.region)
-    return Document(format="newsml", language=newsml_language(events), parts=builder.finish(), regions=builder.regions)
+    return Document(
+        format="newsml",
+        language=newsml_language(events),
+        parts=builder.finish(),
+        regions=builder.regions,
+        comments=comment_spans(source, events),
+    )
 
 
 def chosen_contents(events: Sequence[Event]) -> dict[int, ContentKind]:

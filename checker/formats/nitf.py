@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html.entities import html5
 
 from checker.formats.document import Document, RegionKind
-from checker.formats.events import EndTag, Event, Frame, Role, StartTag, Text, element_names, walk
+from checker.formats.events import EndTag, Event, Frame, Role, StartTag, Text, comment_spans, element_names, walk
 from checker.formats.flow import FlowBuilder
 from checker.formats.unsupported import refuse_unsupported_events
 from checker.formats.xmlsource import iter_elements, refuse_unsafe_xml, xml_events
@@ -43,7 +43,13 @@ def parse(source: str, *, path: str | None = None) -> Document:
     builder = FlowBuilder(source)
     skipped = machine_dates(source, events)
     walk(events, builder, lambda tag, stack: nitf_role(tag, stack, skipped), checked=False, regions=nitf_region)
-    return Document(format="nitf", language=nitf_language(events), parts=builder.finish(), regions=builder.regions)
+    return Document(
+        format="nitf",
+        language=nitf_language(events),
+        parts=builder.finish(),
+        regions=builder.regions,
+        comments=comment_spans(source, events),
+    )
 
 
 def nitf_role(tag: StartTag, stack: Sequence[Frame], machine_dated: frozenset[int] = frozenset()) -> Role:

@@ -4,6 +4,7 @@ matter, fingerprints and the progress bar."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -75,7 +76,8 @@ def test_suppression_ranges_by_rule_and_for_all() -> None:
         "a <!-- wirecheck-disable A, B --> x <!-- wirecheck-enable B --> y <!--wirecheck-enable--> z "
         "<!-- wirecheck-disable --> w"
     )
-    ranges = {(source[item.start : item.end].strip(), item.rule) for item in suppressed_ranges(source)}
+    comments = [(match.start(), match.end()) for match in re.finditer("<!--.*?-->", source)]
+    ranges = {(source[item.start : item.end].strip(), item.rule) for item in suppressed_ranges(source, comments)}
     assert ranges == {("x", "B"), ("x <!-- wirecheck-enable B --> y", "A"), ("w", "*")}
 
 
@@ -97,6 +99,39 @@ def test_enable_rule_switches_one_rule_on_inside_a_disable_of_all() -> None:
 
 def _starts(text: str, word: str) -> list[int]:
     return [index for index in range(len(text)) if text.startswith(word, index)]
+
+
+@pytest.mark.parametrize(
+    ("source", "format"),
+    [
+        ("Fehlerr\n\n```html\n<!-- wirecheck-disable -->\n```\n\nFehlerr\n", "markdown"),
+        ("Fehlerr\n\n    <!-- wirecheck-disable -->\n\nFehlerr\n", "markdown"),
+        ("Fehlerr `<!-- wirecheck-disable -->` Fehlerr\n", "markdown"),
+        ("<p>Fehlerr</p><script>/* <!-- wirecheck-disable --> */</script><p>Fehlerr</p>", "html"),
+        (
+            "<nitf><body><body.content><p>Fehlerr</p><p><![CDATA[<!-- wirecheck-disable -->]]></p>"
+            "<p>Fehlerr</p></body.content></body></nitf>",
+            "nitf",
+        ),
+    ],
+)
+def test_a_directive_shown_in_code_is_no_comment(source: str, format: str) -> None:
+    findings = tuple(issue(source, "Fehlerr", "SPELL", start=start) for start in _starts(source, "Fehlerr"))
+    assert without_suppressed(Report(source, "de-DE", findings, format=format)).issues == findings
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Fehlerr\n\n<!-- wirecheck-disable -->\n\nFehlerr\n",
+        "Fehlerr\n\n<!--\nwirecheck-disable SPELL\n-->\n\nFehlerr\n",
+        "Fehlerr <!-- wirecheck-disable --> Fehlerr\n",
+        "Fehlerr\n\n> <!-- wirecheck-disable -->\n\nFehlerr\n",
+    ],
+)
+def test_a_markdown_comment_switches_findings_off(source: str) -> None:
+    findings = tuple(issue(source, "Fehlerr", "SPELL", start=start) for start in _starts(source, "Fehlerr"))
+    assert without_suppressed(Report(source, "de-DE", findings, format="markdown")).issues == findings[:1]
 
 
 def test_suppression_only_in_formats_with_comments() -> None:
