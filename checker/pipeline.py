@@ -43,7 +43,8 @@ def check(
     options = options or CheckOptions()
     document = parse_document(text, format=options.format, path=path)
     language = options.language or variant_for(document.language) or "de-DE"
-    return check_document(document, dataclasses.replace(options, language=language), engine=engine, profile=profile)
+    language_set = dataclasses.replace(options, language=language)
+    return check_document(document, language_set, engine=engine, profile=profile, path=path)
 
 
 def check_document(
@@ -52,11 +53,13 @@ def check_document(
     *,
     engine: Engine,
     profile: Profile | None = None,
+    path: str | None = None,
 ) -> Report:
-    """Check a parsed document; `options.language` must be decided."""
+    """Check a parsed document; `options.language` must be decided; `path` names the file in
+    error messages."""
     options = _with_house_switches(options, profile)
     plain = document.plain_text()
-    _refuse_unsafe(document, plain)
+    _refuse_unsafe(document, plain, path)
     found, version = _languagetool_issues(plain, options, engine)
     model = profile.model if profile is not None else ModelSettings()
     verdict = None
@@ -83,16 +86,16 @@ def check_document(
     )
 
 
-def _refuse_unsafe(document: Document, plain: str) -> None:
+def _refuse_unsafe(document: Document, plain: str, path: str | None) -> None:
     """Raise for a document with nothing to check, or with text LanguageTool must not be sent
     (see checker.text.limits), naming the place in the file as given."""
     if not plain.strip():
-        raise InputError("the text is empty: nothing to check", reason="no_text")
+        raise InputError("the text is empty: nothing to check", reason="no_text", path=path)
     unsafe = find_unsafe(plain)
     if unsafe is None:
         return
     line, column = LineIndex(document.source).position(document.to_source_offset(unsafe.offset))
-    raise InputError(unsafe.message, reason=unsafe.reason, line=line, column=column, limit=unsafe.limit)
+    raise InputError(unsafe.message, reason=unsafe.reason, path=path, line=line, column=column, limit=unsafe.limit)
 
 
 def _with_house_switches(options: CheckOptions, profile: Profile | None) -> CheckOptions:

@@ -142,6 +142,8 @@ def test_house_rules_and_profile(engine: LanguageToolClient, tmp_path: Path) -> 
     [
         (["check", "{tmp}/missing.txt"], None, "missing.txt: no such file"),
         (["check", "{tmp}/bad.txt"], None, "bad.txt: not valid UTF-8 (byte 0xff at byte offset 5)"),
+        (["check", "{tmp}/good.txt", "{tmp}/empty.txt"], None, "empty.txt: the text is empty: nothing to check"),
+        (["check", "{tmp}/symbols.txt"], None, "symbols.txt:3:1: "),
         (["check", "{tmp}/*.nothing"], None, "the pattern matches no file"),
         (["check", "{tmp}"], None, "is a directory"),
         (["check", "--language", "en-US", "-"], b"x", "invalid choice"),
@@ -153,6 +155,9 @@ def test_bad_input_exits_two_without_traceback(
     engine: LanguageToolClient, tmp_path: Path, args: list[str], stdin: bytes | None, message: str
 ) -> None:
     (tmp_path / "bad.txt").write_bytes(b"Hallo\xff Welt")
+    (tmp_path / "good.txt").write_text("Ein Satz ohne Fehler.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
+    (tmp_path / "symbols.txt").write_text("Titel\n\n" + "!?.,;:" * 2000, encoding="utf-8")
     result = run(engine, *[arg.replace("{tmp}", str(tmp_path)) for arg in args], stdin=stdin)
     assert result.returncode == 2
     assert message in result.stderr
