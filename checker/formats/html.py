@@ -86,7 +86,7 @@ def html_role(tag: StartTag, stack: Sequence[Frame] = ()) -> Role:
 
 
 class HtmlRegions:
-    """The first ``<h1>`` is the headline, later headings are intertitles; a figure (or a
+    """The first ``<h1>`` is the headline, every other heading an intertitle; a figure (or a
     caption outside one) is a caption."""
 
     def __init__(self) -> None:
