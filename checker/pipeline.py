@@ -146,12 +146,19 @@ def _with_house_issues(found: list[Issue], document: Document, profile: Profile)
 
 
 def _to_source(issues: list[Issue], document: Document, source: str) -> list[Issue]:
-    """Issues re-positioned from the plain text into the original file."""
+    """Issues re-positioned from the plain text into the original file.
+
+    A finding about white space only that holds markup in the file is left out: the markup
+    (a comment, inline code, a tag between two spaces) reads as nothing, so the plain text has
+    two spaces where the file has one on each side of it ("gestern. <!-- Notiz --> Sie")."""
+    plain = document.plain_text()
     lines = LineIndex(source)
     moved = []
     for issue in issues:
         start, end = document.to_source_span(issue.offset, issue.end)
         start, end = widen_to_characters(source, start, end)
+        if issue.length and not plain[issue.offset : issue.end].strip() and source[start:end].strip():
+            continue
         line, column = lines.position(start)
         moved.append(
             dataclasses.replace(

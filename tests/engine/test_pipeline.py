@@ -157,3 +157,24 @@ def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToo
     # agency codes in the names dictionary are not misspelt
     assert not any(issue.text == "IRNA" and issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)
     assert {issue.source for issue in report.issues} == {"languagetool", "house"}
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("Wir nutzen `grep` oft.\n", "markdown"),
+        ("Mehr unter <https://dpa.de> lesen.\n", "markdown"),
+        ("Er kam gestern. <!-- wirecheck-disable WAHREN_WAREN --> Sie ging heute.\n", "markdown"),
+        ("<p>Wir nutzen <code>grep</code> oft.</p>", "html"),
+        ("<p>Er kam gestern. <!-- Notiz --> Sie ging heute.</p>", "html"),
+    ],
+)
+def test_markup_read_as_nothing_between_two_spaces_is_no_double_space(
+    engine: LanguageToolClient, text: str, format: str
+) -> None:
+    """Inline code, an autolink or a comment reads as nothing, which leaves two spaces in the
+    plain text where the file has one on each side: no white-space finding there. A real double
+    space in the file is still found."""
+    assert check(text, CheckOptions(format=format), engine=engine).issues == ()
+    doubled = check("<p>Er kam  gestern.</p>", CheckOptions(format="html"), engine=engine)
+    assert [issue.text for issue in doubled.issues] == ["  "]
