@@ -113,8 +113,11 @@ class _Reader:
                 self._break()
             return
         if self.in_comment:
-            self._markup(line_end)
-            self._close_comment(start, line)
+            closed = self._close_comment(start, line)
+            if closed is not None and self.source[closed:content_end].strip():
+                self._prose_after_comment(closed, content_end, line_end)
+            else:
+                self._markup(line_end)
             return
         quote = _QUOTE.match(line)
         offset = quote.end() if quote else 0
@@ -136,12 +139,23 @@ class _Reader:
             self._inline(start + offset + (item.end() if item else 0), content_end)
             self._text(line_end)
 
-    def _close_comment(self, start: int, line: str, after: int = 0) -> None:
-        """Ends the open comment block if `line` (at `start`) closes it."""
+    def _close_comment(self, start: int, line: str, after: int = 0) -> int | None:
+        """Ends the open comment block if `line` (at `start`) closes it; where it ends, if it does."""
         closing = line.find("-->", after)
-        if closing >= 0:
-            self._comments.append((self._comment_start, start + closing + 3))
-            self.in_comment = False
+        if closing < 0:
+            return None
+        self._comments.append((self._comment_start, start + closing + 3))
+        self.in_comment = False
+        return start + closing + 3
+
+    def _prose_after_comment(self, at: int, content_end: int, line_end: int) -> None:
+        """The rest of the line a comment block ends on ("<!-- x -->Text"): a browser shows it
+        as text, a block of its own."""
+        self._markup(at)
+        self.in_paragraph = True
+        self._inline(at, content_end)
+        self._text(line_end)
+        self._end_paragraph()
 
     def _block_line(self, rest: str, start: int, content_end: int, line_end: int) -> bool:
         """Handle a line that is a block of its own (fence, heading, rule …); False for prose."""
@@ -153,7 +167,10 @@ class _Reader:
         elif not self.in_paragraph and not code and rest.lstrip().startswith("<!--"):
             opening = len(rest) - len(rest.lstrip())
             self._comment_start, self.in_comment = start + opening, True
-            self._close_comment(start, rest, opening + 4)
+            closed = self._close_comment(start, rest, opening + 4)
+            if closed is not None and self.source[closed:content_end].strip():
+                self._prose_after_comment(closed, content_end, line_end)
+                return True
         elif heading:
             self._heading(start + heading.end(), content_end, line_end)
             return True

@@ -127,6 +127,7 @@ def test_a_directive_shown_in_code_is_no_comment(source: str, format: str) -> No
         "Fehlerr\n\n<!--\nwirecheck-disable SPELL\n-->\n\nFehlerr\n",
         "Fehlerr <!-- wirecheck-disable --> Fehlerr\n",
         "Fehlerr\n\n> <!-- wirecheck-disable -->\n\nFehlerr\n",
+        "Fehlerr\n\n<!-- wirecheck-disable -->Fehlerr\n",
     ],
 )
 def test_a_markdown_comment_switches_findings_off(source: str) -> None:

@@ -311,6 +311,23 @@ def test_markdown_code_spans_escapes_and_gender_star() -> None:
     assert Part("\\*", markup=True, interpret_as="*") in document.parts
 
 
+@pytest.mark.parametrize(
+    ("source", "plain", "comments"),
+    [
+        ("Eins.\n\n<!-- x -->Das Wetter.\n\nZwei.", "Eins.\n\nDas Wetter.\n\nZwei.", ["<!-- x -->"]),
+        ("<!--\nmehr\n--> Danach *Text*.\nNeu.\n", "Danach Text.\n\nNeu.", ["<!--\nmehr\n-->"]),
+        ("Eins.\n\n<!-- nur ein Kommentar -->\n\nZwei.", "Eins.\n\nZwei.", ["<!-- nur ein Kommentar -->"]),
+        ("Eins <!-- a --> zwei.\n\n    <!-- Code -->\n", "Eins  zwei.", ["<!-- a -->"]),
+    ],
+)
+def test_markdown_comments_and_the_text_after_a_comment_block(source: str, plain: str, comments: list[str]) -> None:
+    """A browser shows text after a comment block's end on the same line: it is checked. The
+    comments are recorded (for suppression directives); a comment in indented code is code."""
+    document = parse_document(source, format="markdown")
+    assert document.plain_text() == plain
+    assert [source[start:end] for start, end in document.comments] == comments
+
+
 def test_markdown_lists_and_quotes_are_paragraphs() -> None:
     source = "## Die Beschlüsse\n\n- Busse fahren weiter\n- Lieferwagen bis 10 Uhr\n\n> Wir sind\n> zufrieden.\n"
     document = parse_document(source, format="markdown")
