@@ -113,20 +113,26 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
     return fixes, held
 
 
-def covering_markup(report: Report) -> frozenset[int]:
-    """The indices of the findings whose span in the file holds markup ("ist <b>ist", a comment
-    between two words): their suggestions are plain words, and taking one would remove it."""
-    if report.format == "text" or not report.issues:
-        return frozenset()
+def _markup_spans(report: Report) -> list[tuple[int, int, str]]:
+    """Where the report's file holds markup: (start, end, what it reads as)."""
+    if report.format == "text":
+        return []
     spans, position = [], 0
     for part in parse_document(report.text, format=report.format).parts:
         if part.markup and part.source:
-            spans.append((position, position + len(part.source)))
+            spans.append((position, position + len(part.source), part.interpret_as))
         position += len(part.source)
+    return spans
+
+
+def covering_markup(report: Report) -> frozenset[int]:
+    """The indices of the findings whose span in the file holds markup ("ist <b>ist", a comment
+    between two words): their suggestions are plain words, and taking one would remove it."""
+    spans = _markup_spans(report) if report.issues else []
     return frozenset(
         index
         for index, issue in enumerate(report.issues)
-        if any(start < issue.end and issue.offset < end for start, end in spans)
+        if any(start < issue.end and issue.offset < end for start, end, _ in spans)
     )
 
 
@@ -170,6 +176,7 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
                 (issue.rule, "end", moved.position(issue.end)),
             }
     failed: dict[int, str] = {}
+    sentences = _sentences(after)
     for issue in after.issues:
         if {(issue.rule, "start", issue.offset), (issue.rule, "end", issue.end)} & untouched:
             continue
@@ -178,13 +185,23 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
             original = report.issues[fix.index]
             if issue.rule == original.rule and issue.offset < max(end, start + 1) and start < issue.end:
                 failed.setdefault(fix.index, NOT_CLEARED)
-            elif _same_sentence(after.text, issue.offset, start):
+            elif _same_sentence(sentences, issue.offset, start):
                 failed.setdefault(fix.index, NEW_FINDING)
     return [HeldBack(index, reason) for index, reason in sorted(failed.items())]
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    return any(start <= min(a, b) and max(a, b) <= end for start, end in split_sentences(text))
+def _sentences(report: Report) -> list[tuple[int, int]]:
+    """The sentences of the report's file, with its markup read as the white space it stands for
+    (so that "voll.</p><p>Das" ends one), at offsets into the file."""
+    pieces, position = [], 0
+    for start, end, reads_as in _markup_spans(report):
+        pieces += [report.text[position:start], ("\n" if "\n" in reads_as else " ") * (end - start)]
+        position = end
+    return split_sentences("".join([*pieces, report.text[position:]]))
+
+
+def _same_sentence(sentences: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(start <= min(a, b) and max(a, b) <= end for start, end in sentences)
 
 
 class _Shift:

@@ -116,3 +116,25 @@ def test_a_fix_over_markup_is_held_back() -> None:
     fixes, held = candidates(checked)
     assert fixes == [Fix(1, "Test")]
     assert {item.index: item.reason for item in held} == {0: MARKUP, 2: MARKUP}
+
+
+def test_a_new_finding_is_blamed_on_the_fix_in_its_own_paragraph_only() -> None:
+    """In markup, "voll.</p><p>Er" ends a sentence although no space follows the full stop: a
+    new finding in the second paragraph holds back the fix there, not the one before it."""
+    text = "<p>Die Presskonferenz war voll.</p><p>Er sagt gestern nichts.</p>"
+    first = dataclasses.replace(
+        report(
+            text,
+            finding(text, "Presskonferenz", "Pressekonferenz", rule="FUGE"),
+            finding(text, "sagt", "sagte", rule="TENSE"),
+        ),
+        format="html",
+    )
+
+    def recheck(candidate: str) -> Report:
+        found = [finding(candidate, "nichts", "nix", rule="NEW")] if "sagte gestern" in candidate else []
+        return dataclasses.replace(report(candidate, *found), format="html")
+
+    result = plan(first, recheck)
+    assert [fix.index for fix in result.fixes] == [0]
+    assert [(item.index, item.reason) for item in result.held_back] == [(1, NEW_FINDING)]
