@@ -95,7 +95,7 @@ def _spawn() -> None:
         subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
         )
-    print("Starting LanguageTool in the background (once; about half a minute) …", file=sys.stderr, flush=True)
+    print("Starting LanguageTool in the background (once; 10–15 s on two cores) …", file=sys.stderr, flush=True)
 
 
 def _wait_for_server() -> str:
