@@ -78,11 +78,12 @@ def _changes_only_initial_case(issue: Issue, replacement: str) -> bool:
     )
 
 
-def _uncertain_case_change(report: Report, issue: Issue, replacement: str, starts: frozenset[int]) -> bool:
-    """A change of the initial's case where the sentence start is not certain."""
+def _uncertain_case_change(prose: str, issue: Issue, replacement: str, starts: frozenset[int]) -> bool:
+    """A change of the initial's case where the sentence start is not certain (`prose`: the
+    file with its markup read as white space, see `_prose`)."""
     if not _changes_only_initial_case(issue, replacement):
         return False
-    before = report.text[max(0, issue.offset - 40) : issue.offset]
+    before = prose[max(0, issue.offset - 40) : issue.offset]
     if replacement[:1].islower():
         return issue.offset in starts or bool(_AFTER_DASH_OR_COLON.search(before))
     return not _AFTER_SURE_SENTENCE_END.search(before) and issue.offset != 0
@@ -91,7 +92,8 @@ def _uncertain_case_change(report: Report, issue: Issue, replacement: str, start
 def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
     """The fixes worth trying and those held back before any check (see the module docstring)."""
     escape = FORMATS_BY_NAME[report.format].escape
-    starts = frozenset(start for start, _end in split_sentences(report.text))
+    prose = _prose(report)
+    starts = frozenset(start for start, _end in split_sentences(prose))
     over_markup = covering_markup(report)
     fixes: list[Fix] = []
     held: list[HeldBack] = []
@@ -103,7 +105,7 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
             held.append(HeldBack(index, AMBIGUOUS))
         elif index in over_markup:
             held.append(HeldBack(index, MARKUP))
-        elif _uncertain_case_change(report, issue, issue.replacements[0], starts):
+        elif _uncertain_case_change(prose, issue, issue.replacements[0], starts):
             held.append(HeldBack(index, SENTENCE_START_CASE))
         elif any(_overlap(issue, other) for other in taken):
             held.append(HeldBack(index, OVERLAP))
@@ -176,7 +178,7 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
                 (issue.rule, "end", moved.position(issue.end)),
             }
     failed: dict[int, str] = {}
-    sentences = _sentences(after)
+    sentences = split_sentences(_prose(after))
     for issue in after.issues:
         if {(issue.rule, "start", issue.offset), (issue.rule, "end", issue.end)} & untouched:
             continue
@@ -190,14 +192,14 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
     return [HeldBack(index, reason) for index, reason in sorted(failed.items())]
 
 
-def _sentences(report: Report) -> list[tuple[int, int]]:
-    """The sentences of the report's file, with its markup read as the white space it stands for
-    (so that "voll.</p><p>Das" ends one), at offsets into the file."""
+def _prose(report: Report) -> str:
+    """The report's file with its markup read as the white space it stands for, offsets kept:
+    "voll.</p><p>Das" ends a sentence there, as in the text LanguageTool checked."""
     pieces, position = [], 0
     for start, end, reads_as in _markup_spans(report):
         pieces += [report.text[position:start], ("\n" if "\n" in reads_as else " ") * (end - start)]
         position = end
-    return split_sentences("".join([*pieces, report.text[position:]]))
+    return "".join([*pieces, report.text[position:]])
 
 
 def _same_sentence(sentences: Sequence[tuple[int, int]], a: int, b: int) -> bool:

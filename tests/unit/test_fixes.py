@@ -138,3 +138,20 @@ def test_a_new_finding_is_blamed_on_the_fix_in_its_own_paragraph_only() -> None:
     result = plan(first, recheck)
     assert [fix.index for fix in result.fixes] == [0]
     assert [(item.index, item.reason) for item in result.held_back] == [(1, NEW_FINDING)]
+
+
+def test_sentence_starts_in_markup_are_read_as_in_the_checked_text() -> None:
+    """After "ruhig.</p><p>" a sentence starts for sure: capitalising there is a candidate, and
+    lower-casing a word there is held back, as in plain text."""
+    text = "<p>Die Lage ist ruhig.</p><p>dann kam Regen.</p><p>Er kam.</p><p>Gestern ging er.</p>"
+    checked = dataclasses.replace(
+        report(
+            text,
+            finding(text, "dann", "Dann", rule="UPPERCASE_SENTENCE_START"),
+            finding(text, "Gestern", "gestern", rule="DE_CASE"),
+        ),
+        format="html",
+    )
+    fixes, held = candidates(checked)
+    assert fixes == [Fix(0, "Dann")]
+    assert [(item.index, item.reason) for item in held] == [(1, SENTENCE_START_CASE)]
