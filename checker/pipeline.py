@@ -9,6 +9,7 @@ and maps every finding back to the exact position in the input as given.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from checker.errors import InputError
 from checker.formats import Document, parse_document
@@ -24,6 +25,8 @@ from checker.text.language_tags import variant_for
 from checker.text.limits import find_unsafe
 from checker.text.offsets import LineIndex, widen_to_characters
 from checker.text.statistics import text_statistics
+
+_TWO_SPACES = re.compile(r"\s\s")
 
 
 def check(
@@ -148,16 +151,17 @@ def _with_house_issues(found: list[Issue], document: Document, profile: Profile)
 def _to_source(issues: list[Issue], document: Document, source: str) -> list[Issue]:
     """Issues re-positioned from the plain text into the original file.
 
-    A finding about white space only that holds markup in the file is left out: the markup
-    (a comment, inline code, a tag between two spaces) reads as nothing, so the plain text has
-    two spaces where the file has one on each side of it ("gestern. <!-- Notiz --> Sie")."""
+    A finding about white space only is left out where the file has no two white-space
+    characters side by side there: markup that reads as nothing (a comment, inline code, a tag)
+    stands between single spaces ("gestern. <!-- Notiz --> Sie"), and only the plain text has
+    two. A double space in the file, or one written as an entity ("kam&nbsp; gestern"), stays."""
     plain = document.plain_text()
     lines = LineIndex(source)
     moved = []
     for issue in issues:
         start, end = document.to_source_span(issue.offset, issue.end)
         start, end = widen_to_characters(source, start, end)
-        if issue.length and not plain[issue.offset : issue.end].strip() and source[start:end].strip():
+        if issue.length and not plain[issue.offset : issue.end].strip() and _spaced_by_markup(document, start, end):
             continue
         line, column = lines.position(start)
         moved.append(
@@ -166,3 +170,21 @@ def _to_source(issues: list[Issue], document: Document, source: str) -> list[Iss
             )
         )
     return moved
+
+
+def _spaced_by_markup(document: Document, start: int, end: int) -> bool:
+    """Whether source[start:end] reads as single white-space characters between markup that
+    reads as nothing: "|" stands for that markup, entities read as what they stand for."""
+    reading, position = [], 0
+    for part in document.parts:
+        part_end = position + len(part.source)
+        if part_end > start and position < end:
+            if not part.markup:
+                reading.append(part.source[max(start, position) - position : min(end, part_end) - position])
+            else:
+                reading.append(part.interpret_as or "|")
+        position = part_end
+        if position >= end:
+            break
+    text = "".join(reading)
+    return "|" in text and not _TWO_SPACES.search(text)

@@ -173,8 +173,23 @@ def test_markup_read_as_nothing_between_two_spaces_is_no_double_space(
     engine: LanguageToolClient, text: str, format: str
 ) -> None:
     """Inline code, an autolink or a comment reads as nothing, which leaves two spaces in the
-    plain text where the file has one on each side: no white-space finding there. A real double
-    space in the file is still found."""
+    plain text where the file has one on each side: no white-space finding there."""
     assert check(text, CheckOptions(format=format), engine=engine).issues == ()
-    doubled = check("<p>Er kam  gestern.</p>", CheckOptions(format="html"), engine=engine)
-    assert [issue.text for issue in doubled.issues] == ["  "]
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "flagged"),
+    [
+        ("<p>Er kam  gestern.</p>", "html", "  "),
+        ("<p>Er kam&nbsp; gestern nach Hause.</p>", "html", "&nbsp; "),
+        ("Er kam&nbsp; gestern nach Hause.\n", "markdown", "&nbsp; "),
+        ("Das ist der Text `code`  und dort.\n", "markdown", " `code`  "),
+    ],
+)
+def test_a_double_space_in_the_file_is_found_beside_markup(
+    engine: LanguageToolClient, text: str, format: str, flagged: str
+) -> None:
+    """Two white-space characters side by side in the file, one of them written as an entity or
+    after inline code, are a real double space."""
+    found = check(text, CheckOptions(format=format), engine=engine).issues
+    assert [issue.text for issue in found] == [flagged]
