@@ -37,7 +37,7 @@ _INLINE = re.compile(
     |(?P<code>`+)
     |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
     |(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)
-    |(?P<comment><!--.{0,2000}?-->)
+    |(?P<comment><!--(?:-?>|.{0,2000}?-->))
     |(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'|[^\s"'=<>`]+))?){0,100}\s*/?>)
     |(?P<image>!\[)
     |(?P<open>\[)
@@ -167,7 +167,7 @@ class _Reader:
         elif not self.in_paragraph and not code and rest.lstrip().startswith("<!--"):
             opening = len(rest) - len(rest.lstrip())
             self._comment_start, self.in_comment = start + opening, True
-            closed = self._close_comment(start, rest, opening + 4)
+            closed = self._close_comment(start, rest, opening + 2)  # "<!-->" is a whole comment
             if closed is not None and self.source[closed:content_end].strip():
                 self._prose_after_comment(closed, content_end, line_end)
                 return True

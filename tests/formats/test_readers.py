@@ -318,6 +318,7 @@ def test_markdown_code_spans_escapes_and_gender_star() -> None:
         ("<!--\nmehr\n--> Danach *Text*.\nNeu.\n", "Danach Text.\n\nNeu.", ["<!--\nmehr\n-->"]),
         ("Eins.\n\n<!-- nur ein Kommentar -->\n\nZwei.", "Eins.\n\nZwei.", ["<!-- nur ein Kommentar -->"]),
         ("Eins <!-- a --> zwei.\n\n    <!-- Code -->\n", "Eins  zwei.", ["<!-- a -->"]),
+        ("<!-->Eins.\n\nZwei <!---> drei.\n", "Eins.\n\nZwei  drei.", ["<!-->", "<!--->"]),
     ],
 )
 def test_markdown_comments_and_the_text_after_a_comment_block(source: str, plain: str, comments: list[str]) -> None:
