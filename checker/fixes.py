@@ -117,14 +117,7 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
 
 def _markup_spans(report: Report) -> list[tuple[int, int, str]]:
     """Where the report's file holds markup: (start, end, what it reads as)."""
-    if report.format == "text":
-        return []
-    spans, position = [], 0
-    for part in parse_document(report.text, format=report.format).parts:
-        if part.markup and part.source:
-            spans.append((position, position + len(part.source), part.interpret_as))
-        position += len(part.source)
-    return spans
+    return [] if report.format == "text" else parse_document(report.text, format=report.format).markup_spans()
 
 
 def covering_markup(report: Report) -> frozenset[int]:

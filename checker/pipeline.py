@@ -161,7 +161,8 @@ def _to_source(issues: list[Issue], document: Document, source: str) -> list[Iss
     for issue in issues:
         start, end = document.to_source_span(issue.offset, issue.end)
         start, end = widen_to_characters(source, start, end)
-        if issue.length and not plain[issue.offset : issue.end].strip() and _spaced_by_markup(document, start, end):
+        white_space_only = issue.length and not plain[issue.offset : issue.end].strip()
+        if white_space_only and _spaced_by_markup(document, source, start, end):
             continue
         line, column = lines.position(start)
         moved.append(
@@ -172,19 +173,13 @@ def _to_source(issues: list[Issue], document: Document, source: str) -> list[Iss
     return moved
 
 
-def _spaced_by_markup(document: Document, start: int, end: int) -> bool:
+def _spaced_by_markup(document: Document, source: str, start: int, end: int) -> bool:
     """Whether source[start:end] reads as single white-space characters between markup that
     reads as nothing: "|" stands for that markup, entities read as what they stand for."""
-    reading, position = [], 0
-    for part in document.parts:
-        part_end = position + len(part.source)
-        if part_end > start and position < end:
-            if not part.markup:
-                reading.append(part.source[max(start, position) - position : min(end, part_end) - position])
-            else:
-                reading.append(part.interpret_as or "|")
-        position = part_end
-        if position >= end:
-            break
-    text = "".join(reading)
+    pieces, position = [], start
+    for markup_start, markup_end, reads_as in document.markup_spans():
+        if start < markup_end and markup_start < end:
+            pieces += [source[position:markup_start], reads_as or "|"]
+            position = markup_end
+    text = "".join([*pieces, source[position:end]])
     return "|" in text and not _TWO_SPACES.search(text)

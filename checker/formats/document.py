@@ -98,6 +98,15 @@ class Document:
         """The text LanguageTool checks: text parts as they stand, markup as it reads."""
         return self._index.text
 
+    def markup_spans(self) -> list[tuple[int, int, str]]:
+        """Where the file holds markup, in file order: (start, end, what it reads as)."""
+        spans, position = [], 0
+        for part in self.parts:
+            if part.markup and part.source:
+                spans.append((position, position + len(part.source), part.interpret_as))
+            position += len(part.source)
+        return spans
+
     def to_source_offset(self, plain_offset: int) -> int:
         """Offset in the original text of the character at `plain_offset` in `plain_text()`.
 
