@@ -92,9 +92,10 @@ def _uncertain_case_change(prose: str, issue: Issue, replacement: str, starts: f
 def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
     """The fixes worth trying and those held back before any check (see the module docstring)."""
     escape = FORMATS_BY_NAME[report.format].escape
-    prose = _prose(report)
+    spans = _markup_spans(report)
+    prose = _prose(report.text, spans)
     starts = frozenset(start for start, _end in split_sentences(prose))
-    over_markup = covering_markup(report)
+    over_markup = _covering_markup(report.issues, spans)
     fixes: list[Fix] = []
     held: list[HeldBack] = []
     taken: list[Issue] = []
@@ -120,13 +121,12 @@ def _markup_spans(report: Report) -> list[tuple[int, int, str]]:
     return [] if report.format == "text" else parse_document(report.text, format=report.format).markup_spans()
 
 
-def covering_markup(report: Report) -> frozenset[int]:
+def _covering_markup(issues: Sequence[Issue], spans: Sequence[tuple[int, int, str]]) -> frozenset[int]:
     """The indices of the findings whose span in the file holds markup ("ist <b>ist", a comment
     between two words): their suggestions are plain words, and taking one would remove it."""
-    spans = _markup_spans(report) if report.issues else []
     return frozenset(
         index
-        for index, issue in enumerate(report.issues)
+        for index, issue in enumerate(issues)
         if any(start < issue.end and issue.offset < end for start, end, _ in spans)
     )
 
@@ -171,7 +171,7 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
                 (issue.rule, "end", moved.position(issue.end)),
             }
     failed: dict[int, str] = {}
-    sentences = split_sentences(_prose(after))
+    sentences = split_sentences(_prose(after.text, _markup_spans(after)))
     for issue in after.issues:
         if {(issue.rule, "start", issue.offset), (issue.rule, "end", issue.end)} & untouched:
             continue
@@ -185,14 +185,14 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
     return [HeldBack(index, reason) for index, reason in sorted(failed.items())]
 
 
-def _prose(report: Report) -> str:
-    """The report's file with its markup read as the white space it stands for, offsets kept:
-    "voll.</p><p>Das" ends a sentence there, as in the text LanguageTool checked."""
+def _prose(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """The file `text` with its markup (`spans`) read as the white space it stands for, offsets
+    kept: "voll.</p><p>Das" ends a sentence there, as in the text LanguageTool checked."""
     pieces, position = [], 0
-    for start, end, reads_as in _markup_spans(report):
-        pieces += [report.text[position:start], ("\n" if "\n" in reads_as else " ") * (end - start)]
+    for start, end, reads_as in spans:
+        pieces += [text[position:start], ("\n" if "\n" in reads_as else " ") * (end - start)]
         position = end
-    return "".join([*pieces, report.text[position:]])
+    return "".join([*pieces, text[position:]])
 
 
 def _same_sentence(sentences: Sequence[tuple[int, int]], a: int, b: int) -> bool:

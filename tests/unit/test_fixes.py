@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from checker.fixes import (
     AMBIGUOUS,
     MARKUP,
@@ -28,8 +26,9 @@ def finding(text: str, span: str, *replacements: str, rule: str = "RULE", nth: i
     return Issue(offset, len(span), 1, offset + 1, span, rule, "", GRAMMAR, "grammar", "error", "", replacements)
 
 
-def report(text: str, *issues: Issue) -> Report:
-    return Report(text=text, language="de-DE", issues=tuple(sorted(issues, key=lambda issue: issue.offset)))
+def report(text: str, *issues: Issue, format: str = "text") -> Report:
+    ordered = tuple(sorted(issues, key=lambda issue: issue.offset))
+    return Report(text=text, language="de-DE", issues=ordered, format=format)
 
 
 def test_ambiguous_overlapping_and_uncertain_case_fixes_are_held_back() -> None:
@@ -104,13 +103,11 @@ def test_a_fix_over_markup_is_held_back() -> None:
     """Replacing "ist <b>ist" (or words around a comment) by the plain suggestion would remove
     the markup between them; a fix inside one element is still a candidate."""
     text = "<p>Das ist <b>ist</b> ein Tset. Der <!-- c --> der Text.</p>"
-    checked = dataclasses.replace(
-        report(
-            text,
-            finding(text, "ist <b>ist", "ist", rule="DOUBLED"),
-            finding(text, "Tset", "Test"),
-            finding(text, "Der <!-- c --> der", "Der", rule="DOUBLED"),
-        ),
+    checked = report(
+        text,
+        finding(text, "ist <b>ist", "ist", rule="DOUBLED"),
+        finding(text, "Tset", "Test"),
+        finding(text, "Der <!-- c --> der", "Der", rule="DOUBLED"),
         format="html",
     )
     fixes, held = candidates(checked)
@@ -122,18 +119,16 @@ def test_a_new_finding_is_blamed_on_the_fix_in_its_own_paragraph_only() -> None:
     """In markup, "voll.</p><p>Er" ends a sentence although no space follows the full stop: a
     new finding in the second paragraph holds back the fix there, not the one before it."""
     text = "<p>Die Presskonferenz war voll.</p><p>Er sagt gestern nichts.</p>"
-    first = dataclasses.replace(
-        report(
-            text,
-            finding(text, "Presskonferenz", "Pressekonferenz", rule="FUGE"),
-            finding(text, "sagt", "sagte", rule="TENSE"),
-        ),
+    first = report(
+        text,
+        finding(text, "Presskonferenz", "Pressekonferenz", rule="FUGE"),
+        finding(text, "sagt", "sagte", rule="TENSE"),
         format="html",
     )
 
     def recheck(candidate: str) -> Report:
         found = [finding(candidate, "nichts", "nix", rule="NEW")] if "sagte gestern" in candidate else []
-        return dataclasses.replace(report(candidate, *found), format="html")
+        return report(candidate, *found, format="html")
 
     result = plan(first, recheck)
     assert [fix.index for fix in result.fixes] == [0]
@@ -144,12 +139,10 @@ def test_sentence_starts_in_markup_are_read_as_in_the_checked_text() -> None:
     """After "ruhig.</p><p>" a sentence starts for sure: capitalising there is a candidate, and
     lower-casing a word there is held back, as in plain text."""
     text = "<p>Die Lage ist ruhig.</p><p>dann kam Regen.</p><p>Er kam.</p><p>Gestern ging er.</p>"
-    checked = dataclasses.replace(
-        report(
-            text,
-            finding(text, "dann", "Dann", rule="UPPERCASE_SENTENCE_START"),
-            finding(text, "Gestern", "gestern", rule="DE_CASE"),
-        ),
+    checked = report(
+        text,
+        finding(text, "dann", "Dann", rule="UPPERCASE_SENTENCE_START"),
+        finding(text, "Gestern", "gestern", rule="DE_CASE"),
         format="html",
     )
     fixes, held = candidates(checked)
