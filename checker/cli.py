@@ -30,8 +30,9 @@ from checker.house import Profile, load_profile
 from checker.languagetool import Engine, background, host, open_engine
 from checker.languagetool import install as engine_install
 from checker.languagetool.cache import DiskStore
-from checker.languagetool.cached import CachingEngine, own_engine_identity
+from checker.languagetool.cached import CachingEngine
 from checker.languagetool.choice import configured_url
+from checker.languagetool.host import own_engine_identity
 from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
@@ -101,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     background_server.add_argument("action", choices=["status", "stop", "run"], help="run: be that server")
     background_server.add_argument(
         "--idle-timeout", type=float, default=background.IDLE_TIMEOUT, help="seconds unused before it stops"
+    )
+    background_server.add_argument(
+        "--force", action="store_true", help="stop: also while other processes (a `wirecheck serve`) use it"
     )
 
     commands.add_parser("install-engine", help="fetch the pinned LanguageTool jars (does nothing if present)")
@@ -338,7 +342,11 @@ def server_command(args: argparse.Namespace) -> int:
     if args.action == "run":
         background.run(args.idle_timeout)
     elif args.action == "stop":
-        print("LanguageTool stopped." if background.stop_server() else "No LanguageTool runs on this host.")
+        print(
+            "LanguageTool stopped."
+            if background.stop_server(force=args.force)
+            else "No LanguageTool runs on this host."
+        )
     else:
         found = background.status()
         print(json.dumps(found, indent=2))

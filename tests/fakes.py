@@ -27,6 +27,9 @@ class SmallEngine:
     def version(self) -> str:
         return self._engine.version()
 
+    def identity(self) -> str:
+        return self._engine.identity()
+
     def alive(self) -> bool:
         return self._engine.alive()
 
@@ -44,6 +47,9 @@ class FailingEngine:
         raise self.error
 
     def version(self) -> str:
+        raise self.error
+
+    def identity(self) -> str:
         raise self.error
 
     def alive(self) -> bool:
@@ -88,6 +94,9 @@ class OverlappingEngine:
         }
 
     def version(self) -> str:
+        return "test"
+
+    def identity(self) -> str:
         return "test"
 
     def alive(self) -> bool:

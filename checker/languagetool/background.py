@@ -17,11 +17,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from checker.errors import EngineUnavailable
+from checker.errors import CheckerError, EngineUnavailable
 from checker.languagetool import host
-from checker.languagetool.server import runtime_dir
+from checker.languagetool.runtime import runtime_dir
 
 IDLE_TIMEOUT = 15 * 60.0
 START_TIMEOUT = 240.0
@@ -60,15 +61,30 @@ def unregister_user(pid: int | None = None) -> None:
         (_users_dir() / str(pid or os.getpid())).unlink()
 
 
-def _users_alive() -> bool:
-    alive = False
+@contextlib.contextmanager
+def using() -> Iterator[None]:
+    """Registers this process as a user of the host's server for the block."""
+    register_user()
+    try:
+        yield
+    finally:
+        unregister_user()
+
+
+def users() -> list[int]:
+    """The live processes registered as users of the host's server."""
+    alive = []
     for entry in _users_dir().iterdir():
-        if entry.name.isdigit() and host.process_alive(int(entry.name)):
-            alive = True
+        if entry.name.isdigit() and host.process_is_mine(int(entry.name)):
+            alive.append(int(entry.name))
         else:
             with contextlib.suppress(OSError):
                 entry.unlink()  # a user that died without unregistering
-    return alive
+    return sorted(alive)
+
+
+def _users_alive() -> bool:
+    return bool(users())
 
 
 def _idle_for() -> float:
@@ -114,7 +130,7 @@ def run(idle_timeout: float = IDLE_TIMEOUT) -> None:
     SIGTERM (`wirecheck server stop`)."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    server = host.start_for_host()
+    server = host.start_for_host(kind="background")
     touch_used()
     try:
         while not stop.wait(_CHECK_EVERY):
@@ -127,21 +143,44 @@ def run(idle_timeout: float = IDLE_TIMEOUT) -> None:
 
 def status() -> dict[str, object]:
     """What runs: the published server's URL, its owner, and how long it has been idle."""
-    state = host.published_state()
-    if state is None or host.running_url() is None:
+    found = host.published()
+    if found is None or host.running_url() is None:
         return {"running": False}
-    users = sorted(int(entry.name) for entry in _users_dir().iterdir() if entry.name.isdigit())
     idle = _idle_for()  # infinite for a server no command-line run has used (`wirecheck languagetool`)
-    return {"running": True, **state, "idle_seconds": round(idle) if idle != float("inf") else None, "users": users}
+    return {
+        "running": True,
+        **found.as_dict(),
+        "idle_seconds": round(idle) if idle != float("inf") else None,
+        "users": users(),
+    }
 
 
-def stop_server() -> bool:
-    """Asks the published server's owner to stop; False if none runs."""
-    state = host.published_state()
-    if state is None or host.running_url() is None:
+# Owners that run a server for others and may be asked to stop it; a `wirecheck serve` or a check
+# run that started one needs it itself.
+STOPPABLE = ("background", "languagetool")
+
+
+def stop_server(*, force: bool = False) -> bool:
+    """Asks the published server's owner to stop; False if none runs. Refuses (CheckerError) when
+    the owner is a process that needs it itself, or, unless `force`, while others use it."""
+    found = host.published()
+    if found is None or host.running_url() is None:
         return False
+    if found.kind not in STOPPABLE:
+        raise CheckerError(
+            f"the host's LanguageTool belongs to a `wirecheck {found.kind}` (pid {found.owner}), "
+            "which stops it when it ends; stop that process instead",
+            reason="server_in_use",
+        )
+    others = [pid for pid in users() if pid != found.owner]
+    if others and not force:
+        listed = ", ".join(str(pid) for pid in others)
+        raise CheckerError(
+            f"the host's LanguageTool is in use by pid {listed}; stop those first, or use --force",
+            reason="server_in_use",
+        )
     with contextlib.suppress(ProcessLookupError):
-        os.kill(int(str(state["owner"])), signal.SIGTERM)
+        os.kill(found.owner, signal.SIGTERM)
     deadline = time.monotonic() + 30
     while host.running_url() is not None and time.monotonic() < deadline:
         time.sleep(0.25)

@@ -21,7 +21,6 @@ import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -102,29 +101,6 @@ def idle_cores(sample: float = 0.1) -> float:
     return (os.cpu_count() or 1) * (after[0] - before[0]) / (after[1] - before[1])
 
 
-@cache
-def _engine_fingerprint() -> str:
-    # Imported here: the server module is only needed for the fingerprint, not for talking to one.
-    from checker.languagetool.server import ServerSettings, fingerprint  # noqa: PLC0415
-
-    return fingerprint(ServerSettings())
-
-
-def engine_identity(version: str, url: str) -> str:
-    """What the stores' keys name as the engine: LanguageTool's `version`, the fingerprint of our
-    rule files and settings, and, for a server not on this machine, its address (a server
-    elsewhere may run other rule files: its answers are its own)."""
-    address = urlsplit(url)
-    place = "" if (address.hostname or "") in _LOOPBACK else address.netloc
-    return f"{version}|{_engine_fingerprint()}|{place}"
-
-
-def own_engine_identity() -> str:
-    """`engine_identity` of the server this installation starts (or finds running for the host),
-    known without asking it."""
-    return engine_identity(install.pinned_version(), "http://127.0.0.1")
-
-
 def active_context_rules(options: CheckOptions) -> tuple[str, ...]:
     """The context rules a request with `options` runs (rule switches only, no categories)."""
     return tuple(
@@ -200,7 +176,6 @@ class CachingEngine:
     ) -> None:
         self.engine = engine
         self.store = store
-        self.url = engine.url
         self.max_text_length = engine.max_text_length
         self.parallel = max(1, parallel if parallel is not None else os.cpu_count() or 1)
         self.idle_cores_only = idle_cores_only
@@ -210,6 +185,10 @@ class CachingEngine:
         # What answered, for the benchmark and the tests: plain requests, paragraph requests,
         # context requests, texts found whole in the store, merged answers given up as unsure.
         self.counts = dict.fromkeys(("plain", "paragraphs", "context", "stored", "unsure"), 0)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url
 
     def version(self) -> str:
         return self.engine.version()
@@ -243,13 +222,12 @@ class CachingEngine:
             self.counts[kind] += 1
 
     def identity(self) -> str:
-        """The engine as the stores' keys name it (`engine_identity`); asks its version once."""
+        """The engine as the stores' keys name it (its own `identity`), asked once."""
         return self._engine_identity()[1]
 
     def _engine_identity(self) -> tuple[str, str]:
         if self._identity is None:
-            version = self.engine.version()
-            self._identity = (version, engine_identity(version, self.url))
+            self._identity = (self.engine.version(), self.engine.identity())
         return self._identity
 
     def _answer(self, text: str, options: CheckOptions, *, parallel: bool) -> dict[str, Any]:

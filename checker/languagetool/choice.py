@@ -4,18 +4,29 @@ gunicorn and the benchmark alike.
 Resolution order: an explicit URL, then $LANGUAGETOOL_URL, then the host's shared server if one
 answers, else a server started for this process, published for others, and stopped when the
 block ends; or, with `background=True` (the command line on a developer's machine), one started
-in the background that outlives the block and stops itself when idle (see background).
+in the background that outlives the block and stops itself when idle (see background). A process
+that uses the host's server is registered as its user while it does, and when that server goes
+away (its owner ended) it adopts the host's next one or starts its own.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from checker.languagetool import host
-from checker.languagetool.background import ensure_running, touch_used
+from checker.languagetool.background import ensure_running, touch_used, using
 from checker.languagetool.client import LanguageToolClient
+from checker.languagetool.server import LocalServer
+
+# Set by a process that keeps the host's server for its children (the web app's gunicorn master):
+# they use the published server and never start one.
+FOLLOW_HOST = "WIRECHECK_FOLLOW_HOST_ENGINE"
+# How often a keeper looks whether the host's server it uses still answers.
+KEEP_EVERY = 5.0
 
 
 def configured_url(explicit: str | None = None) -> str | None:
@@ -23,23 +34,74 @@ def configured_url(explicit: str | None = None) -> str | None:
     return explicit or os.environ.get("LANGUAGETOOL_URL") or None
 
 
+class HostServer:
+    """This process's hold on the host's server: adopted, or started and published here. Servers
+    are started on a thread that lives as long as the hold, because a JVM ends with the thread
+    that started it; `close` stops the ones started here."""
+
+    def __init__(self, kind: str) -> None:
+        self._kind = kind
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languagetool-starter")
+        self._started: list[LocalServer] = []
+        self._closed = threading.Event()
+        self.url = self.relocate()
+
+    def relocate(self) -> str:
+        """The host's server now: the published one (waiting while its owner restarts it), else one
+        started here."""
+        self.url = self._starter.submit(self._use_or_start).result()
+        return self.url
+
+    def _use_or_start(self) -> str:
+        url, server = host.use_or_start(self._kind)
+        if server is not None:
+            self._started.append(server)
+        return url
+
+    def keep(self) -> None:
+        """Adopts or starts the host's next server whenever the one in use goes away, in a thread,
+        until `close` (for a process whose children follow the host's server)."""
+
+        def run() -> None:
+            while not self._closed.wait(KEEP_EVERY):
+                with contextlib.suppress(Exception):  # a failed start is tried again next round
+                    if host.running_url() is None:
+                        self.relocate()
+
+        threading.Thread(target=run, name="languagetool-keeper", daemon=True).start()
+
+    def close(self) -> None:
+        self._closed.set()
+        for server in self._started:
+            host.unpublish(server)
+            server.stop()
+        self._starter.shutdown(wait=False)
+
+
 @contextlib.contextmanager
-def open_engine(url: str | None = None, *, background: bool = False) -> Iterator[LanguageToolClient]:
-    """An engine for the duration of the block (see the module docstring for which)."""
+def open_engine(
+    url: str | None = None, *, background: bool = False, kind: str = "check", keep: bool = False
+) -> Iterator[LanguageToolClient]:
+    """An engine for the duration of the block (see the module docstring for which). `kind`
+    names this process in the host's state file; `keep`: adopt or start the host's next server
+    as soon as the one in use goes away, not only when a check finds it gone."""
     remote = configured_url(url)
     if remote:
         yield LanguageToolClient(remote)
         return
+    fingerprint = host.own_fingerprint()
+    if os.environ.get(FOLLOW_HOST) == "1":
+        yield LanguageToolClient(host.wait_for_running(), fingerprint=fingerprint, relocate=host.wait_for_running)
+        return
     if background:
-        yield LanguageToolClient(ensure_running())
+        yield LanguageToolClient(ensure_running(), fingerprint=fingerprint, relocate=ensure_running)
         touch_used()
         return
-    running, server = host.use_or_start()
-    if server is None:
-        yield LanguageToolClient(running)
-        return
+    hold = HostServer(kind)
     try:
-        yield LanguageToolClient(server.url, max_text_length=server.settings.max_text_length, server=server)
+        with using():
+            if keep:
+                hold.keep()
+            yield LanguageToolClient(hold.url, fingerprint=fingerprint, relocate=hold.relocate)
     finally:
-        host.unpublish(server)
-        server.stop()
+        hold.close()

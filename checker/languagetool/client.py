@@ -8,13 +8,17 @@ docs/engine.md). The core maps offsets itself (checker.text.offsets).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
+from collections.abc import Callable
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import requests
 
-from checker.errors import EngineError, EngineTimeout, EngineUnavailable, TextTooLong
+from checker.errors import CheckerError, EngineError, EngineTimeout, EngineUnavailable, TextTooLong
+from checker.languagetool.grammar_rules import house_rule_ids, wrong_examples
 from checker.options import CheckOptions
 
 # Connecting is quick on loopback. A check's deadline ($WIRECHECK_CHECK_TIMEOUT, seconds) is a
@@ -60,8 +64,10 @@ def request_params(options: CheckOptions) -> dict[str, str]:
 class Engine(Protocol):
     """What the checking core needs from LanguageTool. Recorded responses implement it too."""
 
-    url: str
     max_text_length: int
+
+    @property
+    def url(self) -> str: ...
 
     def query(self, payload: dict[str, str], options: CheckOptions) -> dict[str, Any]:
         """Raw /v2/check JSON for `payload` ({"text": …} or {"data": annotation JSON})."""
@@ -69,24 +75,49 @@ class Engine(Protocol):
 
     def version(self) -> str: ...
 
+    def identity(self) -> str:
+        """What answers, as result stores name it: answers are reused only for the same identity."""
+        ...
+
     def alive(self) -> bool:
         """Whether the server answers now (quickly: for health checks, never a real check)."""
         ...
 
 
+def own_identity(version: str, fingerprint: str) -> str:
+    """The identity of a server this installation starts: its version and the fingerprint of our
+    rule files and settings it was started with (checker.languagetool.server.fingerprint)."""
+    return f"{version}|{fingerprint}|own"
+
+
 class LanguageToolClient:
-    """An `Engine` backed by a LanguageTool server at `url` (ours or anyone's)."""
+    """An `Engine` backed by a LanguageTool server at `url` (ours or anyone's).
+
+    `fingerprint`: the server is one this installation started with that fingerprint (its
+    identity is then known); without it, the server is asked what it is. `relocate`: called when
+    the server stops answering, returns the URL of the server to use instead (the host's next).
+    """
 
     def __init__(
-        self, url: str, *, max_text_length: int = 50_000, server: Any = None, timeout: float | None = None
+        self,
+        url: str,
+        *,
+        max_text_length: int = 50_000,
+        server: Any = None,
+        timeout: float | None = None,
+        fingerprint: str | None = None,
+        relocate: Callable[[], str] | None = None,
     ) -> None:
         self.url = url.rstrip("/")
         self.max_text_length = max_text_length
         self.timeout = timeout or check_timeout()
         # The LocalServer we own, if any: after a crash we wait for its restart and retry once.
         self._server = server
+        self._fingerprint = fingerprint
+        self._relocate = relocate
         self._session = requests.Session()
         self._version: str | None = None
+        self._identity: str | None = None
         self._answered_before = False
 
     def _post(self, params: dict[str, str]) -> Any:
@@ -111,6 +142,8 @@ class LanguageToolClient:
             # Restarting, perhaps: wait a little for the server to answer again, then once more.
             if self._server is not None:
                 self._server.ensure_running()
+            elif self._relocate is not None:
+                self.url = self._relocate().rstrip("/")
             elif not (self._answered_before and self._wait_until_alive(RESTART_GRACE)):
                 raise
             result = self._post(params)
@@ -122,6 +155,18 @@ class LanguageToolClient:
         return result
 
     def alive(self) -> bool:
+        """Whether the server answers now; one that does not is replaced by `relocate`'s, if any."""
+        if self._answers():
+            return True
+        if self._relocate is None:
+            return False
+        try:
+            self.url = self._relocate().rstrip("/")
+        except CheckerError:
+            return False
+        return self._answers()
+
+    def _answers(self) -> bool:
         try:
             response = self._session.get(f"{self.url}/v2/languages", timeout=_PROBE_TIMEOUT)
         except requests.RequestException:
@@ -131,7 +176,7 @@ class LanguageToolClient:
     def _wait_until_alive(self, grace: float) -> bool:
         deadline = time.monotonic() + grace
         while time.monotonic() < deadline:
-            if self.alive():
+            if self._answers():
                 return True
             time.sleep(0.5)
         return False
@@ -152,6 +197,36 @@ class LanguageToolClient:
                 result = self.query({"text": "Test."}, CheckOptions())
                 self._version = str(result.get("software", {}).get("version", ""))
         return self._version
+
+    def identity(self) -> str:
+        """Our own server: its version and start fingerprint. Any other: its version and build,
+        its address, and what it finds in our rules' wrong examples (whether it runs our rule
+        files, and which), asked once."""
+        if self._identity is None:
+            if self._fingerprint is not None:
+                self._identity = own_identity(self.version(), self._fingerprint)
+            else:
+                self._identity = self._described()
+        return self._identity
+
+    def _described(self) -> str:
+        examples = wrong_examples()
+        params = {
+            "language": "de-DE",
+            "text": "\n\n".join(examples) or "Test.",
+            "enabledRules": ",".join(house_rule_ids()) or "NONE",
+            "enabledOnly": "true",
+        }
+        result = self._post(params)
+        software = result.get("software", {}) if isinstance(result, dict) else {}
+        found = sorted(
+            f"{match.get('rule', {}).get('id')}@{match.get('offset')}"
+            for match in (result.get("matches") or [] if isinstance(result, dict) else [])
+            if isinstance(match, dict)
+        )
+        rules = hashlib.sha256("\n".join(found).encode()).hexdigest()[:16]
+        place = urlsplit(self.url).netloc
+        return f"{software.get('version', '')}|{software.get('buildDate', '')}|{place}|{rules}"
 
 
 def _plain_body(response: requests.Response) -> str:

@@ -23,3 +23,17 @@ def house_rule_ids() -> tuple[str, ...]:
     except FileNotFoundError:
         return ()
     return tuple(dict.fromkeys(_RULE_ID.findall(text)))
+
+
+_WRONG_EXAMPLE = re.compile(r"<example\s+correction=\"[^\"]*\"\s*>(.*?)</example>", re.DOTALL)
+
+
+@functools.cache
+def wrong_examples() -> tuple[str, ...]:
+    """The sentences our rules' examples mark as wrong, markers removed: what a server that runs
+    these rules finds something in."""
+    try:
+        text = GRAMMAR_CUSTOM.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    return tuple(re.sub(r"</?marker>", "", example).strip() for example in _WRONG_EXAMPLE.findall(text))

@@ -15,27 +15,16 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import EngineUnavailable, SetupError
 from checker.languagetool import install, start_cache
 from checker.languagetool.java import JVM_OPTIONS, find_java
+from checker.languagetool.runtime import runtime_dir
 
 HOST = "127.0.0.1"
-
-
-def runtime_dir() -> Path:
-    """Where the host-wide server keeps its config, log and state (one per user)."""
-    configured = os.environ.get("WIRECHECK_RUNTIME_DIR")
-    if configured:
-        path = Path(configured)
-    elif os.environ.get("XDG_RUNTIME_DIR"):
-        path = Path(os.environ["XDG_RUNTIME_DIR"]) / "wirecheck"
-    else:
-        path = Path("/tmp") / f"wirecheck-{os.getuid()}"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
 
 
 @dataclass(frozen=True)
@@ -171,7 +160,9 @@ class LocalServer:
         self._launch = launch
         self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}"
-        self.log_path = runtime_dir() / f"languagetool-{self.port}.log"
+        self.fingerprint = fingerprint(self.settings)
+        # One log per engine, not per port: ports change with every start, engines seldom.
+        self.log_path = runtime_dir() / f"languagetool-{self.fingerprint}.log"
         self.config_path = runtime_dir() / f"languagetool-{self.port}.properties"
         # LanguageTool unpacks its Hunspell dictionaries (about 10 MB) into java.io.tmpdir.
         self.temp_dir = runtime_dir() / f"languagetool-{self.port}-tmp"
@@ -180,6 +171,8 @@ class LocalServer:
         self._lock = threading.Lock()
         self._watcher: threading.Thread | None = None
         self.restarts = 0
+        # Called with the server after the watcher started a new JVM (the host's state names its pid).
+        self.on_restart: Callable[[LocalServer], None] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -291,6 +284,8 @@ class LocalServer:
                 return
             self.restarts += 1
             self._spawn()
+            if self.on_restart is not None:
+                self.on_restart(self)
         with contextlib.suppress(SetupError, EngineUnavailable):
             self._wait_until_ready(180.0)
             self._warm_up()

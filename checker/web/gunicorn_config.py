@@ -2,8 +2,8 @@
 `wirecheck serve`).
 
 The master chooses the LanguageTool server before it forks the workers (checker.languagetool's
-`open_engine`: $LANGUAGETOOL_URL, the host's server, or one it starts and stops on exit) and
-passes its URL to the workers as LANGUAGETOOL_URL, so all workers share one JVM.
+`open_engine`: $LANGUAGETOOL_URL, the host's server, or one it starts and stops on exit); the
+workers use the same one, so all workers share one JVM.
 Host, port and workers come from $WIRECHECK_HOST, $WIRECHECK_PORT and $WIRECHECK_WORKERS, or
 from gunicorn's own --bind and --workers options, which take precedence.
 """
@@ -41,25 +41,24 @@ def on_starting(server: Any) -> None:
     """In the master, before forking: the LanguageTool every worker uses."""
     # Imported here: gunicorn reads this module before the app, and the master needs no more.
     from checker.errors import CheckerError  # noqa: PLC0415
-    from checker.languagetool import background, open_engine  # noqa: PLC0415
+    from checker.languagetool import configured_url, open_engine  # noqa: PLC0415
+    from checker.languagetool.choice import FOLLOW_HOST  # noqa: PLC0415
 
     server.log.info("Choosing LanguageTool: $LANGUAGETOOL_URL, the host's, or one started now (about 15 s) …")
     try:
-        engine = _engine_scope.enter_context(open_engine())
+        engine = _engine_scope.enter_context(open_engine(kind="serve", keep=True))
     except CheckerError as exc:
         # What is missing, in one line, rather than a traceback from gunicorn.
         server.log.error("LanguageTool cannot start: %s", exc.message)
         raise SystemExit(2) from None
-    # Workers are other processes: they get the choice through the variable every entry point reads.
-    os.environ["LANGUAGETOOL_URL"] = engine.url
-    # A background server of the command line's stays up while this server uses it.
-    background.register_user()
+    # Workers are other processes: they get the choice through the variables every entry point
+    # reads. With the host's server they follow the one published, which this master keeps (it
+    # adopts or starts the next when the one in use goes away).
+    if configured_url() is None:
+        os.environ[FOLLOW_HOST] = "1"
     server.log.info("LanguageTool %s is ready", engine.url)
 
 
 def on_exit(server: Any) -> None:
-    from checker.languagetool import background  # noqa: PLC0415
-
     server.log.info("Stopping LanguageTool if this server started it")
-    background.unregister_user()
     _engine_scope.close()

@@ -46,6 +46,9 @@ class RecordingEngine:
     def version(self) -> str:
         return self._engine.version()
 
+    def identity(self) -> str:
+        return self._engine.identity()
+
     def alive(self) -> bool:
         return self._engine.alive()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from checker.house import Profile, load_profile
 from checker.languagetool import Engine, configured_url, open_engine
 from checker.languagetool.cache import MEMORY_ENTRIES, MemoryStore
 from checker.languagetool.cached import CachingEngine
+from checker.languagetool.choice import FOLLOW_HOST
 from checker.languagetool.health import HealthMonitor
 
 _ENGINE = "wirecheck.engine"
@@ -72,7 +74,8 @@ def _profile_for(app: Flask) -> Profile:
 
 def init_app(app: Flask) -> None:
     app.extensions[_ENGINE] = EngineHolder(app)
-    if app.config.get("ENGINE") is not None or configured_url(app.config.get("LANGUAGETOOL_URL")):
+    following = os.environ.get(FOLLOW_HOST) == "1"
+    if app.config.get("ENGINE") is not None or configured_url(app.config.get("LANGUAGETOOL_URL")) or following:
         # The engine is a client only: its health is known before the first request asks.
         app.extensions[_ENGINE].health().start()
     slots, wait = int(app.config["MAX_CONCURRENT_CHECKS"]), float(app.config["ADMISSION_WAIT"])

@@ -78,7 +78,8 @@ def test_a_registered_user_keeps_it_up_until_it_is_gone(tmp_path: Path, monkeypa
 def test_status_of_a_server_no_command_line_run_has_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A server started with `wirecheck languagetool` has no record of use: status says so."""
     monkeypatch.setenv("WIRECHECK_RUNTIME_DIR", str(tmp_path))
-    monkeypatch.setattr(background.host, "published_state", lambda: {"url": "http://127.0.0.1:1", "owner": 1})
+    published = background.host.Published("http://127.0.0.1:1", pid=2, owner=1, kind="languagetool")
+    monkeypatch.setattr(background.host, "published", lambda: published)
     monkeypatch.setattr(background.host, "running_url", lambda: "http://127.0.0.1:1")
     found = background.status()
     assert found["running"] is True and found["idle_seconds"] is None and found["users"] == []

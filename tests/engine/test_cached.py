@@ -48,6 +48,9 @@ class CountingEngine:
     def version(self) -> str:
         return self.engine.version()
 
+    def identity(self) -> str:
+        return self.engine.identity()
+
     def alive(self) -> bool:
         return self.engine.alive()
 

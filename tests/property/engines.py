@@ -52,5 +52,8 @@ class DrawnEngine:
     def version(self) -> str:
         return "test"
 
+    def identity(self) -> str:
+        return "test"
+
     def alive(self) -> bool:
         return True

@@ -47,6 +47,9 @@ class CapturingEngine:
     def version(self) -> str:
         return "test"
 
+    def identity(self) -> str:
+        return "test"
+
     def alive(self) -> bool:
         return True
 

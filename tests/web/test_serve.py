@@ -113,7 +113,8 @@ def test_gunicorn_brings_up_and_stops_its_own_languagetool(start_serving: Start,
     process, url, log = start_serving(env)
     _wait_healthy(process, url, log)
 
-    state = json.loads((tmp_path / "runtime" / "languagetool.json").read_text())
+    (state_file,) = (tmp_path / "runtime").glob("languagetool-*.json")
+    state = json.loads(state_file.read_text())
     assert state["owner"] == process.pid
     assert 'data-rule="DE_SIMPLE_REPLACE_KREMLIN"' in _check_page(url)
 
@@ -121,7 +122,7 @@ def test_gunicorn_brings_up_and_stops_its_own_languagetool(start_serving: Start,
     assert process.wait(timeout=60) == 0
     assert not answers(state["url"])
     assert not Path(f"/proc/{state['pid']}").exists()
-    assert not (tmp_path / "runtime" / "languagetool.json").exists()
+    assert not state_file.exists()
 
 
 def test_gunicorn_uses_the_given_languagetool(start_serving: Start, engine: LanguageToolClient) -> None:
@@ -136,3 +137,66 @@ def test_gunicorn_uses_the_given_languagetool(start_serving: Start, engine: Lang
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=60) == 0
     assert answers(engine.url)  # not ours to stop
+
+
+def _wirecheck(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _published(runtime: Path) -> dict[str, object]:
+    """The host's state file ({} while there is none)."""
+    found = list(runtime.glob("languagetool-*.json"))
+    return dict(json.loads(found[0].read_text())) if found else {}
+
+
+def test_gunicorn_on_anothers_languagetool_is_not_stopped_and_outlives_it(start_serving: Start, tmp_path: Path) -> None:
+    """`wirecheck server stop` leaves a server that a `wirecheck serve` uses (unless --force) and
+    never stops a `wirecheck serve`'s own; the web app whose server went away starts its own."""
+    runtime = tmp_path / "runtime"
+    env = {key: value for key, value in os.environ.items() if key != "LANGUAGETOOL_URL"}
+    env["WIRECHECK_RUNTIME_DIR"] = str(runtime)
+    with open(tmp_path / "languagetool.log", "wb") as output:
+        owner = subprocess.Popen(
+            [sys.executable, "-m", "checker", "languagetool"], cwd=ROOT, env=env, stdout=output, stderr=output
+        )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not answers(str(_published(runtime).get("url", "http://127.0.0.1:1"))):
+            assert owner.poll() is None and time.monotonic() < deadline, (tmp_path / "languagetool.log").read_text()
+            time.sleep(0.5)
+        first = _published(runtime)
+        process, url, log = start_serving(env)
+        _wait_healthy(process, url, log)
+
+        refused = _wirecheck(env, "server", "stop")
+        assert refused.returncode == 2 and f"in use by pid {process.pid}" in refused.stderr
+        assert answers(str(first["url"]))
+
+        assert _wirecheck(env, "server", "stop", "--force").returncode == 0
+        assert owner.wait(timeout=60) == 0
+        deadline = time.monotonic() + START_TIMEOUT
+        while _get(url + "/healthz")[0] != 200 or _published(runtime).get("owner") != process.pid:
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+            time.sleep(1)
+        second = _published(runtime)
+        assert second["url"] != first["url"] and second["kind"] == "serve"
+        assert 'data-rule="DE_SIMPLE_REPLACE_KREMLIN"' in _check_page(url)
+
+        kept = _wirecheck(env, "server", "stop", "--force")
+        assert kept.returncode == 2 and "belongs to a `wirecheck serve`" in kept.stderr
+        assert _get(url + "/healthz")[0] == 200
+
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        assert not answers(str(second["url"]))
+    finally:
+        if owner.poll() is None:
+            owner.kill()
