@@ -8,6 +8,7 @@ matches at any depth, as in .gitignore; `**` spans folders.
 
 from __future__ import annotations
 
+import enum
 import glob
 import json
 import os
@@ -24,6 +25,15 @@ from checker.options import LANGUAGES
 
 CONFIG_FILE = ".wirecheck.toml"
 DEFAULT, COMMAND_LINE = "default", "command line"
+
+
+class Unset(enum.Enum):
+    """A flag's value that takes a setting back to no value, whatever the file says."""
+
+    UNSET = "none"
+
+
+UNSET = Unset.UNSET
 
 
 @dataclass(frozen=True)
@@ -81,13 +91,16 @@ class ProjectConfig:
         return self.settings[name].value
 
     def with_flags(self, flags: dict[str, Any]) -> ProjectConfig:
-        """The configuration with the flags given on the command line (None: not given)."""
+        """The configuration with the flags given on the command line (None: not given; UNSET:
+        no value, e.g. `--max-issues none`)."""
         settings = dict(self.settings)
         for name, value in flags.items():
             current = settings[name]
             if value is None:
                 continue
-            if name in _ADDED_TO and current.value:
+            if value is UNSET:
+                settings[name] = Setting(None, COMMAND_LINE)
+            elif name in _ADDED_TO and current.value:
                 merged = list(dict.fromkeys([*current.value, *value]))
                 settings[name] = Setting(merged, f"{current.source} + {COMMAND_LINE}")
             else:
@@ -129,7 +142,7 @@ class ProjectConfig:
         for key in KEYS:
             setting = self.settings[key.name]
             if setting.value is None:
-                lines.append(f"# {key.name} is not set  # {key.help}")
+                lines.append(f"# {key.name} is not set  # {key.help if setting.source == DEFAULT else setting.source}")
                 continue
             lines.append(f"{key.name} = {_toml(setting.value)}  # {setting.source}")
         return "\n".join(lines) + "\n"

@@ -38,7 +38,10 @@ def report(*severities: str) -> Report:
         ("info", None, ["info"], False),
         ("info", None, [], True),
         ("never", None, ["error"], True),
-        ("never", 1, ["info", "info"], False),
+        ("never", 1, ["info", "info"], True),
+        ("never", 0, ["error"], True),
+        ("info", 1, ["info"], False),
+        ("warning", 1, ["info", "info"], False),
         ("error", 2, ["info", "info"], True),
     ],
 )
