@@ -177,7 +177,7 @@ def check_command(args: argparse.Namespace) -> int:
     switched_off = config["disable"]
     results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
     results = _only_what_is_new(results, args)
-    sys.stdout.write(OUTPUTS[args.format](results))
+    sys.stdout.write(OUTPUTS[args.format](results, gate=gate))
     if args.format != "text":
         print("\n".join(summary_lines(results)), file=sys.stderr)
     if args.write_baseline:

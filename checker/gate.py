@@ -71,3 +71,7 @@ class Gate:
         if self.too_many(len(issues)):
             return Verdict(False, f"{len(issues)} findings, more than the {self.max_issues} allowed")
         return Verdict(True, f"{len(issues)} findings, none {self.fail_on} or worse")
+
+
+# The gate of a run that names none (`--fail-on error`, no limit).
+DEFAULT_GATE = Gate()

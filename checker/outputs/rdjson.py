@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from checker.gate import DEFAULT_GATE, Gate
 from checker.outputs.positions import Positions
 from checker.records import Issue, Report
 
@@ -31,7 +32,7 @@ def _diagnostic(path: str, issue: Issue, positions: Positions) -> dict[str, Any]
     return diagnostic
 
 
-def format_rdjson(results: Sequence[tuple[str, Report]]) -> str:
+def format_rdjson(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     diagnostics = []
     for path, report in results:
         positions = Positions(report.text, "utf-8")

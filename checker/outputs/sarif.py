@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.baseline import fingerprint
+from checker.gate import DEFAULT_GATE, Gate
 from checker.house import RULES_BY_ID
 from checker.outputs.positions import Positions
 from checker.records import Issue, Report
@@ -61,7 +62,7 @@ def _result(uri: str, issue: Issue, report: Report, positions: Positions, rule_i
     }
 
 
-def format_sarif(results: Sequence[tuple[str, Report]]) -> str:
+def format_sarif(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     rules: dict[str, dict[str, Any]] = {}
     found = []
     for path, report in results:
