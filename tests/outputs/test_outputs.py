@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -154,7 +155,8 @@ def test_sarif_counts_columns_in_utf16_units_and_validates() -> None:
     # "Ein 😀 " is 6 code points but 7 UTF-16 units: Fehlerr starts at column 8.
     region = speller["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 8, "endLine": 1, "endColumn": 15}
-    assert speller["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "artikel%2C%20neu%3A1.md"
+    location = {"uri": "artikel%2C%20neu%3A1.md", "uriBaseId": "%SRCROOT%"}
+    assert speller["locations"][0]["physicalLocation"]["artifactLocation"] == location
     assert [fix["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] for fix in speller["fixes"]] == [
         "Fehler",
         "Fehlern",
@@ -173,6 +175,47 @@ def test_sarif_counts_columns_in_utf16_units_and_validates() -> None:
     # the baseline's fingerprint, which does not change when lines move
     fingerprints = {result["partialFingerprints"]["wirecheckFingerprint/v1"] for result in run["results"]}
     assert len(fingerprints) == 3
+
+
+def artifact_locations(document: dict[str, Any]) -> list[dict[str, str]]:
+    """The file of each result, checked to be the file its fixes name too."""
+    found = []
+    for result in document["runs"][0]["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert all(fix["artifactChanges"][0]["artifactLocation"] == location for fix in result.get("fixes", []))
+        found.append(location)
+    return found
+
+
+def test_sarif_names_files_relative_to_the_repository_top(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "newsroom"
+    (repo / "artikel").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo / "artikel")  # include globs found from a subfolder give absolute paths
+    outside = tmp_path / "draußen.md"
+    paths = [str(repo / "wire" / "meldung.xml"), "../artikel/neu, 1.md", "eins.md", str(outside), "<stdin>"]
+    document = assert_valid_sarif(OUTPUTS["sarif"]([(path, TRICKY) for path in paths]))
+    assert document["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.as_uri() + "/"}}
+    assert artifact_locations(document)[::3] == [
+        {"uri": "wire/meldung.xml", "uriBaseId": "%SRCROOT%"},
+        {"uri": "artikel/neu%2C%201.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": "artikel/eins.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": outside.as_uri()},  # outside the repository: absolute
+        {"uri": "%3Cstdin%3E"},
+    ]
+
+
+def test_sarif_without_a_repository_names_files_relative_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "arbeit").mkdir()
+    monkeypatch.chdir(tmp_path / "arbeit")
+    document = assert_valid_sarif(OUTPUTS["sarif"]([("a.md", TRICKY), (str(tmp_path / "b.md"), TRICKY)]))
+    assert document["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": (tmp_path / "arbeit").as_uri() + "/"}}
+    assert artifact_locations(document)[::3] == [
+        {"uri": "a.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": (tmp_path / "b.md").as_uri()},
+    ]
 
 
 def test_rdjson_counts_columns_in_utf8_bytes() -> None:
