@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from checker.files import read_path
 from checker.gate import Gate
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
@@ -233,6 +234,32 @@ def test_rdjson_counts_columns_in_utf8_bytes() -> None:
 NOTES_TEXT = "Eine Notiz hier.\n"
 NOTES = Report(text=NOTES_TEXT, language="de-DE", issues=(issue_at(NOTES_TEXT, "Notiz", "TEST_NOTE", "info"),))
 JUNIT_RESULTS = [(TRICKY_PATH, TRICKY), ("sauber.txt", Report(text="Gut.", language="de-DE")), ("notiz.md", NOTES)]
+
+
+def test_rdjson_byte_columns_count_a_byte_order_mark_on_line_one(tmp_path: Path) -> None:
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbfEin Fehlerr.\nZwei Fehlerr.\n")
+    text = read_path(str(path)).text  # read as the command line reads it: without the BOM
+    assert not text.startswith("\ufeff")
+    report = Report(
+        text=text,
+        language="de-DE",
+        issues=(
+            issue_at(text, "Fehlerr", "SPELL", "error", ("Fehler",)),
+            issue_at(text, "Zwei Fehlerr", "SPELL", "error"),
+        ),
+    )
+    first, second = json.loads(OUTPUTS["rdjson"]([(str(path), report)]))["diagnostics"]
+    # "Ein " is 4 bytes after the BOM's 3: Fehlerr is bytes 8 to 14 of line 1
+    assert first["location"]["range"] == {"start": {"line": 1, "column": 8}, "end": {"line": 1, "column": 15}}
+    assert first["suggestions"][0]["range"] == first["location"]["range"]
+    assert second["location"]["range"]["start"] == {"line": 2, "column": 1}
+    # a text that holds its BOM (as sent to the API) counts it once
+    held = Report(
+        text="\ufeff" + text, language="de-DE", issues=(issue_at("\ufeff" + text, "Fehlerr", "SPELL", "error"),)
+    )
+    (diagnostic,) = json.loads(OUTPUTS["rdjson"]([(str(path), held)]))["diagnostics"]
+    assert diagnostic["location"]["range"]["start"] == {"line": 1, "column": 8}
 
 
 def test_junit_has_one_case_per_file_failed_only_by_the_gate() -> None:
