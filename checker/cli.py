@@ -193,6 +193,8 @@ def _project_config(args: argparse.Namespace) -> ProjectConfig:
         config = default_config()
     else:
         config = load_config(Path(args.config) if args.config else None, start=_start_folder(args.paths))
+        for warning in config.warnings:
+            print(f"wirecheck: warning: {warning}", file=sys.stderr)
     flags: dict[str, Any] = {
         "language": args.language,
         "profile": args.profile,
