@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,16 @@ def test_the_gate_decides_the_exit_status(repo: Path, wirecheck: Runner) -> None
     assert wirecheck("--max-issues", "0", "wire/meldung.xml")[0] == 1  # one warning, more than none allowed
     assert wirecheck("--max-issues", "1", "wire/meldung.xml")[0] == 0
     assert wirecheck("--max-issues", "-1", *files)[0] == 2
+    # the JUnit report fails the cases the gate fails, and only those
+    status, out, _ = wirecheck("--format", "junit", *files)
+    cases = ET.fromstring(out).findall(".//testcase")
+    assert [(case.get("name"), case.find("failure") is not None) for case in cases] == [
+        ("artikel/gipfel.md", True),
+        ("wire/meldung.xml", False),
+    ]
+    assert status == 1
+    status, out, _ = wirecheck("--format", "junit", "--fail-on", "warning", *files)
+    assert ET.fromstring(out).get("failures") == "2" and status == 1
 
 
 def test_fail_on_never_passes_whatever_max_issues_says(repo: Path, wirecheck: Runner) -> None:
@@ -97,6 +108,8 @@ def test_fail_on_never_passes_whatever_max_issues_says(repo: Path, wirecheck: Ru
     # a report-only step: no finding and no count fails it
     assert wirecheck("--fail-on", "never", *files)[0] == 0
     assert wirecheck("--fail-on", "never", "--max-issues", "1", *files)[0] == 0
+    status, out, _ = wirecheck("--format", "junit", "--fail-on", "never", *files)
+    assert status == 0 and ET.fromstring(out).get("failures") == "0"
     # `--max-issues none` takes the file's limit away; the severity gate stays
     assert wirecheck("--max-issues", "none", "wire/meldung.xml")[0] == 0
     assert wirecheck("--max-issues", "none", *files)[0] == 1
