@@ -38,7 +38,7 @@ from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
 from checker.pipeline import check
 from checker.progress import Progress
-from checker.project_config import COMMAND_LINE, ProjectConfig, default_config, load_config
+from checker.project_config import COMMAND_LINE, UNSET, ProjectConfig, Unset, default_config, load_config
 from checker.records import Report
 from checker.report_cache import Job, ReportCache
 from checker.suppression import without_rules, without_suppressed
@@ -123,7 +123,13 @@ def _add_gate_options(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--fail-on", choices=FAIL_LEVELS, default=None, help="least severity that fails the run (default: error)"
     )
-    check.add_argument("--max-issues", type=int, default=None, metavar="N", help="fail with more than N findings")
+    check.add_argument(
+        "--max-issues",
+        type=_max_issues,
+        default=None,
+        metavar="N",
+        help="fail with more than N findings (none: no limit, whatever the project file says)",
+    )
     config = check.add_mutually_exclusive_group()
     config.add_argument("--config", default=None, metavar="TOML", help="project configuration (default: found)")
     config.add_argument("--no-config", action="store_true", help="ignore .wirecheck.toml and [tool.wirecheck]")
@@ -132,6 +138,18 @@ def _add_gate_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--write-baseline", default=None, metavar="FILE", help="record today's findings in FILE")
     check.add_argument("--report-stale", action="store_true", help="list baseline entries no longer found")
     check.add_argument("--changed-since", default=None, metavar="REF", help="only findings on lines changed since REF")
+
+
+def _max_issues(value: str) -> int | Unset:
+    if value.strip().lower() == UNSET.value:
+        return UNSET
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number, nor none") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"{count} is less than 0; none means no limit")
+    return count
 
 
 def _add_url_option(parser: argparse.ArgumentParser) -> None:
@@ -163,7 +181,7 @@ def check_command(args: argparse.Namespace) -> int:
     switched_off = config["disable"]
     results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
     results = _only_what_is_new(results, args)
-    sys.stdout.write(OUTPUTS[args.format](results))
+    sys.stdout.write(OUTPUTS[args.format](results, gate=gate))
     if args.format != "text":
         print("\n".join(summary_lines(results)), file=sys.stderr)
     if args.write_baseline:
@@ -179,6 +197,8 @@ def _project_config(args: argparse.Namespace) -> ProjectConfig:
         config = default_config()
     else:
         config = load_config(Path(args.config) if args.config else None, start=_start_folder(args.paths))
+        for warning in config.warnings:
+            print(f"wirecheck: warning: {warning}", file=sys.stderr)
     flags: dict[str, Any] = {
         "language": args.language,
         "profile": args.profile,

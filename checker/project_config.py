@@ -1,6 +1,7 @@
 """A project's own settings for the command line: `.wirecheck.toml`, or `[tool.wirecheck]` in
-`pyproject.toml`, found from the checked path upwards. Flags override the file; the rule lists
-of flags are added to the file's. Every value remembers where it came from (`--print-config`).
+`pyproject.toml`, found from the checked path upwards (in one folder `.wirecheck.toml` wins, with
+a warning). Flags override the file; the rule lists of flags are added to the file's. Every value
+remembers where it came from (`--print-config`).
 
 Globs (include, exclude, input_formats) are relative to the file's folder; one without a slash
 matches at any depth, as in .gitignore; `**` spans folders.
@@ -8,6 +9,7 @@ matches at any depth, as in .gitignore; `**` spans folders.
 
 from __future__ import annotations
 
+import enum
 import glob
 import json
 import os
@@ -24,6 +26,15 @@ from checker.options import LANGUAGES
 
 CONFIG_FILE = ".wirecheck.toml"
 DEFAULT, COMMAND_LINE = "default", "command line"
+
+
+class Unset(enum.Enum):
+    """A flag's value that takes a setting back to no value, whatever the file says."""
+
+    UNSET = "none"
+
+
+UNSET = Unset.UNSET
 
 
 @dataclass(frozen=True)
@@ -76,23 +87,28 @@ class ProjectConfig:
     path: Path | None
     root: Path
     settings: dict[str, Setting] = field(default_factory=dict)
+    # For people, on stderr: what about the configuration may surprise them.
+    warnings: tuple[str, ...] = ()
 
     def __getitem__(self, name: str) -> Any:
         return self.settings[name].value
 
     def with_flags(self, flags: dict[str, Any]) -> ProjectConfig:
-        """The configuration with the flags given on the command line (None: not given)."""
+        """The configuration with the flags given on the command line (None: not given; UNSET:
+        no value, e.g. `--max-issues none`)."""
         settings = dict(self.settings)
         for name, value in flags.items():
             current = settings[name]
             if value is None:
                 continue
-            if name in _ADDED_TO and current.value:
+            if value is UNSET:
+                settings[name] = Setting(None, COMMAND_LINE)
+            elif name in _ADDED_TO and current.value:
                 merged = list(dict.fromkeys([*current.value, *value]))
                 settings[name] = Setting(merged, f"{current.source} + {COMMAND_LINE}")
             else:
                 settings[name] = Setting(value, COMMAND_LINE)
-        return ProjectConfig(self.path, self.root, settings)
+        return ProjectConfig(self.path, self.root, settings, self.warnings)
 
     def relative(self, path: str) -> str | None:
         """`path` relative to the configuration's folder, with slashes; None outside it."""
@@ -129,7 +145,7 @@ class ProjectConfig:
         for key in KEYS:
             setting = self.settings[key.name]
             if setting.value is None:
-                lines.append(f"# {key.name} is not set  # {key.help}")
+                lines.append(f"# {key.name} is not set  # {key.help if setting.source == DEFAULT else setting.source}")
                 continue
             lines.append(f"{key.name} = {_toml(setting.value)}  # {setting.source}")
         return "\n".join(lines) + "\n"
@@ -149,12 +165,34 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
             return candidate, _read(candidate)
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            table = _read(pyproject).get("tool", {}).get("wirecheck")
-            if table is not None:
-                return pyproject, table
+        table = _pyproject_table(folder)
+        if table is not None:
+            return folder / "pyproject.toml", table
     return None
+
+
+def _pyproject_table(folder: Path) -> dict[str, Any] | None:
+    pyproject = folder / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    table = _read(pyproject).get("tool", {}).get("wirecheck")
+    if table is not None and not isinstance(table, dict):
+        raise InputError("[tool.wirecheck] must be a table", reason="config", path=str(pyproject))
+    return table
+
+
+def _ignored_beside(config_path: Path) -> tuple[str, ...]:
+    """A warning when `.wirecheck.toml` hides a [tool.wirecheck] table in the same folder."""
+    if config_path.name != CONFIG_FILE:
+        return ()
+    try:
+        ignored = _pyproject_table(config_path.parent) is not None
+    except InputError:  # a pyproject.toml that cannot be read holds no table we would use
+        return ()
+    if not ignored:
+        return ()
+    pyproject = config_path.parent / "pyproject.toml"
+    return (f"{config_path} is used; [tool.wirecheck] in {pyproject} is ignored (merge them into one)",)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -180,7 +218,8 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Proje
     source = str(config_path) + (" [tool.wirecheck]" if config_path.name == "pyproject.toml" else "")
     for name, value in table.items():
         settings[name] = Setting(_checked(name, value, config_path), source)
-    return ProjectConfig(config_path.resolve(), config_path.resolve().parent, settings)
+    warnings = _ignored_beside(config_path) if path is None else ()
+    return ProjectConfig(config_path.resolve(), config_path.resolve().parent, settings, warnings)
 
 
 def _table(path: Path) -> dict[str, Any]:

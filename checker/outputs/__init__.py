@@ -1,9 +1,12 @@
-"""Output formats (`--format`): each a small function from (path, Report) results to a string."""
+"""Output formats (`--format`): each a small function from (path, Report) results to a string.
+The gate is passed to each, for the formats that say which files fail (JUnit)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
+from checker.gate import Gate
 from checker.outputs.checkstyle import format_checkstyle
 from checker.outputs.github import format_github
 from checker.outputs.json_report import format_json
@@ -14,7 +17,13 @@ from checker.outputs.text_lines import format_text
 from checker.records import Report
 
 Results = Sequence[tuple[str, Report]]
-OUTPUTS: dict[str, Callable[[Results], str]] = {
+
+
+class Formatter(Protocol):
+    def __call__(self, results: Results, *, gate: Gate = ...) -> str: ...
+
+
+OUTPUTS: dict[str, Formatter] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,

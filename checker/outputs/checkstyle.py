@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from checker.gate import DEFAULT_GATE, Gate
 from checker.outputs.junit import xml_safe
 from checker.records import Report
 
@@ -13,7 +14,7 @@ from checker.records import Report
 SEVERITIES = {"error": "error", "warning": "warning", "info": "info"}
 
 
-def format_checkstyle(results: Sequence[tuple[str, Report]]) -> str:
+def format_checkstyle(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     root = ET.Element("checkstyle", {"version": "4.3"})
     for path, report in results:
         file = ET.SubElement(root, "file", {"name": xml_safe(path)})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from checker.gate import DEFAULT_GATE, Gate
 from checker.records import Issue, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -39,6 +40,6 @@ def format_annotation(path: str, issue: Issue) -> str:
     return f"::{COMMANDS[issue.severity]} {listed}::{escape_data(issue.message + fix)}"
 
 
-def format_github(results: Sequence[tuple[str, Report]]) -> str:
+def format_github(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     lines = [format_annotation(path, issue) for path, report in results for issue in report.issues]
     return "".join(line + "\n" for line in lines)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from checker.gate import DEFAULT_GATE, Gate
 from checker.records import Report
 
 SCHEMA_VERSION = 1
 
 
-def format_json(results: Sequence[tuple[str, Report]]) -> str:
+def format_json(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "files": [

@@ -1,5 +1,6 @@
 """reviewdog's diagnostic format (rdjson), for `reviewdog -f=rdjson`: review comments with the
-best suggestion as a change the reviewer can commit. Columns count UTF-8 bytes, ends exclusive."""
+best suggestion as a change the reviewer can commit. Columns count UTF-8 bytes of the file, a BOM
+included, ends exclusive."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from checker.outputs.positions import Positions
+from checker.gate import DEFAULT_GATE, Gate
+from checker.outputs.positions import Positions, has_byte_order_mark
 from checker.records import Issue, Report
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -31,10 +33,10 @@ def _diagnostic(path: str, issue: Issue, positions: Positions) -> dict[str, Any]
     return diagnostic
 
 
-def format_rdjson(results: Sequence[tuple[str, Report]]) -> str:
+def format_rdjson(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     diagnostics = []
     for path, report in results:
-        positions = Positions(report.text, "utf-8")
+        positions = Positions(report.text, "utf-8", bom=has_byte_order_mark(path, report.text))
         diagnostics += [_diagnostic(path, issue, positions) for issue in report.issues]
     document = {"source": {"name": "wirecheck"}, "diagnostics": diagnostics}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from checker.gate import DEFAULT_GATE, Gate
 from checker.house.unknown_words import UNKNOWN_NAME
 from checker.outputs.summary import summary_lines
 from checker.records import Issue, Report
@@ -24,7 +25,7 @@ def format_issue(path: str, issue: Issue) -> str:
     )
 
 
-def format_text(results: Sequence[tuple[str, Report]]) -> str:
+def format_text(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
     lines = [format_issue(path, issue) for path, report in results for issue in report.issues]
     lines += summary_lines(results)
     lines += names_to_add(results)

@@ -224,13 +224,13 @@ def openapi_document() -> dict[str, Any]:
                             "type": "string",
                             "enum": list(FAIL_LEVELS),
                             "default": DEFAULT_FAIL_ON,
-                            "description": "The least severity that makes `passed` false; never: findings never do.",
+                            "description": "The least severity that makes `passed` false; never: nothing does.",
                         },
                         "max_issues": {
                             "type": ["integer", "null"],
                             "minimum": 0,
                             "default": None,
-                            "description": "`passed` is false with more findings than this, of any severity.",
+                            "description": "`passed` is false with more findings than this; not with fail_on never.",
                         },
                         "model": {
                             "type": ["boolean", "null"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,10 @@ class Runner:
         self.capsys = capsys
 
     def __call__(self, *args: str) -> tuple[int, str, str]:
-        status = main(["check", "--languagetool-url", self.engine.url, *args])
+        try:
+            status = main(["check", "--languagetool-url", self.engine.url, *args])
+        except SystemExit as exc:  # a usage error, from argparse
+            status = int(exc.code or 0)
         captured = self.capsys.readouterr()
         return status, captured.out, captured.err
 
@@ -81,9 +85,38 @@ def test_the_gate_decides_the_exit_status(repo: Path, wirecheck: Runner) -> None
     assert wirecheck("--fail-on", "never", *files)[0] == 0
     assert wirecheck("--fail-on", "warning", "wire/meldung.xml")[0] == 1
     assert wirecheck("wire/meldung.xml")[0] == 0  # a warning passes the default gate
-    assert wirecheck("--fail-on", "never", "--max-issues", "1", *files)[0] == 1
-    assert wirecheck("--fail-on", "never", "--max-issues", "2", *files)[0] == 0
+    assert wirecheck("--max-issues", "0", "wire/meldung.xml")[0] == 1  # one warning, more than none allowed
+    assert wirecheck("--max-issues", "1", "wire/meldung.xml")[0] == 0
     assert wirecheck("--max-issues", "-1", *files)[0] == 2
+    # the JUnit report fails the cases the gate fails, and only those
+    status, out, _ = wirecheck("--format", "junit", *files)
+    cases = ET.fromstring(out).findall(".//testcase")
+    assert [(case.get("name"), case.find("failure") is not None) for case in cases] == [
+        ("artikel/gipfel.md", True),
+        ("wire/meldung.xml", False),
+    ]
+    assert status == 1
+    status, out, _ = wirecheck("--format", "junit", "--fail-on", "warning", *files)
+    assert ET.fromstring(out).get("failures") == "2" and status == 1
+
+
+def test_fail_on_never_passes_whatever_max_issues_says(repo: Path, wirecheck: Runner) -> None:
+    files = ["artikel/gipfel.md", "wire/meldung.xml"]
+    (repo / ".wirecheck.toml").write_text("max_issues = 0\n", encoding="utf-8")
+    status, _, err = wirecheck("wire/meldung.xml")
+    assert status == 1 and "1 findings, more than the 0 allowed" in err
+    # a report-only step: no finding and no count fails it
+    assert wirecheck("--fail-on", "never", *files)[0] == 0
+    assert wirecheck("--fail-on", "never", "--max-issues", "1", *files)[0] == 0
+    status, out, _ = wirecheck("--format", "junit", "--fail-on", "never", *files)
+    assert status == 0 and ET.fromstring(out).get("failures") == "0"
+    # `--max-issues none` takes the file's limit away; the severity gate stays
+    assert wirecheck("--max-issues", "none", "wire/meldung.xml")[0] == 0
+    assert wirecheck("--max-issues", "none", *files)[0] == 1
+    out = wirecheck("--print-config", "--max-issues", "none")[1]
+    assert "# max_issues is not set  # command line" in out.splitlines()
+    status, _, err = wirecheck("--max-issues", "some", *files)
+    assert status == 2 and "--max-issues: 'some' is not a whole number, nor none" in err
 
 
 def test_the_project_file_and_flags_over_it(repo: Path, wirecheck: Runner) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 
 from checker.baseline import fingerprint
+from checker.cli import main
 from checker.errors import CheckerError
 from checker.front_matter import front_matter_language
 from checker.gate import Gate
 from checker.progress import Progress
-from checker.project_config import glob_pattern
+from checker.project_config import glob_pattern, load_config
 from checker.records import Category, Issue, Report
 from checker.suppression import suppressed_ranges, without_rules, without_suppressed
 
@@ -38,7 +40,10 @@ def report(*severities: str) -> Report:
         ("info", None, ["info"], False),
         ("info", None, [], True),
         ("never", None, ["error"], True),
-        ("never", 1, ["info", "info"], False),
+        ("never", 1, ["info", "info"], True),
+        ("never", 0, ["error"], True),
+        ("info", 1, ["info"], False),
+        ("warning", 1, ["info", "info"], False),
         ("error", 2, ["info", "info"], True),
     ],
 )
@@ -51,6 +56,25 @@ def test_gate(fail_on: str, max_issues: int | None, severities: list[str], passe
 def test_gate_refuses_unknown_levels() -> None:
     with pytest.raises(CheckerError):
         Gate("sometimes")
+
+
+def test_wirecheck_toml_beside_a_pyproject_table_wins_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (tmp_path / ".wirecheck.toml").write_text('fail_on = "warning"\n', encoding="utf-8")
+    assert load_config(start=tmp_path).warnings == ()  # no [tool.wirecheck]: nothing is hidden
+    (tmp_path / "pyproject.toml").write_text('[tool.wirecheck]\nfail_on = "never"\n', encoding="utf-8")
+    config = load_config(start=tmp_path)
+    assert config.path == (tmp_path / ".wirecheck.toml").resolve() and config["fail_on"] == "warning"
+    (warning,) = config.warnings
+    assert "[tool.wirecheck] in" in warning and "is ignored" in warning
+    assert load_config(tmp_path / ".wirecheck.toml").warnings == ()  # named with --config: no surprise
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--print-config"]) == 0
+    captured = capsys.readouterr()
+    assert f"wirecheck: warning: {warning}" in captured.err.splitlines()
+    assert 'fail_on = "warning"' in captured.out
 
 
 @pytest.mark.parametrize(

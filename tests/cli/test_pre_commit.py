@@ -36,6 +36,36 @@ def local_hook_config() -> str:
     return yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook]}]})
 
 
+def test_the_hook_passes_the_files_of_every_input_format_and_no_other_json(tmp_path: Path) -> None:
+    """pre-commit's own file selection (the hook's `files` and `types`), with a hook that only
+    prints the files it is given."""
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), GIT_CONFIG_GLOBAL=os.devnull)
+    assert git(repo, "init", "-q", env=env).returncode == 0
+    checked = ["a.md", "b.txt", "c.html", "d.xhtml", "e.nitf", "f.xml", "g.ninjs", "wire/h.ninjs.json"]
+    skipped = ["package.json", "wire/data.json", "script.py", "bild.png"]
+    for name in checked + skipped:
+        (repo / name).parent.mkdir(exist_ok=True)
+        (repo / name).write_text("x\n", encoding="utf-8")
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    printing = f"{sys.executable} -c 'import sys; print(\"given:\", *sorted(sys.argv[1:]))'"
+    hook = hook | {"entry": printing, "language": "unsupported"}
+    config = yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook]}]})
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git(repo, "add", ".", env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    given = next(line for line in run.stdout.splitlines() if line.startswith("given:"))
+    assert given.split()[1:] == sorted(checked), run.stdout + run.stderr
+
+
 def test_the_hook_blocks_a_commit_with_an_error_and_passes_a_clean_one(
     engine: LanguageToolClient, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -12,7 +13,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+from lxml import etree
 
+from checker.files import read_path
+from checker.gate import Gate
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.outputs import OUTPUTS
@@ -23,6 +27,8 @@ from checker.text.offsets import LineIndex
 from tests.conftest import SEED_ARTICLE
 
 SCHEMA = Path(__file__).parent / "sarif-schema-2.1.0.json"
+# Jenkins' JUnit schema (jenkinsci/xunit-plugin, junit-10.xsd, MIT licence in the file).
+JUNIT_SCHEMA = Path(__file__).parent / "junit-10.xsd"
 # A workflow command as the Actions runner parses it: ::name key=value,key=value::message, where
 # values hold no raw `,` `:` CR or LF and the message no raw CR or LF.
 PROPERTY = r"[A-Za-z]+=[^,:\r\n]*"
@@ -46,6 +52,18 @@ def assert_valid_sarif(output: str) -> dict[str, Any]:
     errors = [f"{list(error.absolute_path)}: {error.message}" for error in sarif_validator().iter_errors(document)]
     assert not errors, errors
     return document
+
+
+@cache
+def junit_schema() -> Any:
+    return etree.XMLSchema(etree.parse(str(JUNIT_SCHEMA)))
+
+
+def assert_valid_junit(output: str) -> str:
+    schema = junit_schema()
+    valid = schema.validate(etree.fromstring(output.encode("utf-8")))
+    assert valid, [str(error) for error in schema.error_log]
+    return output
 
 
 def issue_at(text: str, flagged: str, rule: str, severity: str, replacements: tuple[str, ...] = ()) -> Issue:
@@ -94,9 +112,12 @@ def test_every_format_reports_every_finding_of_the_example_article(seed_report: 
     assert count > 10
     if name == "sarif":
         assert len(assert_valid_sarif(output)["runs"][0]["results"]) == count
-    elif name in ("junit", "checkstyle"):
-        root = ET.fromstring(output)
-        assert len(root.findall(".//failure" if name == "junit" else ".//error")) == count
+    elif name == "junit":
+        assert_valid_junit(output)
+        (failure,) = ET.fromstring(output).findall(".//failure")  # the file fails the default gate
+        assert failure.text is not None and failure.text.count("tests/data/seed-irna.txt:") == count
+    elif name == "checkstyle":
+        assert len(ET.fromstring(output).findall(".//error")) == count
     elif name == "github":
         lines = output.splitlines()
         assert len(lines) == count and all(WORKFLOW_COMMAND.fullmatch(line) for line in lines), lines
@@ -135,7 +156,8 @@ def test_sarif_counts_columns_in_utf16_units_and_validates() -> None:
     # "Ein 😀 " is 6 code points but 7 UTF-16 units: Fehlerr starts at column 8.
     region = speller["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 8, "endLine": 1, "endColumn": 15}
-    assert speller["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "artikel%2C%20neu%3A1.md"
+    location = {"uri": "artikel%2C%20neu%3A1.md", "uriBaseId": "%SRCROOT%"}
+    assert speller["locations"][0]["physicalLocation"]["artifactLocation"] == location
     assert [fix["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] for fix in speller["fixes"]] == [
         "Fehler",
         "Fehlern",
@@ -156,6 +178,47 @@ def test_sarif_counts_columns_in_utf16_units_and_validates() -> None:
     assert len(fingerprints) == 3
 
 
+def artifact_locations(document: dict[str, Any]) -> list[dict[str, str]]:
+    """The file of each result, checked to be the file its fixes name too."""
+    found = []
+    for result in document["runs"][0]["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert all(fix["artifactChanges"][0]["artifactLocation"] == location for fix in result.get("fixes", []))
+        found.append(location)
+    return found
+
+
+def test_sarif_names_files_relative_to_the_repository_top(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "newsroom"
+    (repo / "artikel").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo / "artikel")  # include globs found from a subfolder give absolute paths
+    outside = tmp_path / "draußen.md"
+    paths = [str(repo / "wire" / "meldung.xml"), "../artikel/neu, 1.md", "eins.md", str(outside), "<stdin>"]
+    document = assert_valid_sarif(OUTPUTS["sarif"]([(path, TRICKY) for path in paths]))
+    assert document["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.as_uri() + "/"}}
+    assert artifact_locations(document)[::3] == [
+        {"uri": "wire/meldung.xml", "uriBaseId": "%SRCROOT%"},
+        {"uri": "artikel/neu%2C%201.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": "artikel/eins.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": outside.as_uri()},  # outside the repository: absolute
+        {"uri": "%3Cstdin%3E"},
+    ]
+
+
+def test_sarif_without_a_repository_names_files_relative_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "arbeit").mkdir()
+    monkeypatch.chdir(tmp_path / "arbeit")
+    document = assert_valid_sarif(OUTPUTS["sarif"]([("a.md", TRICKY), (str(tmp_path / "b.md"), TRICKY)]))
+    assert document["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": (tmp_path / "arbeit").as_uri() + "/"}}
+    assert artifact_locations(document)[::3] == [
+        {"uri": "a.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": (tmp_path / "b.md").as_uri()},
+    ]
+
+
 def test_rdjson_counts_columns_in_utf8_bytes() -> None:
     document = json.loads(OUTPUTS["rdjson"]([(TRICKY_PATH, TRICKY)]))
     speller, across, note = document["diagnostics"]
@@ -168,18 +231,86 @@ def test_rdjson_counts_columns_in_utf8_bytes() -> None:
     assert note["severity"] == "INFO" and note["suggestions"][0]["text"] == ""
 
 
-def test_junit_and_checkstyle_parse_and_hold_every_finding() -> None:
-    clean = Report(text="Gut.", language="de-DE")
-    results = [(TRICKY_PATH, TRICKY), ("sauber.txt", clean)]
-    junit = ET.fromstring(OUTPUTS["junit"](results))
+NOTES_TEXT = "Eine Notiz hier.\n"
+NOTES = Report(text=NOTES_TEXT, language="de-DE", issues=(issue_at(NOTES_TEXT, "Notiz", "TEST_NOTE", "info"),))
+JUNIT_RESULTS = [(TRICKY_PATH, TRICKY), ("sauber.txt", Report(text="Gut.", language="de-DE")), ("notiz.md", NOTES)]
+
+
+def test_rdjson_byte_columns_count_a_byte_order_mark_on_line_one(tmp_path: Path) -> None:
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbfEin Fehlerr.\nZwei Fehlerr.\n")
+    text = read_path(str(path)).text  # read as the command line reads it: without the BOM
+    assert not text.startswith("\ufeff")
+    report = Report(
+        text=text,
+        language="de-DE",
+        issues=(
+            issue_at(text, "Fehlerr", "SPELL", "error", ("Fehler",)),
+            issue_at(text, "Zwei Fehlerr", "SPELL", "error"),
+        ),
+    )
+    first, second = json.loads(OUTPUTS["rdjson"]([(str(path), report)]))["diagnostics"]
+    # "Ein " is 4 bytes after the BOM's 3: Fehlerr is bytes 8 to 14 of line 1
+    assert first["location"]["range"] == {"start": {"line": 1, "column": 8}, "end": {"line": 1, "column": 15}}
+    assert first["suggestions"][0]["range"] == first["location"]["range"]
+    assert second["location"]["range"]["start"] == {"line": 2, "column": 1}
+    # a text that holds its BOM (as sent to the API) counts it once
+    held = Report(
+        text="\ufeff" + text, language="de-DE", issues=(issue_at("\ufeff" + text, "Fehlerr", "SPELL", "error"),)
+    )
+    (diagnostic,) = json.loads(OUTPUTS["rdjson"]([(str(path), held)]))["diagnostics"]
+    assert diagnostic["location"]["range"]["start"] == {"line": 1, "column": 8}
+
+
+def test_junit_has_one_case_per_file_failed_only_by_the_gate() -> None:
+    junit = ET.fromstring(assert_valid_junit(OUTPUTS["junit"](JUNIT_RESULTS)))
     suite = junit.find("testsuite")
-    assert suite is not None and suite.get("tests") == "2" and suite.get("failures") == "3"
+    assert suite is not None
+    # tests and failures count the same things: files, and files the gate fails
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "0")
+    assert (junit.get("tests"), junit.get("failures"), junit.get("errors")) == ("3", "1", "0")
     cases = suite.findall("testcase")
-    assert [case.get("name") for case in cases] == [TRICKY_PATH, "sauber.txt"]
-    assert [len(case.findall("failure")) for case in cases] == [3, 0]
+    assert [case.get("name") for case in cases] == [TRICKY_PATH, "sauber.txt", "notiz.md"]
+    assert [len(case.findall("failure")) for case in cases] == [1, 0, 0]
     failure = cases[0].find("failure")
-    assert failure is not None and failure.get("type") == "GERMAN_SPELLER_RULE"
-    assert failure.text is not None and failure.text.startswith(f"{TRICKY_PATH}:1:7: error: ")
+    assert failure is not None and failure.get("message") == "1 of 3 findings are error or worse"
+    # every finding of the file in its one failure, the ones below the gate too
+    assert failure.text is not None
+    assert [line.split(": ")[1] for line in failure.text.splitlines()] == ["error", "warning", "info"]
+    assert failure.text.startswith(f"{TRICKY_PATH}:1:7: error: ")
+    # a note passes the default gate; it is kept in the case's output
+    notes_out = cases[2].find("system-out")
+    assert notes_out is not None and notes_out.text is not None and "[TEST_NOTE]" in notes_out.text
+
+
+def test_junit_follows_the_gate_and_shows_the_limit_as_a_case_of_its_own() -> None:
+    def failed(output: str) -> list[str | None]:
+        return [case.get("name") for case in ET.fromstring(output).iter("testcase") if case.find("failure") is not None]
+
+    assert failed(assert_valid_junit(OUTPUTS["junit"](JUNIT_RESULTS, gate=Gate("info")))) == [TRICKY_PATH, "notiz.md"]
+    assert failed(assert_valid_junit(OUTPUTS["junit"](JUNIT_RESULTS, gate=Gate("never", 0)))) == []
+    limited = assert_valid_junit(OUTPUTS["junit"](JUNIT_RESULTS, gate=Gate("error", 3)))
+    assert failed(limited) == [TRICKY_PATH, "max_issues"]
+    limit = ET.fromstring(limited).find(".//testcase[@name='max_issues']/failure")
+    assert limit is not None and limit.get("message") == "4 findings, more than the 3 allowed"
+    assert failed(OUTPUTS["junit"](JUNIT_RESULTS, gate=Gate("error", 4))) == [TRICKY_PATH]
+
+
+def test_junit_uses_only_the_attributes_the_common_schemas_accept() -> None:
+    junit = ET.fromstring(OUTPUTS["junit"](JUNIT_RESULTS, gate=Gate("error", 3)))
+    allowed = {
+        "testsuites": {"name", "tests", "failures", "errors", "time"},
+        "testsuite": {"name", "tests", "failures", "errors", "time", "skipped", "timestamp", "hostname", "id"},
+        "testcase": {"name", "classname", "time"},
+        "failure": {"type", "message"},
+        "system-out": set(),
+    }
+    for element in junit.iter():
+        assert set(element.attrib) <= allowed[element.tag], (element.tag, element.attrib)
+
+
+def test_checkstyle_parses_and_holds_every_finding() -> None:
+    results = [(TRICKY_PATH, TRICKY), ("sauber.txt", Report(text="Gut.", language="de-DE"))]
     checkstyle = ET.fromstring(OUTPUTS["checkstyle"](results))
     files = checkstyle.findall("file")
     assert [file.get("name") for file in files] == [TRICKY_PATH, "sauber.txt"]
@@ -195,8 +326,8 @@ def test_junit_and_checkstyle_parse_and_hold_every_finding() -> None:
 def test_xml_outputs_survive_characters_xml_cannot_hold() -> None:
     text = "Steuerzeichen \x0b hier."
     report = Report(text=text, language="de-DE", issues=(issue_at(text, "\x0b", "TEST_CONTROL", "warning"),))
-    for name in ("junit", "checkstyle"):
-        ET.fromstring(OUTPUTS[name]([("a.txt", report)]))
+    assert_valid_junit(OUTPUTS["junit"]([("a.txt", report)]))
+    ET.fromstring(OUTPUTS["checkstyle"]([("a.txt", report)]))
 
 
 def test_text_summary_counts_by_severity_and_rule() -> None:

@@ -20,7 +20,8 @@ WARNING = "Berlin (dpa) - Die Regirung schweigt."
         (WARNING, {}, True),
         (WARNING, {"fail_on": "warning"}, False),
         (ERROR, {"fail_on": "never"}, True),
-        (WARNING, {"fail_on": "never", "max_issues": 0}, False),
+        (WARNING, {"fail_on": "never", "max_issues": 0}, True),
+        (WARNING, {"fail_on": "error", "max_issues": 0}, False),
         (WARNING, {"fail_on": "error", "max_issues": None}, True),
     ],
 )
