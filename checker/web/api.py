@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Blueprint, jsonify, request
 
-from checker.errors import EngineUnavailable, InvalidRequest
+from checker.errors import EngineUnavailable
+from checker.web import json_input
 from checker.web.check_request import CheckRequest, report_for
 from checker.web.openapi import openapi_document
 from checker.web.resources import get_engine, get_health
@@ -40,10 +40,4 @@ def healthz() -> Any:
 
 
 def _json_body() -> Any:
-    raw = request.get_data(cache=False)
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidRequest(f"Der Inhalt ist kein gültiges JSON: {exc}") from exc
-    except RecursionError as exc:
-        raise InvalidRequest("Der Inhalt ist zu tief verschachteltes JSON.") from exc
+    return json_input.load(request.get_data(cache=False))

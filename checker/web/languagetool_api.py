@@ -20,6 +20,7 @@ from checker.pipeline import check_document
 from checker.web import messages
 from checker.web.access import Unauthorized, api_tokens, token_is_valid
 from checker.web.check_request import german_number
+from checker.web.json_input import shown
 from checker.web.languagetool_matches import RecordingEngine, answer, empty_answer, languages, software
 from checker.web.languagetool_request import parameters, read_request
 from checker.web.oversize import drain
@@ -106,7 +107,7 @@ def _require_key(api_key: Any) -> None:
         return
     scheme, _, bearer = request.headers.get("Authorization", "").partition(" ")
     token = str(api_key or "") or (bearer.strip() if scheme.lower() == "bearer" else "")
-    if not token_is_valid(token.encode() if token else None, tokens):
+    if not token_is_valid(token.encode("utf-8", "surrogatepass") if token else None, tokens):
         raise Unauthorized(
             "Dieser Server braucht einen Zugangsschlüssel: den Parameter „apiKey“ "
             "(in LanguageTool-Programmen das Feld für den API-Schlüssel) oder „Authorization: Bearer …“."
@@ -114,7 +115,8 @@ def _require_key(api_key: Any) -> None:
 
 
 def _plain_error(status: int, message: str) -> Response:
-    return Response(f"Error: {message}", status=status, mimetype="text/plain")
+    # shown(): a message that quotes what the client sent must not fail to encode.
+    return Response(f"Error: {shown(message)}", status=status, mimetype="text/plain")
 
 
 @bp.errorhandler(CheckerError)

@@ -129,6 +129,9 @@ def unreadable_input(error: InputError) -> str:
     if reason == "xml_malformed":
         expat = str(details.get("expat", "")).strip()
         return f"{what} ist kein wohlgeformtes XML{where}: {_XML_REASONS.get(expat, expat)}. {_SAFE}"
+    if reason == "json_malformed" and details.get("digits"):
+        digits = german_number(int(details["digits"]))
+        return f"{what} enthält eine Zahl mit {digits} Ziffern{where}; gelesen werden höchstens 4.300. {_SAFE}"
     if reason == "json_malformed":
         return f"{what} ist kein gültiges JSON{where}. {_SAFE}"
     if reason == "xml_unknown_root":

@@ -89,3 +89,27 @@ def test_a_form_body_over_the_limit_gets_the_413_page_not_a_reset() -> None:
         page = response.read().decode("utf-8")
     assert response.status == 413
     assert "zu groß" in page
+
+
+LONG_NUMBER = "1" * 5000  # beyond Python's int conversion limit (4,300 digits)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason_words"),
+    [
+        ('{"text": "Ein Satz.", "max_issues": ' + LONG_NUMBER + "}", "Zahl mit 5.000 Ziffern"),
+        (
+            json.dumps({"text": '{"headline": "Titel",\n "n": ' + LONG_NUMBER + ', "body_text": "Ein Satz."}'}),
+            "Zahl mit 5.000 Ziffern (Zeile 2, Spalte 7)",
+        ),
+        ('{"text": "Ein Satz.", "language": "de-\\ud800"}', "„language“ enthält ein ungültiges Zeichen"),
+        ('{"text": "Ein Satz.", "names": ["Wah\\udc00idi"]}', "„names“ enthält ein ungültiges Zeichen"),
+        ('{"text": "Ein Satz.", "filename": "\\ud800.txt"}', "„filename“ enthält ein ungültiges Zeichen"),
+    ],
+    ids=["long-integer", "long-integer-in-ninjs", "surrogate-language", "surrogate-names", "surrogate-filename"],
+)
+def test_what_python_cannot_read_or_pass_on_is_refused_with_a_message(body: str, reason_words: str) -> None:
+    client = _app(FailingEngine(EngineUnavailable("down"))).test_client()
+    response = client.post("/api/v1/check", data=body, content_type="application/json")
+    assert response.status_code == 400, response.get_data(as_text=True)
+    assert reason_words in response.get_json()["error"]["message"]
