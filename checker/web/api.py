@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify, request
 
 from checker.errors import EngineUnavailable
 from checker.web import json_input
+from checker.web.access import LimitStoreUnavailable, limit_store_failing
 from checker.web.check_request import CheckRequest, report_for
 from checker.web.openapi import openapi_document
 from checker.web.resources import get_engine, get_health
@@ -36,6 +37,8 @@ def healthz() -> Any:
     health = get_health().current()
     if not health.ok:
         raise EngineUnavailable(f"LanguageTool at {engine.url} does not answer")
+    if limit_store_failing():
+        raise LimitStoreUnavailable("the rate limit's store (RATE_LIMIT_STORAGE) does not answer")
     return jsonify({"status": "ok", "languagetool": {"version": health.version or "", "url": engine.url}})
 
 

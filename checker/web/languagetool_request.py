@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask import g, request
+
 from checker.errors import InvalidRequest
 from checker.formats import Document, Part
 from checker.options import LANGUAGES, CheckOptions
@@ -27,6 +29,7 @@ LANGUAGE_NAMES = {"de": "German", "de-DE": "German (Germany)", "de-AT": "German 
 DEFAULT_VARIANT = "de-DE"
 AUTO = "auto"
 _TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+_PARAMETERS = "languagetool_parameters"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,16 @@ class LanguageToolRequest:
         if self.options.enabled_only:
             return bool(rules & set(self.options.enabled_rules)) or category in self.options.enabled_categories
         return not rules & set(self.options.disabled_rules) and category not in self.options.disabled_categories
+
+
+def current_parameters() -> dict[str, Any]:
+    """The parameters of the request being answered, read once (access control reads its `apiKey`
+    before the check reads the rest)."""
+    if _PARAMETERS not in g:
+        json_body = request.get_data(cache=False) if request.mimetype == "application/json" else None
+        setattr(g, _PARAMETERS, parameters(request.values, json_body))
+    found: dict[str, Any] = getattr(g, _PARAMETERS)
+    return found
 
 
 def parameters(fields: Mapping[str, Any], json_body: bytes | None = None) -> dict[str, Any]:
