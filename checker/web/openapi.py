@@ -223,8 +223,9 @@ def openapi_document() -> dict[str, Any]:
                         ),
                         "502": _error_response("LanguageTool answered with an error."),
                         "503": _error_response(
-                            "LanguageTool is not reachable (not started or restarting), or the server is busy "
-                            "with as many checks as it takes at once; `Retry-After` says when to try again."
+                            "LanguageTool is not reachable (not started or restarting), the server is busy "
+                            "with as many checks as it takes at once, or the rate limit's shared store does not "
+                            "answer (rate_limit_unavailable); `Retry-After` says when to try again."
                         ),
                         "504": _error_response("LanguageTool took too long."),
                     },
@@ -239,7 +240,10 @@ def openapi_document() -> dict[str, Any]:
                             "description": "LanguageTool checks; its version.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}},
                         },
-                        "503": _error_response("LanguageTool does not answer."),
+                        "503": _error_response(
+                            "LanguageTool is stuck or gone (several probes in a row unanswered and no check "
+                            "answered meanwhile), or the rate limit's shared store does not answer."
+                        ),
                     },
                 }
             },
