@@ -105,9 +105,25 @@ class Observed:
 
     def __init__(self, engine: Engine, monitor: HealthMonitor) -> None:
         self.engine = engine
-        self.url = engine.url
-        self.max_text_length = engine.max_text_length
         self._monitor = monitor
+
+    # Read through, not copied: wrapping must not fail where using the engine would not yet (an
+    # app built with a stand-in ENGINE that serves pages but never checks).
+    @property
+    def url(self) -> str:
+        return self.engine.url
+
+    @url.setter
+    def url(self, value: str) -> None:
+        self.engine.url = value
+
+    @property
+    def max_text_length(self) -> int:
+        return self.engine.max_text_length
+
+    @max_text_length.setter
+    def max_text_length(self, value: int) -> None:
+        self.engine.max_text_length = value
 
     def query(self, payload: dict[str, str], options: CheckOptions) -> dict[str, Any]:
         result = self.engine.query(payload, options)
