@@ -8,7 +8,9 @@ Without --url it starts the service itself (`python -m checker serve` on a free 
 127.0.0.1, with a LanguageTool server of its own unless $LANGUAGETOOL_URL names one) and stops it
 afterwards. Each level sends a fixed number of checks (clients x per-client, each client one
 after the other, no retries) of the example article (one in four) and short texts, every text
-made unique so that LanguageTool's cache does not answer. Only 127.0.0.1 is ever addressed.
+made unique so that LanguageTool's cache does not answer. `/healthz` is asked every half second
+meanwhile, as a load balancer would: how long it took and how often it was not 200 (the target
+is 0 while checks succeed). Only 127.0.0.1 is ever addressed.
 Results go to stdout as Markdown tables (docs/reliability.md has the figures of this machine).
 """
 
@@ -87,8 +89,9 @@ class Level:
     sent: int
     wall_seconds: float
     outcomes: list[Outcome] = field(default_factory=list)
-    # How long GET /healthz took meanwhile (a load balancer's probe must not wait for checks).
-    health_seconds: list[float] = field(default_factory=list)
+    # GET /healthz meanwhile, as a load balancer probes it: it must neither wait for checks nor
+    # fail while checks succeed (a busy host is a healthy one).
+    health: list[Probe] = field(default_factory=list)
 
     def summary(self) -> dict[str, object]:
         accepted = sorted(o.seconds for o in self.outcomes if o.status == 200)
@@ -108,7 +111,10 @@ class Level:
             "max": accepted[-1] if accepted else None,
             "article_p99": percentile(articles, 99),
             "rejected_p99": percentile(rejected, 99),
-            "health_max": max(self.health_seconds, default=None),
+            "health_max": max((probe.seconds for probe in self.health), default=None),
+            "health_probes": len(self.health),
+            "health_not_ok": sum(probe.status != 200 for probe in self.health),
+            "health_statuses": sorted({str(probe.status) for probe in self.health if probe.status != 200}),
             "wall": self.wall_seconds,
             "throughput": len(accepted) / self.wall_seconds if self.wall_seconds else 0.0,
         }
@@ -155,33 +161,40 @@ def run_level(url: str, clients: int, per_client: int, first_number: int) -> Lev
     threads = [threading.Thread(target=client, args=(index,), daemon=True) for index in range(clients)]
     for thread in threads:
         thread.start()
-    with probing_health(url) as health_seconds:
+    with probing_health(url) as probes:
         start.wait()
         began = time.monotonic()
         for thread in threads:
             thread.join(timeout=per_client * CLIENT_TIMEOUT + 30)
         wall = time.monotonic() - began
-    return Level(clients, clients * per_client, wall, outcomes, health_seconds)
+    return Level(clients, clients * per_client, wall, outcomes, probes)
+
+
+@dataclass(frozen=True)
+class Probe:
+    status: int | None  # None: no answer
+    seconds: float
 
 
 @contextlib.contextmanager
-def probing_health(url: str, interval: float = 0.5) -> Iterator[list[float]]:
-    """GET /healthz every `interval` seconds meanwhile; the list holds how long each took."""
-    seconds: list[float] = []
+def probing_health(url: str, interval: float = 0.5) -> Iterator[list[Probe]]:
+    """GET /healthz every `interval` seconds meanwhile; the list holds each answer's status and time."""
+    probes: list[Probe] = []
     stop = threading.Event()
 
     def probe() -> None:
         with requests.Session() as session:
             while not stop.wait(interval):
                 started = time.monotonic()
+                status = None
                 with contextlib.suppress(requests.RequestException):
-                    session.get(url + "/healthz", timeout=CLIENT_TIMEOUT)
-                seconds.append(time.monotonic() - started)
+                    status = session.get(url + "/healthz", timeout=CLIENT_TIMEOUT).status_code
+                probes.append(Probe(status, time.monotonic() - started))
 
     thread = threading.Thread(target=probe, daemon=True)
     thread.start()
     try:
-        yield seconds
+        yield probes
     finally:
         stop.set()
         thread.join(timeout=CLIENT_TIMEOUT + 5)
@@ -244,15 +257,16 @@ def soak(url: str, clients: int, seconds: float, first_number: int, *, master: i
 
     threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    while time.monotonic() - began < seconds:
-        time.sleep(min(10.0, max(0.0, seconds - (time.monotonic() - began))))
-        samples.append({"t": round(time.monotonic() - began, 1), **memory_sample(master, jvm)})
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=CLIENT_TIMEOUT + 10)
-    level = Level(clients, len(outcomes), time.monotonic() - began, outcomes)
+    with probing_health(url) as probes:
+        for thread in threads:
+            thread.start()
+        while time.monotonic() - began < seconds:
+            time.sleep(min(10.0, max(0.0, seconds - (time.monotonic() - began))))
+            samples.append({"t": round(time.monotonic() - began, 1), **memory_sample(master, jvm)})
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=CLIENT_TIMEOUT + 10)
+    level = Level(clients, len(outcomes), time.monotonic() - began, outcomes, probes)
     return {"summary": level.summary(), "samples": samples}
 
 
@@ -337,18 +351,25 @@ def _mib(sample: dict, name: str) -> str:
     return f"{sample[name]:.0f}" if name in sample else "–"
 
 
+def _health_failures(summary: dict) -> str:
+    """ "0 of 120", or with the statuses seen: "3 of 120 (503)"; the target is 0 while checks succeed."""
+    text = f"{summary['health_not_ok']} of {summary['health_probes']}"
+    statuses = ", ".join(summary["health_statuses"])
+    return f"{text} ({statuses})" if statuses else text
+
+
 def markdown(levels: list[dict], soaked: dict | None) -> str:
     lines = [
         "| clients | sent | completed | rejected 503/429 | failed | p50 s | p95 s | p99 s | max s "
-        "| article p99 s | rejected p99 s | /healthz max s | checks/s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| article p99 s | rejected p99 s | /healthz max s | /healthz not 200 | checks/s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for level in levels:
         lines.append(
             f"| {level['clients']} | {level['sent']} | {level['completed']} | {level['rejected']} | {level['failed']} "
             f"| {_seconds(level['p50'])} | {_seconds(level['p95'])} | {_seconds(level['p99'])} "
             f"| {_seconds(level['max'])} | {_seconds(level['article_p99'])} | {_seconds(level['rejected_p99'])} "
-            f"| {_seconds(level['health_max'])} | {level['throughput']:.2f} |"
+            f"| {_seconds(level['health_max'])} | {_health_failures(level)} | {level['throughput']:.2f} |"
         )
     for level in levels:
         if level["failures"]:
@@ -359,7 +380,7 @@ def markdown(levels: list[dict], soaked: dict | None) -> str:
             "",
             f"Soak: {summary['clients']} clients for {summary['wall']:.0f} s: {summary['completed']} completed, "
             f"{summary['rejected']} rejected, {summary['failed']} failed; p50 {_seconds(summary['p50'])} s, "
-            f"p99 {_seconds(summary['p99'])} s.",
+            f"p99 {_seconds(summary['p99'])} s; /healthz not 200: {_health_failures(summary)}.",
             "",
             "| t s | master MiB | workers MiB (sum) | largest worker MiB | JVM MiB |",
             "|---:|---:|---:|---:|---:|",

@@ -24,6 +24,8 @@ _ESCAPE = re.compile(
     r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\(.)",
     re.DOTALL,
 )
+_MOST_DIGITS = 4300
+_LONG_NUMBER = re.compile(rf"[0-9]{{{_MOST_DIGITS + 1},}}")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 JsonPath = tuple[str | int, ...]
@@ -68,6 +70,18 @@ def load_json(source: str, *, path: str | None = None) -> Any:
         ) from exc
     except RecursionError as exc:
         raise InputError("malformed JSON: nested too deeply", reason="json_malformed", path=path) from exc
+    except ValueError as exc:  # an integer beyond Python's conversion limit (sys.get_int_max_str_digits())
+        found = _LONG_NUMBER.search(source)
+        line, column = LineIndex(source).position(found.start() if found else 0)
+        digits = len(found.group()) if found else 0
+        raise InputError(
+            f"a number of {digits} digits, more than {_MOST_DIGITS}",
+            reason="json_malformed",
+            path=path,
+            line=line,
+            column=column,
+            digits=digits,
+        ) from exc
 
 
 def string_values(source: str) -> list[JsonString]:

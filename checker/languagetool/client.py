@@ -155,20 +155,32 @@ class LanguageToolClient:
         return result
 
     def alive(self) -> bool:
-        """Whether the server answers now; one that does not is replaced by `relocate`'s, if any."""
-        if self._answers():
-            return True
-        if self._relocate is None:
-            return False
+        """Whether the server answers now. One that is gone (the connection refused, not a slow
+        answer from a busy server) is replaced by `relocate`'s, if any."""
+        try:
+            return self._answers()
+        except requests.ConnectionError:
+            if self._relocate is None:
+                return False
         try:
             self.url = self._relocate().rstrip("/")
-        except CheckerError:
+            return self._answers()
+        except (CheckerError, requests.RequestException):
             return False
-        return self._answers()
+
+    def _answers_now(self) -> bool:
+        try:
+            return self._answers()
+        except requests.ConnectionError:
+            return False
 
     def _answers(self) -> bool:
+        """Whether /v2/languages answers within the probe's time; raises ConnectionError for a
+        server that is not there."""
         try:
             response = self._session.get(f"{self.url}/v2/languages", timeout=_PROBE_TIMEOUT)
+        except requests.ConnectionError:
+            raise
         except requests.RequestException:
             return False
         return response.status_code == 200
@@ -176,7 +188,7 @@ class LanguageToolClient:
     def _wait_until_alive(self, grace: float) -> bool:
         deadline = time.monotonic() + grace
         while time.monotonic() < deadline:
-            if self._answers():
+            if self._answers_now():
                 return True
             time.sleep(0.5)
         return False

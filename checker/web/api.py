@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Blueprint, jsonify, request
 
-from checker.errors import EngineUnavailable, InvalidRequest
+from checker.errors import EngineUnavailable
+from checker.web import json_input
+from checker.web.access import LimitStoreUnavailable, limit_store_failing
 from checker.web.check_request import CheckRequest, report_for
 from checker.web.openapi import openapi_document
 from checker.web.resources import get_engine, get_health
@@ -36,14 +37,10 @@ def healthz() -> Any:
     health = get_health().current()
     if not health.ok:
         raise EngineUnavailable(f"LanguageTool at {engine.url} does not answer")
+    if limit_store_failing():
+        raise LimitStoreUnavailable("the rate limit's store (RATE_LIMIT_STORAGE) does not answer")
     return jsonify({"status": "ok", "languagetool": {"version": health.version or "", "url": engine.url}})
 
 
 def _json_body() -> Any:
-    raw = request.get_data(cache=False)
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidRequest(f"Der Inhalt ist kein gültiges JSON: {exc}") from exc
-    except RecursionError as exc:
-        raise InvalidRequest("Der Inhalt ist zu tief verschachteltes JSON.") from exc
+    return json_input.load(request.get_data(cache=False))

@@ -32,6 +32,8 @@ from checker.options import LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
 from checker.suppression import without_suppressed
+from checker.web.json_input import refuse_lone_surrogates, shown
+from checker.web.openapi import CHECK_REQUEST
 from checker.web.resources import admission, get_engine, get_profile
 
 AUTO = "auto"
@@ -117,8 +119,18 @@ class CheckRequest:
     def from_json(cls, data: Any) -> CheckRequest:
         if not isinstance(data, dict):
             raise InvalidRequest('Erwartet wird ein JSON-Objekt, etwa {"text": "…", "language": "de-DE"}.')
+        unknown = [name for name in data if name not in CHECK_REQUEST["properties"]]
+        if unknown:
+            # A misspelt field ("failOn") would otherwise leave its default in force unnoticed.
+            raise InvalidRequest(
+                f"Unbekannte Felder: {', '.join(f'„{shown(name)}“' for name in unknown)}. "
+                f"Möglich sind: {', '.join(CHECK_REQUEST['properties'])}."
+            )
         if "text" not in data:
             raise InvalidRequest("Das Feld „text“ fehlt.")
+        for name, value in data.items():
+            if name != "text":  # the text's own limits (checker.text.limits) name the place
+                refuse_lone_surrogates(f"Das Feld „{name}“", value)
         filename = data.get("filename")
         if filename is not None and not isinstance(filename, str):
             raise InvalidRequest("Das Feld „filename“ muss eine Zeichenkette oder null sein.")

@@ -29,6 +29,9 @@ threads = int(os.environ.get("WIRECHECK_THREADS", "64"))
 timeout = 180
 graceful_timeout = 20
 accesslog = "-"
+# The path without its query string, and no Referer: `GET /v2/check?text=…` carries a whole
+# unpublished draft, and a referring page's address may too.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s"'
 errorlog = "-"
 proc_name = "wirecheck"
 # gunicorn's control socket (one fixed path per user) would clash between instances; unused here.

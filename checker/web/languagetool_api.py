@@ -18,10 +18,11 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from checker.errors import CheckerError, TextTooLong
 from checker.pipeline import check_document
 from checker.web import messages
-from checker.web.access import Unauthorized, api_tokens, token_is_valid
+from checker.web.access import Unauthorized
 from checker.web.check_request import german_number
+from checker.web.json_input import shown
 from checker.web.languagetool_matches import RecordingEngine, answer, empty_answer, languages, software
-from checker.web.languagetool_request import parameters, read_request
+from checker.web.languagetool_request import current_parameters, read_request
 from checker.web.oversize import drain
 from checker.web.resources import admission, get_engine, get_health, get_profile
 
@@ -36,10 +37,8 @@ _ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 @bp.route("/check", methods=["GET", "POST"])
 def check() -> Any:
-    json_body = request.get_data(cache=False) if request.mimetype == "application/json" else None
-    params = parameters(request.values, json_body)
-    _require_key(params.get("apiKey"))
-    asked = read_request(params)
+    # Tokens and the rate limit (checker.web.access) have read its `apiKey` already.
+    asked = read_request(current_parameters())
     source = asked.document.source
     limit = int(current_app.config["MAX_TEXT_LENGTH"])
     if len(source) > limit:
@@ -98,23 +97,9 @@ def allowed_origins(configured: Any) -> frozenset[str]:
     return frozenset(str(value).strip().rstrip("/") for value in values if str(value).strip())
 
 
-def _require_key(api_key: Any) -> None:
-    """With API_TOKENS set, a check needs one of them, as LanguageTool's `apiKey` parameter (which
-    LanguageTool clients send) or as a bearer token."""
-    tokens = api_tokens(current_app.config.get("API_TOKENS"))
-    if not tokens:
-        return
-    scheme, _, bearer = request.headers.get("Authorization", "").partition(" ")
-    token = str(api_key or "") or (bearer.strip() if scheme.lower() == "bearer" else "")
-    if not token_is_valid(token.encode() if token else None, tokens):
-        raise Unauthorized(
-            "Dieser Server braucht einen Zugangsschlüssel: den Parameter „apiKey“ "
-            "(in LanguageTool-Programmen das Feld für den API-Schlüssel) oder „Authorization: Bearer …“."
-        )
-
-
 def _plain_error(status: int, message: str) -> Response:
-    return Response(f"Error: {message}", status=status, mimetype="text/plain")
+    # shown(): a message that quotes what the client sent must not fail to encode.
+    return Response(f"Error: {shown(message)}", status=status, mimetype="text/plain")
 
 
 @bp.errorhandler(CheckerError)

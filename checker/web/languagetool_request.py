@@ -14,10 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask import g, request
+
 from checker.errors import InvalidRequest
 from checker.formats import Document, Part
 from checker.options import LANGUAGES, CheckOptions
 from checker.records import Issue
+from checker.web import json_input
+from checker.web.json_input import refuse_lone_surrogates
 
 # The names LanguageTool gives the German variants; "de" is checked as de-DE, the variant the
 # rest of the checker defaults to (LanguageTool has no spell checker for plain "de").
@@ -25,6 +29,7 @@ LANGUAGE_NAMES = {"de": "German", "de-DE": "German (Germany)", "de-AT": "German 
 DEFAULT_VARIANT = "de-DE"
 AUTO = "auto"
 _TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+_PARAMETERS = "languagetool_parameters"
 
 
 @dataclass(frozen=True)
@@ -51,16 +56,23 @@ class LanguageToolRequest:
         return not rules & set(self.options.disabled_rules) and category not in self.options.disabled_categories
 
 
+def current_parameters() -> dict[str, Any]:
+    """The parameters of the request being answered, read once (access control reads its `apiKey`
+    before the check reads the rest)."""
+    if _PARAMETERS not in g:
+        json_body = request.get_data(cache=False) if request.mimetype == "application/json" else None
+        setattr(g, _PARAMETERS, parameters(request.values, json_body))
+    found: dict[str, Any] = getattr(g, _PARAMETERS)
+    return found
+
+
 def parameters(fields: Mapping[str, Any], json_body: bytes | None = None) -> dict[str, Any]:
     """The request's parameters: its query string and form `fields`, and the members of a JSON
     object body when it has one (LanguageTool itself reads form-encoded bodies only)."""
     params = dict(fields)
     if json_body is None:
         return params
-    try:
-        data = json.loads(json_body) if json_body.strip() else {}
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InvalidRequest("Der Inhalt ist kein gültiges JSON.") from exc
+    data = json_input.load(json_body) if json_body.strip() else {}
     if not isinstance(data, dict):
         raise InvalidRequest("Erwartet wird ein JSON-Objekt mit den Parametern von LanguageTool.")
     return {**params, **data}
@@ -68,7 +80,11 @@ def parameters(fields: Mapping[str, Any], json_body: bytes | None = None) -> dic
 
 def read_request(params: Mapping[str, Any]) -> LanguageToolRequest:
     """The request for LanguageTool's parameters; raises InvalidRequest where LanguageTool
-    answers 400 (no language, no text, both text and data, malformed data, unknown language)."""
+    answers 400 (no language, no text, both text and data, malformed data, unknown language),
+    and for a lone surrogate anywhere but in the text (whose limits name the place)."""
+    for name, value in params.items():
+        if name not in ("text", "data"):
+            refuse_lone_surrogates(f"Der Parameter „{name}“", value)
     if "language" not in params:
         raise InvalidRequest("Der Parameter „language“ fehlt, etwa language=de-DE.")
     language = decide_language(_text(params, "language"), _text(params, "preferredVariants"))
@@ -119,10 +135,9 @@ def document_from_annotation(data: Any) -> Document:
     """A document from LanguageTool's annotated text (`{"annotation": [{"text": …}, {"markup":
     …, "interpretAs": …}, …]}`, or `{"text": …}`), given as JSON text or already parsed."""
     if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise InvalidRequest("Der Parameter „data“ ist kein gültiges JSON.") from exc
+        data = json_input.load(data, what="Der Parameter „data“")
+    # Text items are left to the text's limits, which name the place.
+    refuse_lone_surrogates("Der Parameter „data“", data, skip=("text",))
     if not isinstance(data, dict):
         raise InvalidRequest('Der Parameter „data“ muss ein JSON-Objekt sein: {"annotation": […]}.')
     if isinstance(data.get("annotation"), list):
@@ -150,7 +165,7 @@ def _part(item: Any) -> Part:
 
 
 def _shown(item: Any) -> str:
-    shown = json.dumps(item, ensure_ascii=False)
+    shown = json_input.shown(json.dumps(item, ensure_ascii=False))
     return shown if len(shown) <= 200 else shown[:200] + "…"
 
 

@@ -34,6 +34,24 @@ _BY_CODE = {
         "Zu viele Anfragen in kurzer Zeit von diesem Zugang. Bitte so viele Sekunden warten, wie die "
         "Kopfzeile „Retry-After“ angibt, und dann noch einmal senden."
     ),
+    "rate_limit_unavailable": (
+        f"Die Zugangskontrolle dieses Servers ist gerade nicht erreichbar. {_SAFE} "
+        "Bitte in einer Minute noch einmal versuchen; wenn es so bleibt, der Technik Bescheid geben."
+    ),
+}
+
+# The form's refusals by the access rules (checker.web.access): the editor reads them, not a program.
+_BY_REASON = {
+    "form_key_missing": (
+        f"Diese Seite braucht einen Zugangsschlüssel. {_SAFE} "
+        "Bitte den Schlüssel eingeben und noch einmal „Prüfen“ drücken."
+    ),
+    "form_key_wrong": (
+        f"Der Zugangsschlüssel stimmt nicht. {_SAFE} Bitte den Schlüssel prüfen und noch einmal „Prüfen“ drücken."
+    ),
+    "form_rate_limited": (
+        f"Zu viele Prüfungen in kurzer Zeit. {_SAFE} Bitte in {{retry_after}} Sekunden noch einmal „Prüfen“ drücken."
+    ),
 }
 
 INTERNAL_ERROR = (
@@ -101,6 +119,8 @@ def for_editor(error: CheckerError) -> str:
             f"Das Dokument ist als Sprache „{error.details['language']}“ ausgezeichnet; geprüft wird nur Deutsch. "
             "Wenn es doch deutsch ist, bitte die Sprachvariante wählen statt „Automatisch“."
         )
+    if error.reason in _BY_REASON:
+        return _BY_REASON[error.reason].format(retry_after=error.details.get("retry_after", 60))
     return _BY_CODE.get(error.code, error.message)
 
 
@@ -129,6 +149,9 @@ def unreadable_input(error: InputError) -> str:
     if reason == "xml_malformed":
         expat = str(details.get("expat", "")).strip()
         return f"{what} ist kein wohlgeformtes XML{where}: {_XML_REASONS.get(expat, expat)}. {_SAFE}"
+    if reason == "json_malformed" and details.get("digits"):
+        digits = german_number(int(details["digits"]))
+        return f"{what} enthält eine Zahl mit {digits} Ziffern{where}; gelesen werden höchstens 4.300. {_SAFE}"
     if reason == "json_malformed":
         return f"{what} ist kein gültiges JSON{where}. {_SAFE}"
     if reason == "xml_unknown_root":

@@ -104,6 +104,76 @@ _CMS_WEBHOOK_EXAMPLE = {
 }
 
 
+# The body of POST /api/v1/check; fields not named here are refused (checker.web.check_request).
+CHECK_REQUEST: dict[str, Any] = {
+    "type": "object",
+    "required": ["text"],
+    "additionalProperties": False,
+    "properties": {
+        "text": {
+            "type": "string",
+            "description": "The article, plain or as a whole file in one of the formats; "
+            "checked exactly as sent (no line-end changes).",
+        },
+        "language": {
+            "type": "string",
+            "enum": ["auto", *LANGUAGES],
+            "default": "auto",
+            "description": "German variant. auto: the document's own language tag (NITF, "
+            "NewsML-G2, ninjs, HTML lang), else de-DE; a document tagged as another "
+            "language is refused unless a variant is given.",
+        },
+        "format": {
+            "type": "string",
+            "enum": ["auto", *FORMATS],
+            "default": "auto",
+            "description": "How to read the text. auto: detected from the content (JSON is "
+            "ninjs, XML is NITF or NewsML-G2 by its root, HTML and Markdown by their markup), "
+            "the filename's extension breaking ties, else plain text. Offsets always point "
+            "into the text as sent, markup included.",
+        },
+        "filename": {
+            "type": ["string", "null"],
+            "default": None,
+            "description": "The file's name: a hint for format detection, and named in errors.",
+        },
+        "names": {
+            "type": "array",
+            "items": {"type": "string"},
+            "default": [],
+            "description": "Names to accept for this check on top of the profile's names "
+            "dictionary (not reported as unknown names).",
+        },
+        "house": {
+            "type": "boolean",
+            "default": True,
+            "description": "The newsroom's house rules and names dictionary (the server's "
+            "profile); false checks with LanguageTool alone.",
+        },
+        "picky": {"type": "boolean", "default": False, "description": "Also style rules."},
+        "fail_on": {
+            "type": "string",
+            "enum": list(FAIL_LEVELS),
+            "default": DEFAULT_FAIL_ON,
+            "description": "The least severity that makes `passed` false; never: nothing does.",
+        },
+        "max_issues": {
+            "type": ["integer", "null"],
+            "minimum": 0,
+            "default": None,
+            "description": "`passed` is false with more findings than this; not with fail_on never.",
+        },
+        "model": {
+            "type": ["boolean", "null"],
+            "default": None,
+            "description": "The learned layer: a model that drops LanguageTool findings it judges "
+            "very likely wrong and adds findings of its own (source model). null: as the server's "
+            "profile says (on by default); false: off.",
+        },
+    },
+}
+
+
 def openapi_document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -135,8 +205,9 @@ def openapi_document() -> dict[str, Any]:
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}},
                         },
                         "400": _error_response(
-                            "invalid_request: malformed JSON, missing or non-string text, unknown language or "
-                            "format, a document marked as another language. invalid_input: the text cannot be "
+                            "invalid_request: malformed JSON, missing or non-string text, a field the schema "
+                            "does not name (the message names it), unknown language or format, a document "
+                            "marked as another language. invalid_input: the text cannot be "
                             "read as its format (malformed XML or JSON, XML that declares entities, XML that "
                             "is neither NITF nor NewsML-G2); the message names line and column."
                         ),
@@ -152,8 +223,9 @@ def openapi_document() -> dict[str, Any]:
                         ),
                         "502": _error_response("LanguageTool answered with an error."),
                         "503": _error_response(
-                            "LanguageTool is not reachable (not started or restarting), or the server is busy "
-                            "with as many checks as it takes at once; `Retry-After` says when to try again."
+                            "LanguageTool is not reachable (not started or restarting), the server is busy "
+                            "with as many checks as it takes at once, or the rate limit's shared store does not "
+                            "answer (rate_limit_unavailable); `Retry-After` says when to try again."
                         ),
                         "504": _error_response("LanguageTool took too long."),
                     },
@@ -168,79 +240,17 @@ def openapi_document() -> dict[str, Any]:
                             "description": "LanguageTool checks; its version.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}},
                         },
-                        "503": _error_response("LanguageTool does not answer."),
+                        "503": _error_response(
+                            "LanguageTool is stuck or gone (several probes in a row unanswered and no check "
+                            "answered meanwhile), or the rate limit's shared store does not answer."
+                        ),
                     },
                 }
             },
         },
         "components": {
             "schemas": {
-                "CheckRequest": {
-                    "type": "object",
-                    "required": ["text"],
-                    "properties": {
-                        "text": {
-                            "type": "string",
-                            "description": "The article, plain or as a whole file in one of the formats; "
-                            "checked exactly as sent (no line-end changes).",
-                        },
-                        "language": {
-                            "type": "string",
-                            "enum": ["auto", *LANGUAGES],
-                            "default": "auto",
-                            "description": "German variant. auto: the document's own language tag (NITF, "
-                            "NewsML-G2, ninjs, HTML lang), else de-DE; a document tagged as another "
-                            "language is refused unless a variant is given.",
-                        },
-                        "format": {
-                            "type": "string",
-                            "enum": ["auto", *FORMATS],
-                            "default": "auto",
-                            "description": "How to read the text. auto: detected from the content (JSON is "
-                            "ninjs, XML is NITF or NewsML-G2 by its root, HTML and Markdown by their markup), "
-                            "the filename's extension breaking ties, else plain text. Offsets always point "
-                            "into the text as sent, markup included.",
-                        },
-                        "filename": {
-                            "type": ["string", "null"],
-                            "default": None,
-                            "description": "The file's name: a hint for format detection, and named in errors.",
-                        },
-                        "names": {
-                            "type": "array",
-                            "items": {"type": "string"},
-                            "default": [],
-                            "description": "Names to accept for this check on top of the profile's names "
-                            "dictionary (not reported as unknown names).",
-                        },
-                        "house": {
-                            "type": "boolean",
-                            "default": True,
-                            "description": "The newsroom's house rules and names dictionary (the server's "
-                            "profile); false checks with LanguageTool alone.",
-                        },
-                        "picky": {"type": "boolean", "default": False, "description": "Also style rules."},
-                        "fail_on": {
-                            "type": "string",
-                            "enum": list(FAIL_LEVELS),
-                            "default": DEFAULT_FAIL_ON,
-                            "description": "The least severity that makes `passed` false; never: nothing does.",
-                        },
-                        "max_issues": {
-                            "type": ["integer", "null"],
-                            "minimum": 0,
-                            "default": None,
-                            "description": "`passed` is false with more findings than this; not with fail_on never.",
-                        },
-                        "model": {
-                            "type": ["boolean", "null"],
-                            "default": None,
-                            "description": "The learned layer: a model that drops LanguageTool findings it judges "
-                            "very likely wrong and adds findings of its own (source model). null: as the server's "
-                            "profile says (on by default); false: off.",
-                        },
-                    },
-                },
+                "CheckRequest": CHECK_REQUEST,
                 "Report": {
                     "type": "object",
                     "required": ["language", "format", "engine_version", "issues", "stats", "fail_on", "passed"],

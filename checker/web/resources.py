@@ -22,7 +22,7 @@ from checker.languagetool import Engine, configured_url, open_engine
 from checker.languagetool.cache import MEMORY_ENTRIES, MemoryStore
 from checker.languagetool.cached import CachingEngine
 from checker.languagetool.choice import FOLLOW_HOST
-from checker.languagetool.health import HealthMonitor
+from checker.languagetool.health import HealthMonitor, Observed
 
 _ENGINE = "wirecheck.engine"
 _PROFILE = "wirecheck.profile"
@@ -31,33 +31,41 @@ _ADMISSION = "wirecheck.admission"
 
 class EngineHolder:
     """The app's engine: the configured object, else the one `open_engine` chooses for the
-    configured URL, opened on first use and closed when the process exits; and its health."""
+    configured URL, opened on first use and closed when the process exits; and its health, to
+    which every check the engine answers counts as a sign of life."""
 
     def __init__(self, app: Flask) -> None:
-        self._engine: Engine | None = app.config.get("ENGINE")
+        self._given: Engine | None = app.config.get("ENGINE")
         self._url: str | None = app.config.get("LANGUAGETOOL_URL") or None
         self._cache_entries = app.config.get("RESULT_CACHE_ENTRIES", MEMORY_ENTRIES)
         self._lock = threading.Lock()
         self._stack = contextlib.ExitStack()
+        self._engine: Engine | None = None
         self._health: HealthMonitor | None = None
 
     def get(self) -> Engine:
-        with self._lock:
-            if self._engine is None:
-                client = self._stack.enter_context(open_engine(self._url))
-                atexit.register(self._stack.close)
-                # LanguageTool's answers per paragraph, kept in this worker's memory; an
-                # engine given as ENGINE (tests, embedding) is used as it is.
-                entries = int(self._cache_entries)
-                self._engine = CachingEngine(client, MemoryStore(entries) if entries > 0 else None)
-            return self._engine
+        return self._open()[0]
 
     def health(self) -> HealthMonitor:
-        engine = self.get()
+        return self._open()[1]
+
+    def _open(self) -> tuple[Engine, HealthMonitor]:
         with self._lock:
-            if self._health is None:
-                self._health = HealthMonitor(engine)
-            return self._health
+            if self._engine is None or self._health is None:
+                if self._given is not None:
+                    # Tests and embedding: the engine as it is, only observed.
+                    self._health = HealthMonitor(self._given)
+                    self._engine = Observed(self._given, self._health)
+                else:
+                    client = self._stack.enter_context(open_engine(self._url))
+                    atexit.register(self._stack.close)
+                    self._health = HealthMonitor(client)
+                    # LanguageTool's answers per paragraph, kept in this worker's memory; only
+                    # answers from LanguageTool itself, not from this cache, are signs of its life.
+                    entries = int(self._cache_entries)
+                    store = MemoryStore(entries) if entries > 0 else None
+                    self._engine = CachingEngine(Observed(client, self._health), store)
+            return self._engine, self._health
 
 
 def _profile_for(app: Flask) -> Profile:

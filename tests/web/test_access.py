@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hmac
-from typing import Any
+import importlib.util
+from typing import Any, ClassVar
 
 import pytest
 from flask import Flask
+from limits.storage import MovingWindowSupport, Storage
 
 from checker.errors import SetupError
+from checker.languagetool.server import free_port
 from checker.web import access, create_app
 from checker.web.settings import from_environment
 from tests.fakes import OverlappingEngine
@@ -57,11 +60,12 @@ def test_with_tokens_every_configured_token_is_accepted() -> None:
         assert "issues" in response.get_json()
 
 
-def test_tokens_guard_the_api_only() -> None:
+def test_tokens_leave_pages_health_and_languagetools_listings_open() -> None:
     client = _app(API_TOKENS=TOKENS).test_client()
     assert client.get("/").status_code == 200
     assert client.get("/healthz").status_code == 200  # load balancers carry no token
-    assert client.post("/check", data={"text": "Ein Satz."}).status_code == 200
+    assert client.get("/v2/languages").status_code == 200
+    assert client.get("/static/wirecheck.css").status_code == 200
 
 
 def test_tokens_are_compared_in_constant_time_with_each_configured_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,11 +120,10 @@ def test_rate_limit_per_client_answers_429_with_retry_after() -> None:
     error = refused.get_json()["error"]
     assert error["code"] == "rate_limited"
     assert error["message"].startswith("Zu viele Anfragen")
-    # Another client still has its allowance; the editors' pages are not limited.
+    # Another client still has its allowance; the editors' start page and /healthz are not limited.
     other = client.post("/api/v1/check", json={"text": "Ein Satz."}, environ_base={"REMOTE_ADDR": "127.0.0.2"})
     assert other.status_code == 200
     assert client.get("/").status_code == 200
-    assert client.post("/check", data={"text": "Ein Satz."}).status_code == 200
     assert client.get("/healthz").status_code == 200
 
 
@@ -167,3 +170,107 @@ def test_with_tokens_languagetools_api_key_is_the_client_of_the_rate_limit() -> 
 def test_the_openapi_document_lists_every_refusal_of_access_control() -> None:
     responses = _app().test_client().get("/api/v1/openapi.json").get_json()["paths"]["/api/v1/check"]["post"]
     assert {"400", "401", "413", "429", "502", "503", "504"} <= set(responses["responses"])
+
+
+def test_with_tokens_the_client_of_the_limit_is_the_one_that_authenticated() -> None:
+    client = _app(API_TOKENS=TOKENS, RATE_LIMIT="1 per minute").test_client()
+    params = {"language": "de-DE", "text": "Ein Satz.", "apiKey": TOKENS[0]}
+    # A fresh random bearer token beside a valid apiKey: still that apiKey's allowance.
+    first = client.post("/v2/check", data=params, headers={"Authorization": "Bearer random-1"})
+    again = client.post("/v2/check", data=params, headers={"Authorization": "Bearer random-2"})
+    assert (first.status_code, again.status_code) == (200, 429)
+    # An apiKey in a JSON body counts for its token, from any address.
+    body = {"language": "de-DE", "text": "Ein Satz.", "apiKey": TOKENS[1]}
+    assert client.post("/v2/check", json=body).status_code == 200
+    moved = client.post("/v2/check", json=body, environ_base={"REMOTE_ADDR": "127.0.0.9"})
+    assert moved.status_code == 429
+    # A wrong apiKey is refused before the limit, whatever bearer token comes with it.
+    wrong = client.post("/v2/check", json={**body, "apiKey": "wrong"}, headers={"Authorization": f"Bearer {TOKENS[1]}"})
+    assert wrong.status_code == 401
+
+
+class UnreachableStorage(Storage, MovingWindowSupport):
+    """A rate limit store that refuses every connection, as a Redis that is down does."""
+
+    STORAGE_SCHEME: ClassVar[list[str]] = ["wirecheck-unreachable"]
+
+    @property
+    def base_exceptions(self) -> type[Exception]:
+        return ConnectionError
+
+    def _refuse(self, *_: Any, **__: Any) -> Any:
+        raise ConnectionError("Connection refused")
+
+    incr = get = get_expiry = reset = clear = acquire_entry = get_moving_window = _refuse
+
+    def check(self) -> bool:
+        return False
+
+
+def _unreachable_stores() -> list[Any]:
+    stores: list[Any] = ["wirecheck-unreachable://"]
+    redis_store = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    has_redis = importlib.util.find_spec("redis") is not None
+    stores.append(pytest.param(redis_store, marks=pytest.mark.skipif(not has_redis, reason="no redis package")))
+    return stores
+
+
+@pytest.mark.parametrize("store", _unreachable_stores(), ids=["unreachable-store", "redis-on-an-unused-port"])
+def test_an_unreachable_limit_store_answers_503_with_retry_after_and_health_says_so(store: str) -> None:
+    client = _app(RATE_LIMIT="5 per minute", RATE_LIMIT_STORAGE=store).test_client()
+    api = _check(client)
+    assert api.status_code == 503 and int(api.headers["Retry-After"]) > 0
+    assert api.get_json()["error"]["code"] == "rate_limit_unavailable"
+    languagetool = client.post("/v2/check", data={"language": "de-DE", "text": "Ein Satz."})
+    assert languagetool.status_code == 503 and int(languagetool.headers["Retry-After"]) > 0
+    assert languagetool.get_data(as_text=True).startswith("Error: ")
+    form = client.post("/check", data={"text": "Mein ungesicherter Entwurf."})
+    assert form.status_code == 503 and "Mein ungesicherter Entwurf." in form.get_data(as_text=True)
+    health = client.get("/healthz")
+    assert health.status_code == 503 and health.get_json()["error"]["code"] == "rate_limit_unavailable"
+    assert client.get("/").status_code == 200
+
+
+def test_the_form_counts_in_the_rate_limit_and_keeps_the_draft() -> None:
+    client = _app(RATE_LIMIT="2 per minute").test_client()
+    draft = {"text": "Der Entwurf des Redakteurs."}
+    assert [client.post("/check", data=draft).status_code for _ in range(2)] == [200, 200]
+    refused = client.post("/check", data=draft)
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 61
+    page = refused.get_data(as_text=True)
+    assert "Der Entwurf des Redakteurs." in page and "Zu viele Prüfungen in kurzer Zeit" in page
+    # One allowance per client, whichever way it checks.
+    assert _check(client).status_code == 429
+
+
+def test_by_default_the_form_asks_for_no_key() -> None:
+    client = _app().test_client()
+    assert 'name="access_key"' not in client.get("/").get_data(as_text=True)
+    assert client.post("/check", data={"text": "Ein Satz."}).status_code == 200
+
+
+def test_with_tokens_the_form_needs_a_key_once_per_session_and_keeps_the_draft() -> None:
+    client = _app(API_TOKENS=TOKENS).test_client()
+    assert 'name="access_key"' in client.get("/").get_data(as_text=True)
+    draft = {"text": "Der Entwurf des Redakteurs."}
+    missing = client.post("/check", data=draft)
+    wrong = client.post("/check", data={**draft, "access_key": "geraten"})
+    for refused, words in ((missing, "braucht einen Zugangsschlüssel"), (wrong, "stimmt nicht")):
+        page = refused.get_data(as_text=True)
+        assert refused.status_code == 401
+        assert words in page and "Der Entwurf des Redakteurs." in page and 'name="access_key"' in page
+    assert client.post("/check", data={**draft, "access_key": TOKENS[1]}).status_code == 200
+    # The session remembers the key: the next check and the start page need none.
+    assert client.post("/check", data=draft).status_code == 200
+    assert 'name="access_key"' not in client.get("/").get_data(as_text=True)
+    # A session of other tokens (the tokens changed) counts for nothing.
+    assert _app(API_TOKENS=["another"]).test_client().post("/check", data=draft).status_code == 401
+
+
+def test_with_tokens_the_form_counts_per_token() -> None:
+    client = _app(API_TOKENS=TOKENS, RATE_LIMIT="1 per minute").test_client()
+    draft = {"text": "Ein Satz.", "access_key": TOKENS[0]}
+    assert client.post("/check", data=draft).status_code == 200
+    assert client.post("/check", data=draft, environ_base={"REMOTE_ADDR": "127.0.0.7"}).status_code == 429
+    assert _check(client, Authorization=f"Bearer {TOKENS[0]}").status_code == 429

@@ -55,3 +55,14 @@ def test_the_openapi_document_shows_a_cms_webhook(client: FlaskClient) -> None:
     example = operation["requestBody"]["content"]["application/json"]["examples"]["cms-webhook"]["value"]
     answer = client.post("/api/v1/check", json=example).get_json()
     assert answer["passed"] is False and answer["format"] == "nitf"
+
+
+def test_an_unknown_field_is_refused_by_name_not_ignored(client: FlaskClient) -> None:
+    # "failOn" for "fail_on": ignored, the default gate would pass a text the sender meant to block.
+    response = client.post("/api/v1/check", json={"text": WARNING, "failOn": "warning", "maxIssues": 0})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "invalid_request"
+    assert "„failOn“" in error["message"] and "„maxIssues“" in error["message"] and "fail_on" in error["message"]
+    schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]["CheckRequest"]
+    assert schema["additionalProperties"] is False

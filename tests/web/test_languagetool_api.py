@@ -24,6 +24,7 @@ from tests.fakes import FailingEngine
 
 # Errors of several kinds, none of them a house matter, with emoji (a skin tone, a flag) and a
 # keycap sequence (a combining mark) before, between and after the findings.
+LONG_NUMBER = "1" * 5000  # beyond Python's int conversion limit (4,300 digits)
 WITHOUT_HOUSE_FINDINGS = (
     "Das ist 😀 ein Fehlerr in diesem Satz. Er gehen morgen nach Hause, weil es regnet 👍🏽. "
     "Wir habe das Haus am Montag gesehen, Punkt 1\ufe0f\u20e3 der Liste. "
@@ -183,6 +184,51 @@ def test_bad_requests_are_refused_as_languagetool_refuses_them(params: dict[str,
     assert response.mimetype == "text/plain"
     body = response.get_data(as_text=True)
     assert body.startswith("Error: ") and words in body
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('{"language": "de-DE", "text": "Ein Satz.", "n": ' + LONG_NUMBER + "}", "Zahl mit 5.000 Ziffern"),
+        (
+            json.dumps(
+                {"language": "de-DE", "data": '{"annotation": [{"text": "Ein Satz."}], "n": ' + LONG_NUMBER + "}"}
+            ),
+            "„data“ enthält eine Zahl mit 5.000 Ziffern",
+        ),
+        ('{"language": "\\ud800", "text": "Ein Satz."}', "„language“ enthält ein ungültiges Zeichen"),
+        ('{"language": "de-DE", "text": "Ein Satz.", "enabledRules": "A\\udc00"}', "„enabledRules“ enthält"),
+        ('{"language": "de-DE", "text": "Ein Satz.", "apiKey": "\\ud800"}', "„apiKey“ enthält"),
+        ('{"language": "de-DE", "data": {"annotation": ["\\ud800"]}}', "„data“ enthält ein ungültiges Zeichen"),
+        (
+            '{"language": "de-DE", "data": {"annotation": [{"text": "a", "markup": "\\ud800"}]}}',
+            "„data“ enthält ein ungültiges Zeichen",
+        ),
+    ],
+    ids=[
+        "long-integer",
+        "long-integer-in-data",
+        "surrogate-language",
+        "surrogate-rules",
+        "surrogate-api-key",
+        "surrogate-item",
+        "surrogate-markup",
+    ],
+)
+def test_what_python_cannot_read_or_pass_on_is_refused_with_a_message(body: str, words: str) -> None:
+    client = _app(FailingEngine(EngineUnavailable("unused"))).test_client()
+    response = client.post("/v2/check", data=body, content_type="application/json")
+    assert response.status_code == 400, response.get_data(as_text=True)
+    text = response.get_data(as_text=True)
+    assert text.startswith("Error: ") and words in text
+
+
+def test_a_lone_surrogate_in_the_api_key_is_a_wrong_key_when_tokens_are_on() -> None:
+    client = create_app({"TESTING": True, "ENGINE": FailingEngine(EngineUnavailable("unused")), "API_TOKENS": ["k1"]})
+    body = '{"language": "de-DE", "text": "Ein Satz.", "apiKey": "\\ud800"}'
+    response = client.test_client().post("/v2/check", data=body, content_type="application/json")
+    assert response.status_code == 401
+    assert response.get_data(as_text=True).startswith("Error: ")
 
 
 def test_text_no_article_holds_is_refused_with_its_place() -> None:

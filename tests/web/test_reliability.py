@@ -12,6 +12,7 @@ import pytest
 from flask import Flask
 
 from checker.errors import EngineUnavailable
+from checker.languagetool import health
 from checker.web import create_app
 from tests.fakes import FailingEngine
 from tests.serving import serving
@@ -89,3 +90,65 @@ def test_a_form_body_over_the_limit_gets_the_413_page_not_a_reset() -> None:
         page = response.read().decode("utf-8")
     assert response.status == 413
     assert "zu groß" in page
+
+
+LONG_NUMBER = "1" * 5000  # beyond Python's int conversion limit (4,300 digits)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason_words"),
+    [
+        ('{"text": "Ein Satz.", "max_issues": ' + LONG_NUMBER + "}", "Zahl mit 5.000 Ziffern"),
+        (
+            json.dumps({"text": '{"headline": "Titel",\n "n": ' + LONG_NUMBER + ', "body_text": "Ein Satz."}'}),
+            "Zahl mit 5.000 Ziffern (Zeile 2, Spalte 7)",
+        ),
+        ('{"text": "Ein Satz.", "language": "de-\\ud800"}', "„language“ enthält ein ungültiges Zeichen"),
+        ('{"text": "Ein Satz.", "names": ["Wah\\udc00idi"]}', "„names“ enthält ein ungültiges Zeichen"),
+        ('{"text": "Ein Satz.", "filename": "\\ud800.txt"}', "„filename“ enthält ein ungültiges Zeichen"),
+    ],
+    ids=["long-integer", "long-integer-in-ninjs", "surrogate-language", "surrogate-names", "surrogate-filename"],
+)
+def test_what_python_cannot_read_or_pass_on_is_refused_with_a_message(body: str, reason_words: str) -> None:
+    client = _app(FailingEngine(EngineUnavailable("down"))).test_client()
+    response = client.post("/api/v1/check", data=body, content_type="application/json")
+    assert response.status_code == 400, response.get_data(as_text=True)
+    assert reason_words in response.get_json()["error"]["message"]
+
+
+class BusyEngine(FailingEngine):
+    """An engine that answered its first probe, then none in time (busy, or stuck), and
+    answers every check at once."""
+
+    def __init__(self) -> None:
+        super().__init__(EngineUnavailable("unused"))
+        self.probes = 0
+
+    def alive(self) -> bool:
+        self.probes += 1
+        return self.probes == 1
+
+    def version(self) -> str:
+        return "busy"
+
+    def query(self, payload: dict[str, str], options: Any) -> dict[str, Any]:
+        return {"software": {"version": "busy"}, "matches": []}
+
+
+def test_health_is_ok_while_checks_are_answered_and_fails_only_once_they_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(health, "PROBE_INTERVAL", 0.2)
+    engine = BusyEngine()
+    client = _app(engine).test_client()
+    assert client.get("/healthz").status_code == 200  # the first probe was answered
+    statuses = []
+    checking_until = time.monotonic() + 8
+    while engine.probes < 12 and time.monotonic() < checking_until:  # many probes, each unanswered
+        assert client.post("/api/v1/check", json={"text": "Ein Satz."}).status_code == 200
+        statuses.append(client.get("/healthz").status_code)
+    assert set(statuses) == {200}  # busy: its probes time out, its checks are answered
+    assert engine.probes >= 12
+    # No more checks answered: after a few unanswered probes the engine counts as stuck.
+    deadline = time.monotonic() + 10
+    while client.get("/healthz").status_code == 200 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert client.get("/healthz").status_code == 503

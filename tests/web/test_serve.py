@@ -200,3 +200,16 @@ def test_gunicorn_on_anothers_languagetool_is_not_stopped_and_outlives_it(start_
     finally:
         if owner.poll() is None:
             owner.kill()
+
+
+def test_the_access_log_holds_no_draft(start_serving: Start, engine: LanguageToolClient) -> None:
+    process, url, log = start_serving({**os.environ, "LANGUAGETOOL_URL": engine.url})
+    _wait_healthy(process, url, log)
+    query = urllib.parse.urlencode({"language": "de-DE", "text": "Vertraulicher Entwurf über den Minister."})
+    status, _ = _get(f"{url}/v2/check?{query}", timeout=60)
+    assert status == 200
+    process.send_signal(signal.SIGTERM)  # flushes the log
+    assert process.wait(timeout=60) == 0
+    logged = log.read_text(errors="replace")
+    assert '"GET /v2/check HTTP/1.1" 200' in logged
+    assert "Vertraulicher" not in logged and "Entwurf" not in logged and "text=" not in logged
