@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -64,3 +67,17 @@ def test_unchanged_files_are_answered_without_starting_an_engine(engine: Languag
     assert second.returncode == first.returncode, second.stderr
     assert second.stdout == first.stdout
     assert list(runtime.iterdir()) == []
+
+
+def test_damaged_entries_are_misses(engine: LanguageToolClient, tmp_path: Path) -> None:
+    """Entries that are valid JSON of the wrong shape (a damaged file, another program's data)
+    are asked again, with the same report as before."""
+    first = run(engine, tmp_path, str(SEED_ARTICLE))
+    assert first.returncode == 1, first.stderr
+    path = tmp_path / "wirecheck" / "results.sqlite3"
+    for damaged in ({"matches": []}, [{"length": 3, "rule": {"id": "X"}}]):
+        with sqlite3.connect(path) as connection:
+            connection.execute("UPDATE results SET matches = ?", (zlib.compress(json.dumps(damaged).encode()),))
+        again = run(engine, tmp_path, str(SEED_ARTICLE))
+        assert "Traceback" not in again.stderr
+        assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
