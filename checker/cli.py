@@ -146,16 +146,24 @@ def _read(path: str) -> Source:
     return read_stream(sys.stdin.buffer) if path == STDIN else read_path(path)
 
 
-def _read_all(paths: Sequence[str]) -> tuple[list[Source], list[InputError]]:
-    """The files that can be read, and why each other one cannot."""
-    sources: list[Source] = []
-    unreadable: list[InputError] = []
+def _jobs(paths: Sequence[str], args: argparse.Namespace, config: ProjectConfig) -> tuple[list[Job], list[InputError]]:
+    """Each file that can be read, with its options, and why each other one cannot be checked."""
+    jobs: list[Job] = []
+    unchecked: list[InputError] = []
     for path in paths:
         try:
-            sources.append(_read(path))
-        except InputError as exc:
-            unreadable.append(exc)
-    return sources, unreadable
+            source = _read(path)
+            jobs.append((source, _options_for(source, args, config)))
+        except (InputError, InvalidRequest) as exc:
+            unchecked.append(_about_file(exc, "<stdin>" if path == STDIN else path))
+    return jobs, unchecked
+
+
+def _about_file(error: CheckerError, path: str) -> InputError:
+    """`error`, which refuses one file, as an input error that names the file."""
+    if isinstance(error, InputError):
+        return error
+    return InputError(error.message, reason=error.reason, path=path, **error.details)
 
 
 def _report_unchecked(unchecked: Sequence[InputError], total: int) -> None:
@@ -175,8 +183,7 @@ def check_command(args: argparse.Namespace) -> int:
     paths = _paths(args.paths, config)
     if paths.count(STDIN) > 1:
         raise CheckerError("stdin (-) can be read only once")
-    sources, unchecked = _read_all(paths)  # all reading errors before the engine starts
-    jobs = [(source, _options_for(source, args, config)) for source in sources]
+    jobs, unchecked = _jobs(paths, args, config)  # all reading errors before the engine starts
     results, refused = _check_all(jobs, args, profile)
     unchecked += refused
     if unchecked and not results:
@@ -303,8 +310,8 @@ def _check_each(
         source, options = job
         try:
             report = check(source.text, options, engine=engine, profile=profile, path=source.path)
-        except InputError as exc:
-            return exc
+        except (InputError, InvalidRequest) as exc:
+            return _about_file(exc, source.path)
         finally:
             progress.advance()
         if reports is not None:

@@ -187,19 +187,25 @@ def test_files_that_can_be_read_are_reported_beside_those_that_cannot(
     engine: LanguageToolClient, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
 ) -> None:
     good, bad, empty = tmp_path / "good.txt", tmp_path / "bad.txt", tmp_path / "empty.txt"
+    english, english_nitf = tmp_path / "english.md", tmp_path / "english.xml"
     good.write_text("Ein Satz mit Fehlerr.", encoding="utf-8")
     bad.write_bytes(b"Hallo\xff Welt")
     empty.write_text(" \n", encoding="utf-8")
-    paths = [str(path) for path in (good, bad, empty, tmp_path / "missing.txt")]
+    english.write_text("---\nlang: en\n---\nA sentence.\n", encoding="utf-8")
+    english_nitf.write_text(NITF.format(encoding="UTF-8").replace("<nitf>", '<nitf baselang="en">'), "utf-8")
+    paths = [str(path) for path in (good, bad, empty, tmp_path / "missing.txt", english, english_nitf)]
     status = main(["check", "--no-house", "--languagetool-url", engine.url, "--format", output, *paths])
     out, err = capsys.readouterr()
     assert status == 2
     assert "good.txt" in out and "GERMAN_SPELLER_RULE" in out
-    assert "bad.txt" not in out and "empty.txt" not in out
-    assert f"error: {bad}: not valid UTF-8 (byte 0xff at byte offset 5)" in err.splitlines()
-    assert f"error: {empty}: the text is empty: nothing to check" in err.splitlines()
-    assert f"error: {tmp_path / 'missing.txt'}: no such file" in err.splitlines()
-    assert "wirecheck: 3 of 4 files could not be checked" in err.splitlines()
+    assert not any(name in out for name in ("bad.txt", "empty.txt", "english.md", "english.xml"))
+    lines = err.splitlines()
+    assert f"error: {bad}: not valid UTF-8 (byte 0xff at byte offset 5)" in lines
+    assert f"error: {empty}: the text is empty: nothing to check" in lines
+    assert f"error: {tmp_path / 'missing.txt'}: no such file" in lines
+    for path in (english, english_nitf):
+        assert f"error: {path}: the document is marked as language 'en'; only German (de) is checked" in lines
+    assert "wirecheck: 5 of 6 files could not be checked" in lines
 
 
 def test_no_baseline_is_written_without_every_file(
