@@ -1,7 +1,8 @@
 """The command line: `wirecheck check|languagetool|install-engine|serve` (also `python -m checker`).
 
 Exit status: 0 passed the gate (`--fail-on`, `--max-issues`), 1 failed it, 2 could not check
-(usage, unreadable input or configuration, engine failure, nothing to check).
+(usage, unreadable input or configuration, engine failure, nothing to check; of many files, the
+readable ones are still reported), 141 stdout's reader went away (`| head`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, NoReturn
 
 from checker.baseline import only_new, read_baseline, write_baseline
 from checker.changed_lines import only_changed
-from checker.errors import CheckerError, InvalidRequest
+from checker.errors import CheckerError, InputError, InvalidRequest
 from checker.files import STDIN, Source, expand, read_path, read_stream
 from checker.formats import FORMATS
 from checker.formats.detect import detect_format
@@ -44,6 +45,8 @@ from checker.report_cache import Job, ReportCache
 from checker.suppression import without_rules, without_suppressed
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
+# What a shell reports for a program that SIGPIPE ended: its reader (`| head`) had gone.
+EXIT_BROKEN_PIPE = 128 + 13
 Results = list[tuple[str, Report]]
 
 
@@ -165,6 +168,33 @@ def _read(path: str) -> Source:
     return read_stream(sys.stdin.buffer) if path == STDIN else read_path(path)
 
 
+def _jobs(paths: Sequence[str], args: argparse.Namespace, config: ProjectConfig) -> tuple[list[Job], list[InputError]]:
+    """Each file that can be read, with its options, and why each other one cannot be checked."""
+    jobs: list[Job] = []
+    unchecked: list[InputError] = []
+    for path in paths:
+        try:
+            source = _read(path)
+            jobs.append((source, _options_for(source, args, config)))
+        except (InputError, InvalidRequest) as exc:
+            unchecked.append(_about_file(exc, "<stdin>" if path == STDIN else path))
+    return jobs, unchecked
+
+
+def _about_file(error: CheckerError, path: str) -> InputError:
+    """`error`, which refuses one file, as an input error that names the file."""
+    if isinstance(error, InputError):
+        return error
+    return InputError(error.message, reason=error.reason, path=path, **error.details)
+
+
+def _report_unchecked(unchecked: Sequence[InputError], total: int) -> None:
+    for error in unchecked:
+        print(f"error: {error.message}", file=sys.stderr)
+    if total > 1:
+        print(f"wirecheck: {len(unchecked)} of {total} files could not be checked", file=sys.stderr)
+
+
 def check_command(args: argparse.Namespace) -> int:
     config = _project_config(args)
     if args.print_config:
@@ -175,21 +205,26 @@ def check_command(args: argparse.Namespace) -> int:
     paths = _paths(args.paths, config)
     if paths.count(STDIN) > 1:
         raise CheckerError("stdin (-) can be read only once")
-    sources = [_read(path) for path in paths]  # all input errors before the engine starts
-    jobs = [(source, _options_for(source, args, config)) for source in sources]
-    results = _check_all(jobs, args, profile)
+    jobs, unchecked = _jobs(paths, args, config)  # all reading errors before the engine starts
+    results, refused = _check_all(jobs, args, profile)
+    unchecked += refused
+    if unchecked and not results:
+        _report_unchecked(unchecked, len(paths))
+        return EXIT_ERROR
     switched_off = config["disable"]
     results = [(path, without_rules(without_suppressed(report), switched_off)) for path, report in results]
-    results = _only_what_is_new(results, args)
+    results = _only_what_is_new(results, args, complete=not unchecked)
     sys.stdout.write(OUTPUTS[args.format](results, gate=gate))
     if args.format != "text":
         print("\n".join(summary_lines(results)), file=sys.stderr)
+    if unchecked:
+        _report_unchecked(unchecked, len(paths))
     if args.write_baseline:
-        return EXIT_CLEAN
+        return EXIT_ERROR if unchecked else EXIT_CLEAN
     verdict = gate.judge([report for _, report in results])
     if not verdict.passed:
         print(f"wirecheck: failed: {verdict.reason} (fail_on {gate.fail_on})", file=sys.stderr)
-    return verdict.exit_status
+    return EXIT_ERROR if unchecked else verdict.exit_status
 
 
 def _project_config(args: argparse.Namespace) -> ProjectConfig:
@@ -236,16 +271,21 @@ def _paths(arguments: Sequence[str], config: ProjectConfig) -> list[str]:
             raise InvalidRequest(f"the include globs of {config.path} match no file", reason="no_paths")
         return paths
     paths = expand(list(arguments))
-    selected = [path for path in paths if path == STDIN or config.is_selected(path)]
-    if paths and not selected:
-        print(f"wirecheck: every file given is excluded by {config.path}; nothing to check", file=sys.stderr)
+    # A file that is not there is an error, whatever the globs say; reading it says so.
+    selected = [path for path in paths if path == STDIN or not os.path.exists(path) or config.is_selected(path)]
+    if not selected:
+        named = ", ".join(paths[:5]) + (", …" if len(paths) > 5 else "")
+        raise InvalidRequest(f"every file given is excluded by {config.path}: {named}", reason="all_excluded")
     return selected
 
 
-def _only_what_is_new(results: Results, args: argparse.Namespace) -> Results:
+def _only_what_is_new(results: Results, args: argparse.Namespace, *, complete: bool) -> Results:
     """The results without baseline findings (`--baseline`) and, with `--changed-since`, only
-    those on changed lines. `--write-baseline` records every finding first."""
-    if args.write_baseline:
+    those on changed lines. `--write-baseline` records every finding first, unless some file
+    could not be checked (not `complete`): a baseline without its findings would lose them."""
+    if args.write_baseline and not complete:
+        print(f"wirecheck: baseline {args.write_baseline} not written: not every file was checked", file=sys.stderr)
+    elif args.write_baseline:
         count = write_baseline(results, Path(args.write_baseline))
         print(f"wirecheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
     elif args.baseline:
@@ -260,34 +300,42 @@ def _only_what_is_new(results: Results, args: argparse.Namespace) -> Results:
     return results
 
 
-def _check_all(jobs: Sequence[Job], args: argparse.Namespace, profile: Profile | None) -> Results:
+def _check_all(
+    jobs: Sequence[Job], args: argparse.Namespace, profile: Profile | None
+) -> tuple[Results, list[InputError]]:
     """Each file's report: from the per-user cache where it was checked exactly so before (whole
     reports, checker.report_cache; LanguageTool's answers per paragraph,
-    checker.languagetool.cached), else checked; the engine starts only if a file needs it."""
+    checker.languagetool.cached), else checked; the engine starts only if a file needs it. The
+    files whose content the check refuses come back as their errors."""
     store = None if args.no_cache else DiskStore()
     own_engine = configured_url(args.languagetool_url) is None
     reports = ReportCache(store, own_engine_identity(), profile) if store is not None and own_engine else None
-    done = reports.find(jobs) if reports is not None else {}
+    done: dict[int, Report | InputError] = {}
+    done.update(reports.find(jobs) if reports is not None else {})
     if len(done) < len(jobs):
         with open_engine(args.languagetool_url, background=background.wanted()) as client:
             engine = CachingEngine(client, store)
             if store is not None and not own_engine:
                 reports = ReportCache(store, engine.identity(), profile)
-                done = reports.find(jobs)
+                done = dict(reports.find(jobs))
             todo = {index: job for index, job in enumerate(jobs) if index not in done}
             done.update(_check_each(todo, args.jobs, profile, engine, reports))
-    return [(source.path, done[index]) for index, (source, _) in enumerate(jobs)]
+    outcomes = [(source.path, done[index]) for index, (source, _) in enumerate(jobs)]
+    results = [(path, outcome) for path, outcome in outcomes if isinstance(outcome, Report)]
+    return results, [outcome for _, outcome in outcomes if isinstance(outcome, InputError)]
 
 
 def _check_each(
     jobs: dict[int, Job], workers: int, profile: Profile | None, engine: Engine, reports: ReportCache | None
-) -> dict[int, Report]:
+) -> dict[int, Report | InputError]:
     progress = Progress(len(jobs))
 
-    def check_one(job: Job) -> Report:
+    def check_one(job: Job) -> Report | InputError:
         source, options = job
         try:
             report = check(source.text, options, engine=engine, profile=profile, path=source.path)
+        except (InputError, InvalidRequest) as exc:
+            return _about_file(exc, source.path)
         finally:
             progress.advance()
         if reports is not None:
@@ -384,12 +432,25 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        args = build_parser().parse_args(argv)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, so that a reader gone is noticed here
+        return status
     except CheckerError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Stops quietly, as Unix tools do, when stdout's reader has gone (`| head`)."""
+    # Python flushes stdout once more on exit; into /dev/null that cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE

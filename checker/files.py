@@ -1,5 +1,5 @@
-"""Reads the user's files: UTF-8 (a BOM is accepted), or the encoding an XML declaration names,
-with a clear error naming file and byte."""
+"""Reads the user's files: UTF-8 (a BOM is accepted), or the text encoding an XML declaration
+names where the bytes bear it out, up to the text limit, with a clear error naming file and byte."""
 
 from __future__ import annotations
 
@@ -11,11 +11,20 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from checker.errors import InputError
+from checker.text.limits import MAX_TEXT_LENGTH
 
 STDIN = "-"
 _UTF8_BOM = b"\xef\xbb\xbf"
 # An XML declaration that names its encoding, at the very start of the file, as XML requires.
 _XML_ENCODING = re.compile(rb"<\?xml\s[^>]{0,200}?\bencoding\s*=\s*([\"'])([A-Za-z][\w.:-]{0,40})\1")
+# Codecs Python decodes bytes with that are no character set a file can be written in.
+_NOT_CHARSETS = frozenset({"charmap", "idna", "punycode", "raw-unicode-escape", "undefined", "unicode-escape"})
+_UTF8 = frozenset({"utf-8", "utf-8-sig"})
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The most bytes a text within MAX_TEXT_LENGTH can take: four per character, and a BOM.
+_MAX_BYTES = 4 * MAX_TEXT_LENGTH + len(_UTF8_BOM)
 
 
 @dataclass(frozen=True)
@@ -25,12 +34,16 @@ class Source:
 
 
 def decode(data: bytes, path: str) -> str:
-    """The text of a file: UTF-8, or what an XML declaration names (``encoding="ISO-8859-1"``)."""
+    """The text of a file: UTF-8, or what an XML declaration names (``encoding="ISO-8859-1"``).
+
+    The declaration must name a character encoding that the bytes bear out; otherwise, as for
+    bytes that are not valid in the encoding, an `InputError` says why.
+    """
     declared = _declared_encoding(data, path)
-    if declared is None or codecs.lookup(declared).name == "utf-8":
+    if declared is None or codecs.lookup(declared).name in _UTF8:
         return _decode_utf8(data, path)
     try:
-        return data.decode(declared)
+        text = data.decode(declared)
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         raise InputError(
@@ -41,19 +54,25 @@ def decode(data: bytes, path: str) -> str:
             hex=bad,
             byte=exc.start,
         ) from exc
+    except UnicodeError as exc:
+        raise _mismatch(declared, "they cannot be decoded in it", path) from exc
+    _check_decoded(text, data, declared, path)
+    return text
 
 
 def _declared_encoding(data: bytes, path: str) -> str | None:
     """The encoding named by the XML declaration that opens `data`, if any (BOM files are UTF-8).
 
-    An encoding Python does not know raises `InputError` (reason "unknown_encoding").
+    An encoding Python does not know raises `InputError` (reason "unknown_encoding"), a codec that
+    is no character encoding (base64, rot13, unicode_escape …) reason "not_text_encoding", and a
+    declaration not written in the encoding it names reason "encoding_mismatch".
     """
     match = _XML_ENCODING.match(data)
     if match is None or data.startswith(_UTF8_BOM):
         return None
     name = match.group(2).decode("ascii")
     try:
-        codecs.lookup(name)
+        codec = codecs.lookup(name)
     except LookupError as exc:
         raise InputError(
             f"its XML declaration names the encoding {name!r}, which is unknown",
@@ -61,7 +80,57 @@ def _declared_encoding(data: bytes, path: str) -> str | None:
             path=path,
             encoding=name,
         ) from exc
+    if not codec._is_text_encoding or codec.name in _NOT_CHARSETS:
+        raise InputError(
+            f"its XML declaration names {name!r}, which is no character encoding",
+            reason="not_text_encoding",
+            path=path,
+            encoding=name,
+        )
+    if codec.name in _UTF8:
+        return name
+    declaration = match.group(0)
+    try:
+        readable = data[: len(declaration)].decode(name) == declaration.decode("ascii")
+    except UnicodeError:
+        readable = False
+    if not readable:
+        raise _mismatch(name, "the declaration itself is not written in it", path)
     return name
+
+
+def _check_decoded(text: str, data: bytes, declared: str, path: str) -> None:
+    """Raises where the text decoded as `declared` shows that the bytes are in another encoding."""
+    if not data.isascii() and _is_utf8(data):
+        raise _mismatch(declared, "they are UTF-8, with characters beyond ASCII", path)
+    nul = data.find(b"\x00")
+    if nul >= 0 and "\x00" in text:
+        raise _mismatch(declared, f"there is a NUL byte at byte offset {nul}", path)
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise _mismatch(declared, f"read so, character {surrogate.start()} is a lone UTF-16 surrogate", path)
+    letters = len(_LETTER.findall(text))
+    if letters and len(_LATIN_LETTER.findall(text)) * 2 < letters:
+        raise _mismatch(declared, "read so, most of its letters are not Latin letters", path)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mismatch(declared: str, why: str, path: str) -> InputError:
+    return InputError(
+        f"its XML declaration names the encoding {declared!r}, which does not fit the bytes ({why}); "
+        "save the file as UTF-8",
+        reason="encoding_mismatch",
+        path=path,
+        encoding=declared,
+        why=why,
+    )
 
 
 def _decode_utf8(data: bytes, path: str) -> str:
@@ -80,13 +149,29 @@ def _decode_utf8(data: bytes, path: str) -> str:
 
 
 def read_stream(stream: BinaryIO, path: str = "<stdin>") -> Source:
-    return Source(path, decode(stream.read(), path))
+    """The text of `stream`, read no further than the text limit allows."""
+    data = stream.read(_MAX_BYTES + 1)
+    if len(data) > _MAX_BYTES:
+        raise _too_long(path, f"more than {_MAX_BYTES:,} bytes")
+    text = decode(data, path)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise _too_long(path, f"{len(text):,} characters")
+    return Source(path, text)
+
+
+def _too_long(path: str, size: str) -> InputError:
+    return InputError(
+        f"too long: {size}, and one check takes at most {MAX_TEXT_LENGTH:,} characters; check it in parts",
+        reason="text_too_long",
+        path=path,
+        limit=MAX_TEXT_LENGTH,
+    )
 
 
 def read_path(path: str) -> Source:
     try:
         with open(path, "rb") as handle:
-            return Source(path, decode(handle.read(), path))
+            return read_stream(handle, path)
     except IsADirectoryError as exc:
         raise InputError(
             "is a directory; give files or a glob such as dir/**/*.txt", reason="unreadable_file", path=path

@@ -5,7 +5,8 @@ app and in a small SQLite file for the command line.
 A store maps a key to plain JSON data (a paragraph's LanguageTool matches, a file's report), kept
 compressed: about 1 KB a paragraph. Keys come from `cache_key`: the kind of entry, what produced
 it, the parameters and the text, hashed. A store never makes a check fail: a disk store that
-cannot be read or written behaves as a miss.
+cannot be read or written behaves as a miss, and so does an entry of the wrong shape (a damaged
+file, another program's data): `get_matches` hands on only matches a check can use.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 Matches = list[dict[str, Any]]
 # An entry: JSON data (LanguageTool's matches, or a report as checker.records writes it).
@@ -57,6 +58,43 @@ def cache_key(kind: str, producer: str, params: Mapping[str, str], text: str) ->
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def get_matches(store: ResultStore, lengths: Mapping[str, int]) -> dict[str, Matches]:
+    """The stored LanguageTool matches among `lengths`' keys, each mapped to the length (UTF-16
+    units) of the text they are about; an entry that is no list of matches within it is left out."""
+    found = store.get_many(lengths)
+    return {key: entry for key, entry in found.items() if _are_matches(entry, lengths[key])}
+
+
+def _are_matches(entry: Entry, length: int) -> bool:
+    return isinstance(entry, list) and all(_is_match(match, length) for match in entry)
+
+
+def _is_match(match: Any, length: int) -> bool:
+    """Whether `match` has what the checker reads of a LanguageTool match, in the right types."""
+    if not isinstance(match, dict):
+        return False
+    offset, span, rule = match.get("offset"), match.get("length"), match.get("rule")
+    if not (_is_count(offset) and _is_count(span) and offset + span <= length):
+        return False
+    if not (isinstance(rule, dict) and isinstance(rule.get("id"), str)):
+        return False
+    optional: tuple[tuple[Any, type | tuple[type, ...]], ...] = (
+        (match.get("message", ""), str),
+        (match.get("replacements", []), list),
+        (rule.get("category") or {}, dict),
+        (rule.get("urls") or [], list),
+        (rule.get("subId"), (str, type(None))),
+    )
+    if not all(isinstance(value, kind) for value, kind in optional):
+        return False
+    nested = [*match.get("replacements", []), *(rule.get("urls") or [])]
+    return all(isinstance(item, dict) for item in nested)
+
+
+def _is_count(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _pack(entry: Entry) -> bytes:

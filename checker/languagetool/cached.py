@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from checker.languagetool import install
-from checker.languagetool.cache import Matches, ResultStore, cache_key
+from checker.languagetool.cache import Matches, ResultStore, cache_key, get_matches
 from checker.languagetool.chunks import paragraphs
 from checker.languagetool.client import Engine, request_params
 from checker.options import CheckOptions
@@ -234,7 +234,7 @@ class CachingEngine:
         version, identity = self._engine_identity()
         params = request_params(options)
         whole_key = cache_key("text", identity, params, text)
-        found = self.store.get_many([whole_key]) if self.store is not None else {}
+        found = get_matches(self.store, {whole_key: utf16_length(text)}) if self.store is not None else {}
         if whole_key in found:
             self._count("stored")
             return self._response(found[whole_key])
@@ -244,7 +244,8 @@ class CachingEngine:
         units = self._paragraphs(text, identity, params) if by_paragraph else []
         if len(units) < 2:
             return self._plain(text, options, units, whole_key)
-        stored = self.store.get_many([unit.key for unit in units]) if self.store is not None else {}
+        lengths = {unit.key: unit.end - unit.start for unit in units}
+        stored = get_matches(self.store, lengths) if self.store is not None else {}
         for unit in units:
             unit.own = stored.get(unit.key)
         new = [unit for unit in units if unit.own is None]

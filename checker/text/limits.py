@@ -2,10 +2,15 @@
 the engine (a paragraph of 48,000 punctuation marks ran its 1 GiB heap out) is refused with the
 limit it broke and where, before any check starts.
 
-- a paragraph of more than `MAX_PARAGRAPH` characters (no article has one);
+- a paragraph of more than `MAX_PARAGRAPH` characters (no article has one); any line break ends
+  a paragraph here, so a list of short lines is no long paragraph (LanguageTool takes such
+  lines in the pieces of checker.languagetool.chunks as it takes prose);
 - a run of more than `MAX_SYMBOL_RUN` characters without a letter or digit ("!?.,;:!?…");
 - a token (characters without white space) of more than `MAX_TOKEN` characters;
 - a lone UTF-16 surrogate, which is no character and cannot be sent on.
+
+`MAX_TEXT_LENGTH` bounds a whole text (a file as given, markup included): the command line stops
+reading there, and it is the web app's default for one check.
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+MAX_TEXT_LENGTH = 100_000
 MAX_PARAGRAPH = 20_000
 MAX_SYMBOL_RUN = 200
 MAX_TOKEN = 300
 
-_LONG_PARAGRAPH = re.compile(r"[^\n](?:[^\n]|\n(?![ \t]*\n)){" + str(MAX_PARAGRAPH) + ",}")
+_LONG_PARAGRAPH = re.compile(r"[^\r\n]{" + str(MAX_PARAGRAPH + 1) + ",}")
 _SYMBOL_RUN = re.compile(r"(?:[^\w\n]|_){" + str(MAX_SYMBOL_RUN + 1) + ",}")
 _LONG_TOKEN = re.compile(r"\S{" + str(MAX_TOKEN + 1) + ",}")
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -191,6 +191,14 @@ _FORMAT_REASONS = {
         f"{german_number(int(details['byte']))} (ab 0 gezählt) steht das Byte 0x{details['hex']}, das es dort "
         "nicht gibt. Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
     ),
+    "not_text_encoding": lambda details: (
+        f"nennt in der XML-Deklaration „{details['encoding']}“ als Zeichenkodierung; das ist keine. "
+        "Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
+    ),
+    "encoding_mismatch": lambda details: (
+        f"nennt in der XML-Deklaration die Zeichenkodierung „{details['encoding']}“, aber die Bytes der Datei "
+        "passen nicht dazu. Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
+    ),
     "unknown_encoding": lambda details: (
         f"nennt in der XML-Deklaration die Zeichenkodierung „{details['encoding']}“, die wir nicht kennen. "
         "Bitte die Datei als UTF-8 speichern und noch einmal hochladen."

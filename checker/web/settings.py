@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from checker.text.limits import MAX_TEXT_LENGTH
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -28,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "MAX_TEXT_LENGTH",
-        100_000,
+        MAX_TEXT_LENGTH,
         "Longest text one check accepts, in characters (Unicode code points); longer: 413.",
     ),
     Setting(

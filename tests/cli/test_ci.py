@@ -151,9 +151,17 @@ def test_the_project_file_and_flags_over_it(repo: Path, wirecheck: Runner) -> No
         json.loads(wirecheck("--format", "json", "--language", "de-DE", "artikel/gipfel.md")[1])["files"][0]["language"]
         == "de-DE"
     )
-    # files the project excludes are not checked, even when named
+    # files the project excludes are not checked, even when named; with nothing left, nothing passes
+    status, out, err = wirecheck("--format", "json", "artikel/entwurf-1.md", "wire/meldung.xml")
+    assert [item["path"] for item in json.loads(out)["files"]] == ["wire/meldung.xml"]
     status, out, err = wirecheck("artikel/entwurf-1.md")
-    assert status == 0 and "nothing to check" in err
+    assert (status, out) == (2, "")
+    assert f"every file given is excluded by {repo.resolve() / '.wirecheck.toml'}: artikel/entwurf-1.md" in err
+    # a file that is not there is an error, whatever the globs say
+    for missing in ("artikel/fehlt.md", "nope.md", "artikel/entwurf-2.md"):
+        status, out, err = wirecheck(missing)
+        assert (status, out) == (2, "")
+        assert f"error: {missing}: no such file" in err
 
 
 def test_the_project_file_in_pyproject_and_its_errors(repo: Path, wirecheck: Runner) -> None:

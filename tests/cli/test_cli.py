@@ -6,13 +6,18 @@ import itertools
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from checker.cli import main
 from checker.languagetool import LanguageToolClient
+from checker.outputs import OUTPUTS
+from checker.text.limits import MAX_PARAGRAPH, MAX_TEXT_LENGTH
 from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.engine
@@ -22,6 +27,10 @@ LINE = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): .+ \[[A-Z0-9_\[\]]+\] \(.+\)$"
 )
 RULE_COUNT = re.compile(r" *(?P<count>\d+) (?:error|warning|info) +[A-Z0-9_]+")
+NITF = (
+    '<?xml version="1.0" encoding="{encoding}"?>\n'
+    "<nitf><body><body.content><p>Hallo Welt.</p></body.content></body></nitf>\n"
+)
 
 
 def run(engine: LanguageToolClient, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -142,7 +151,11 @@ def test_house_rules_and_profile(engine: LanguageToolClient, tmp_path: Path) -> 
     [
         (["check", "{tmp}/missing.txt"], None, "missing.txt: no such file"),
         (["check", "{tmp}/bad.txt"], None, "bad.txt: not valid UTF-8 (byte 0xff at byte offset 5)"),
-        (["check", "{tmp}/good.txt", "{tmp}/empty.txt"], None, "empty.txt: the text is empty: nothing to check"),
+        (["check", "{tmp}/good.txt", "{tmp}/bad.txt"], None, "bad.txt: not valid UTF-8"),
+        (["check", "{tmp}/empty.txt"], None, "empty.txt: the text is empty: nothing to check"),
+        (["check", "{tmp}/utf16.xml"], None, "utf16.xml: its XML declaration names the encoding 'utf-16', which does"),
+        (["check", "{tmp}/rot13.xml"], None, "rot13.xml: its XML declaration names 'rot13', which is no character"),
+        (["check", "{tmp}/escape.xml"], None, "its XML declaration names 'unicode_escape', which is no character"),
         (["check", "{tmp}/symbols.txt"], None, "symbols.txt:3:1: "),
         (["check", "{tmp}/*.nothing"], None, "the pattern matches no file"),
         (["check", "{tmp}"], None, "is a directory"),
@@ -158,11 +171,117 @@ def test_bad_input_exits_two_without_traceback(
     (tmp_path / "good.txt").write_text("Ein Satz ohne Fehler.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
     (tmp_path / "symbols.txt").write_text("Titel\n\n" + "!?.,;:" * 2000, encoding="utf-8")
+    for encoding in ("utf-16", "rot13", "unicode_escape"):
+        name = {"unicode_escape": "escape"}.get(encoding, encoding.replace("-", ""))
+        (tmp_path / f"{name}.xml").write_text(NITF.format(encoding=encoding), encoding="utf-8")
     result = run(engine, *[arg.replace("{tmp}", str(tmp_path)) for arg in args], stdin=stdin)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stdout == ""
+    if "{tmp}/good.txt" not in args:
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("output", sorted(OUTPUTS))
+def test_files_that_can_be_read_are_reported_beside_those_that_cannot(
+    engine: LanguageToolClient, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    good, bad, empty = tmp_path / "good.txt", tmp_path / "bad.txt", tmp_path / "empty.txt"
+    english, english_nitf = tmp_path / "english.md", tmp_path / "english.xml"
+    good.write_text("Ein Satz mit Fehlerr.", encoding="utf-8")
+    bad.write_bytes(b"Hallo\xff Welt")
+    empty.write_text(" \n", encoding="utf-8")
+    english.write_text("---\nlang: en\n---\nA sentence.\n", encoding="utf-8")
+    english_nitf.write_text(NITF.format(encoding="UTF-8").replace("<nitf>", '<nitf baselang="en">'), "utf-8")
+    paths = [str(path) for path in (good, bad, empty, tmp_path / "missing.txt", english, english_nitf)]
+    status = main(["check", "--no-house", "--languagetool-url", engine.url, "--format", output, *paths])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "good.txt" in out and "GERMAN_SPELLER_RULE" in out
+    assert not any(name in out for name in ("bad.txt", "empty.txt", "english.md", "english.xml"))
+    lines = err.splitlines()
+    assert f"error: {bad}: not valid UTF-8 (byte 0xff at byte offset 5)" in lines
+    assert f"error: {empty}: the text is empty: nothing to check" in lines
+    assert f"error: {tmp_path / 'missing.txt'}: no such file" in lines
+    for path in (english, english_nitf):
+        assert f"error: {path}: the document is marked as language 'en'; only German (de) is checked" in lines
+    assert "wirecheck: 5 of 6 files could not be checked" in lines
+
+
+def test_no_baseline_is_written_without_every_file(
+    engine: LanguageToolClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.txt").write_text("Ein Satz mit Fehlerr.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"Hallo\xff Welt")
+    baseline = tmp_path / "baseline.json"
+    args = ["check", "--no-house", "--languagetool-url", engine.url, "--write-baseline", str(baseline)]
+    assert main([*args, str(tmp_path / "good.txt"), str(tmp_path / "bad.txt")]) == 2
+    assert not baseline.exists()
+    assert "not written: not every file was checked" in capsys.readouterr().err
+
+
+def run_limited(*args: str, stdin: Any = None) -> subprocess.CompletedProcess[str]:
+    """The command line with 2 GiB of address space, so that reading without end fails fast."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        stdin=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=limit,
+    )
+
+
+def test_reading_stops_at_the_text_limit() -> None:
+    limit = f"one check takes at most {MAX_TEXT_LENGTH:,} characters"
+    result = run_limited("check", "--input-format", "text", "/dev/zero")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert f"error: /dev/zero: too long: more than {4 * MAX_TEXT_LENGTH + 3:,} bytes, and {limit}" in result.stderr
+    with open("/dev/zero", "rb") as zeros:
+        result = run_limited("check", "-", stdin=zeros)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "error: <stdin>: too long" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_short_lines_are_short_paragraphs(engine: LanguageToolClient) -> None:
+    words = ["Haus", "Baum", "Auto", "Tisch", "Stuhl", "Fenster", "Tür", "Lampe"]
+    lines = "\n".join(words[index % len(words)] for index in range(5_000))
+    assert len(lines) > MAX_PARAGRAPH
+    result = run(engine, "check", "--no-house", "--format", "json", "-", stdin=lines.encode())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["files"][0]["issues"] == []
+
+
+def run_into_a_closed_pipe(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """The command line writing to a pipe whose reader has gone, as in `wirecheck … | head -1`."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "checker", *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+
+
+def test_a_reader_gone_ends_the_output_quietly(engine: LanguageToolClient, tmp_path: Path) -> None:
+    env = dict(os.environ, LANGUAGETOOL_URL=engine.url, WIRECHECK_RUNTIME_DIR=str(tmp_path))
+    for args in (["server", "status"], ["check", str(SEED_ARTICLE)]):
+        result = run_into_a_closed_pipe(*args, env=env)
+        assert (result.returncode, result.stderr.decode()) == (141, ""), args
 
 
 def test_unreachable_engine_exits_two(tmp_path: Path) -> None:

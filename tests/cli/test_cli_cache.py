@@ -5,9 +5,11 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,17 @@ def test_a_report_from_another_server_is_not_served_for_ours(engine: LanguageToo
     ours = run_with(_own_engine_env(tmp_path), str(article))
     assert ours.returncode == 1, ours.stderr
     assert "der beiden Ländern" in ours.stdout
+
+
+def test_damaged_entries_are_misses(engine: LanguageToolClient, tmp_path: Path) -> None:
+    """Entries that are valid JSON of the wrong shape (a damaged file, another program's data)
+    are asked again, with the same report as before."""
+    first = run(engine, tmp_path, str(SEED_ARTICLE))
+    assert first.returncode == 1, first.stderr
+    path = tmp_path / "wirecheck" / "results.sqlite3"
+    for damaged in ({"matches": []}, [{"length": 3, "rule": {"id": "X"}}]):
+        with sqlite3.connect(path) as connection:
+            connection.execute("UPDATE results SET matches = ?", (zlib.compress(json.dumps(damaged).encode()),))
+        again = run(engine, tmp_path, str(SEED_ARTICLE))
+        assert "Traceback" not in again.stderr
+        assert (again.returncode, again.stdout) == (first.returncode, first.stdout)

@@ -15,6 +15,8 @@ from checker.text.limits import MAX_PARAGRAPH, MAX_SYMBOL_RUN, MAX_TOKEN, find_u
         ("Ein Wort " + "x" * (MAX_TOKEN + 1), "token_too_long", 9),
         ("Ein a \ud800 Text", "lone_surrogate", 6),
         ("ok\n\n" + "Wort " * (MAX_PARAGRAPH // 5 + 1), "paragraph_too_long", 4),
+        ("ok\nWort " + "Wort " * (MAX_PARAGRAPH // 5 + 1), "paragraph_too_long", 3),
+        ("ok\r\n" + "Wort " * (MAX_PARAGRAPH // 5 + 1), "paragraph_too_long", 4),
         ("Name" + "_" * (MAX_SYMBOL_RUN + 1), "symbol_run", 4),
     ],
 )
@@ -31,6 +33,9 @@ def test_unsafe_text_is_found_where_it_starts(text: str, reason: str, offset: in
         "\n\n".join(["Ein Absatz mit Wörtern. " * 40] * 40),  # a long article of normal paragraphs
         "https://www.example.org/ein/langer/pfad?mit=parametern&und=mehr",
         "Tabelle:  ---------------------------------------------  Ende",
+        # A line break ends a paragraph: a long list of short lines is none.
+        "\n".join(["Wort"] * 20_000),
+        "\r\n".join(["Zeile mit Text"] * 5_000),
     ],
 )
 def test_ordinary_text_is_within_the_bounds(text: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool.cache import DiskStore, MemoryStore, cache_key
+from checker.languagetool.cache import DiskStore, MemoryStore, cache_key, get_matches
 from checker.languagetool.cached import idle_cores
 from checker.languagetool.chunks import paragraphs
 
@@ -131,6 +131,30 @@ def test_a_file_of_another_layout_is_started_afresh(tmp_path: Path) -> None:
     assert store.get_many(["a"]) == {}
     store.put_many({"a": MATCHES})
     assert DiskStore(path).get_many(["a"]) == {"a": MATCHES}
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        {"matches": MATCHES},  # a dict, not a list of matches
+        "[]",
+        [["offset", 3]],
+        [{key: value for key, value in MATCHES[0].items() if key != "offset"}],
+        [{**MATCHES[0], "length": "7"}],
+        [{**MATCHES[0], "offset": True}],
+        [{**MATCHES[0], "offset": -1}],
+        [{**MATCHES[0], "offset": 10}],  # beyond the paragraph's 12 units
+        [{**MATCHES[0], "rule": "GERMAN_SPELLER_RULE"}],
+        [{**MATCHES[0], "rule": {}}],
+        [{**MATCHES[0], "replacements": [{"value": "x"}, "y"]}],
+        [{**MATCHES[0], "rule": {"id": "X", "category": ["TYPOS"]}}],
+    ],
+)
+def test_a_damaged_entry_is_a_miss(tmp_path: Path, damaged: object) -> None:
+    store = DiskStore(tmp_path / "results.sqlite3")
+    store.put_many({"good": MATCHES, "empty": [], "damaged": damaged})
+    found = get_matches(store, {"good": 12, "empty": 12, "damaged": 12, "missing": 12})
+    assert found == {"good": MATCHES, "empty": []}
 
 
 def test_idle_cores_are_counted_within_the_machine() -> None:

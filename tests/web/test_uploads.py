@@ -146,6 +146,29 @@ def test_upload_that_is_not_utf8_names_file_and_byte(client: FlaskClient) -> Non
 
 
 @pytest.mark.parametrize(
+    ("encoding", "words"),
+    [
+        # UTF-8 that declares UTF-16 (a .NET artefact) would read as CJK text.
+        ("utf-16", ["„utf-16“", "passen nicht dazu", "als UTF-8 speichern"]),
+        ("ISO-8859-1", ["„ISO-8859-1“", "passen nicht dazu"]),
+        ("rot13", ["„rot13“ als Zeichenkodierung; das ist keine"]),
+        ("unicode_escape", ["„unicode_escape“ als Zeichenkodierung; das ist keine"]),
+    ],
+)
+def test_upload_whose_declaration_does_not_fit_explains_and_keeps_the_draft(
+    client: FlaskClient, encoding: str, words: list[str]
+) -> None:
+    source = BUDGET_NITF.replace('encoding="UTF-8"', f'encoding="{encoding}"').encode("utf-8")
+    response = upload(client, source, "budget.xml", text="Mein Entwurf.")
+    page = page_of(response)
+    assert response.status_code == 400
+    assert page.error is not None and "Die Datei „budget.xml“ nennt in der XML-Deklaration" in page.error
+    for word in words:
+        assert word in page.error
+    assert page.textarea == "Mein Entwurf."
+
+
+@pytest.mark.parametrize(
     ("source", "filename", "words"),
     [
         (MALFORMED_NITF, "kaputt.xml", ["„kaputt.xml“", "kein wohlgeformtes XML", "Zeile 5", "Spalte"]),
