@@ -29,9 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.learned import report as learned_report
-from checker.fixes import REASONS, plan
+from checker.engine import open_engine
+from checker.filters.fixes import REASONS, plan
 from checker.house import Profile, load_profile
-from checker.languagetool import Engine, open_engine
+from checker.languagetool import Engine
 from checker.options import CheckOptions
 from checker.pipeline import check
 from checker.records import SEVERITIES, Issue, Report
@@ -191,7 +192,7 @@ def measure(sides: Sequence[Side], engine: Engine) -> Results:
 
 
 def tally_apply_all(paths: Iterable[Path], side: Side, engine: Engine) -> ApplyAllTally:
-    """ "Apply all" as the page does it (checker.fixes), then a check of the result: which
+    """ "Apply all" as the page does it (checker.filters.fixes), then a check of the result: which
     findings are new? Long-sentence findings are compared by their start, since a fix inside a
     sentence changes its text; all others by rule and text."""
     tally = ApplyAllTally()
@@ -229,7 +230,7 @@ def apply_all_section(results: Results) -> str:
     return "\n\n".join(
         [
             '## "Apply all": fixes that never make the text worse',
-            "The checker with the default profile; fixes verified by checker.fixes (applied together,"
+            "The checker with the default profile; fixes verified by checker.filters.fixes (applied together,"
             " checked again, kept only if each clears its finding and makes no new one). Then the fixed"
             " text is checked once more: *new findings* must be 0.",
             table(["texts", "count", "findings", "fixes applied", "held back (reason count)", "new findings"], rows),

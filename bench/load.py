@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import measure  # noqa: E402
-from checker.languagetool import LocalServer  # noqa: E402
+from checker.engine import LocalServer  # noqa: E402
 
 ARTICLE = (ROOT / "tests" / "data" / "seed-irna.txt").read_text(encoding="utf-8")
 SHORT_TEXTS = (

@@ -22,8 +22,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.languagetool import start_cache  # noqa: E402
-from checker.languagetool.java import find_java  # noqa: E402
+from checker.engine import start_cache  # noqa: E402
+from checker.engine.java import find_java  # noqa: E402
 
 _SENTENCE_END = re.compile(r"([.!?])(\s|$)")
 

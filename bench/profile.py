@@ -20,8 +20,8 @@ from pyinstrument import Profiler  # noqa: E402
 
 from bench import workloads  # noqa: E402
 from bench.run import Replay  # noqa: E402
+from checker.engine import open_engine  # noqa: E402
 from checker.house import load_profile  # noqa: E402
-from checker.languagetool import open_engine  # noqa: E402
 from checker.options import CheckOptions  # noqa: E402
 from checker.pipeline import check  # noqa: E402
 

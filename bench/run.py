@@ -43,12 +43,13 @@ sys.path.insert(0, str(ROOT))
 
 from bench import measure, workloads  # noqa: E402
 from bench.measure import Timings, in_turn, unique  # noqa: E402
+from checker.engine import LocalServer  # noqa: E402
+from checker.engine import install as engine_install  # noqa: E402
 from checker.house import load_profile  # noqa: E402
-from checker.languagetool import LanguageToolClient, LocalServer, house_rule_ids, split_text  # noqa: E402
-from checker.languagetool import install as engine_install  # noqa: E402
-from checker.languagetool.cache import MemoryStore  # noqa: E402
-from checker.languagetool.cached import CachingEngine  # noqa: E402
+from checker.languagetool import LanguageToolClient, custom_rule_ids, split_text  # noqa: E402
+from checker.languagetool.caching import CachingEngine  # noqa: E402
 from checker.languagetool.client import request_params  # noqa: E402
+from checker.languagetool.stores import MemoryStore  # noqa: E402
 from checker.options import CheckOptions  # noqa: E402
 from checker.pipeline import check  # noqa: E402
 
@@ -121,7 +122,7 @@ class Bench:
         # What the core sends without a profile (our own LanguageTool rules off) and with the
         # default profile (its switched-off rules): raw LanguageTool gets the same.
         self.plain_options = CheckOptions(language="de-DE")
-        self.raw_alone = request_params(CheckOptions(language="de-DE", disabled_rules=tuple(sorted(house_rule_ids()))))
+        self.raw_alone = request_params(CheckOptions(language="de-DE", disabled_rules=tuple(sorted(custom_rule_ids()))))
         self.raw_house = request_params(
             CheckOptions(language="de-DE", disabled_rules=tuple(sorted(self.profile.disabled_rules)))
         )

@@ -12,7 +12,7 @@ server per `maxCheckThreads` and measures raw /v2/check throughput with `--clien
 on the FalKo-MERLIN learner articles. `start` measures a JVM's way from nothing to the first answer
 about the example article with the default profile (wall and CPU seconds): with the oldest Java
 here, with the Java the checker picks, and with that Java's start-up cache
-(`checker.languagetool.start_cache`), with the G1 and the parallel collector, in turns; `steady`
+(`checker.engine.start_cache`), with the G1 and the parallel collector, in turns; `steady`
 compares the same Javas and collectors warm, on the 20,000-character article alone and under
 `--clients` clients at once. Each server runs in a private runtime folder and is stopped
 afterwards. Results go to stdout as Markdown (docs/benchmarks.md has them).
@@ -39,15 +39,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import measure, workloads  # noqa: E402
-from checker.languagetool import LocalServer, ServerSettings, install, start_cache  # noqa: E402
-from checker.languagetool import java as java_module  # noqa: E402
-from checker.languagetool.java import JavaRuntime, find_java  # noqa: E402
-from checker.languagetool.server import WARM_UP_TEXT, answers, warm_up_params  # noqa: E402
+from checker.engine import LocalServer, ServerSettings, install, start_cache  # noqa: E402
+from checker.engine import java as java_module  # noqa: E402
+from checker.engine.java import JavaRuntime, find_java  # noqa: E402
+from checker.engine.server import WARM_UP_TEXT, answers  # noqa: E402
+from checker.house.warm_up import warm_up_for_file  # noqa: E402
 
 
 def _post(url: str, text: str) -> float:
     started = time.perf_counter()
-    response = requests.post(url + "/v2/check", data={**warm_up_params(), "text": text}, timeout=900)
+    response = requests.post(url + "/v2/check", data={**warm_up_for_file().params, "text": text}, timeout=900)
     response.raise_for_status()
     return time.perf_counter() - started
 
@@ -146,7 +147,8 @@ def _first_answer(command: list[str], port: int, warm: dict[str, str] | None, lo
             requests.post(url + "/v2/check", data=warm, timeout=600).raise_for_status()
         warmed = time.perf_counter() - started
         article = workloads.example_article().text
-        requests.post(url + "/v2/check", data={**warm_up_params(), "text": article}, timeout=600).raise_for_status()
+        data = {**warm_up_for_file().params, "text": article}
+        requests.post(url + "/v2/check", data=data, timeout=600).raise_for_status()
         return languages, warmed, time.perf_counter() - started, _cpu(process.pid)
     finally:
         measure.stop(process)
@@ -157,7 +159,7 @@ def start(runs: int, folder: Path) -> None:
     G1 collector (the settings before), the latter with the parallel collector, and with that and
     its start-up cache (the settings now; recorded first if missing)."""
     log = folder / "start.log"
-    warm = {**warm_up_params(), "text": WARM_UP_TEXT}
+    warm = {**warm_up_for_file().params, "text": WARM_UP_TEXT}
     variants = _variants()
     found: dict[str, list[tuple[float, ...]]] = {name: [] for name in variants}
     for number in range(runs):

@@ -1,7 +1,7 @@
 """German text-quality checks for news-agency wire copy, on top of LanguageTool.
 
 from checker import CheckOptions, check
-from checker.languagetool import open_engine
+from checker.engine import open_engine
 
 with open_engine() as engine:
     report = check(text, CheckOptions(language="de-DE"), engine=engine)

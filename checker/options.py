@@ -4,14 +4,19 @@ rule switches. One frozen record for the command line, the web app and the API a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Literal
 
 from checker.errors import InvalidRequest
 
-if TYPE_CHECKING:
-    from checker.house import Profile
-
 LANGUAGES = ("de-DE", "de-AT", "de-CH")
+
+# The learned layer's settings a house profile chooses (checker.learned reads them): how many of
+# its own findings the model shows ("high" takes a lower threshold) ...
+Sensitivity = Literal["normal", "high"]
+SENSITIVITIES: tuple[Sensitivity, ...] = ("normal", "high")
+# ... and what becomes of a LanguageTool finding it doubts.
+LowConfidence = Literal["drop", "note", "keep"]
+LOW_CONFIDENCE: tuple[LowConfidence, ...] = ("drop", "note", "keep")
 # Whether the learned layer (checker.learned) runs with a house profile that does not say
 # (`[model] enabled`): on, since it beats LanguageTool alone on precision and F0.5 on the report
 # set (docs/quality.md). Without a profile a check is LanguageTool alone unless it asks for the model.
@@ -33,12 +38,6 @@ class CheckOptions:
     enabled_categories: tuple[str, ...] = ()
     disabled_categories: tuple[str, ...] = ()
     enabled_only: bool = False
-
-    def model_on(self, profile: Profile | None) -> bool:
-        """Whether the learned layer runs: as asked, else as the profile says."""
-        if self.model is not None:
-            return self.model
-        return profile is not None and profile.model.enabled and not self.enabled_only
 
     def __post_init__(self) -> None:
         if self.language is not None and self.language not in LANGUAGES:

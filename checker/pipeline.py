@@ -15,7 +15,7 @@ from checker.errors import InputError
 from checker.formats import Document, parse_document
 from checker.house import ModelSettings, Profile, run_house_rules
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
-from checker.languagetool import Engine, house_rule_ids, split_text
+from checker.languagetool import Engine, custom_rule_ids, split_text
 from checker.languagetool.matches import issues_from_matches
 from checker.learned import review
 from checker.options import CheckOptions
@@ -40,7 +40,7 @@ def check(
     """Check `text` and report every finding in place.
 
     `profile` adds the house rules (ours in Python and ours inside LanguageTool, see
-    checker.languagetool.grammar_rules) and the names dictionary; None checks with LanguageTool
+    checker.languagetool.custom_rules) and the names dictionary; None checks with LanguageTool
     alone. `path` names the file in error messages and hints at its format.
     """
     options = options or CheckOptions()
@@ -66,7 +66,7 @@ def check_document(
     found, version = _languagetool_issues(plain, options, engine)
     model = profile.model if profile is not None else ModelSettings()
     verdict = None
-    if options.model_on(profile):
+    if _model_runs(options, profile):
 
         def recheck(sentence: str) -> list[Issue]:
             return _languagetool_issues(sentence, options, engine)[0]
@@ -104,7 +104,7 @@ def _refuse_unsafe(document: Document, plain: str, path: str | None) -> None:
 def _with_house_switches(options: CheckOptions, profile: Profile | None) -> CheckOptions:
     """The options with the rules the profile switches off (without a profile: our own
     LanguageTool rules) added to the disabled ones."""
-    switched_off = set(profile.disabled_rules) if profile is not None else set(house_rule_ids())
+    switched_off = set(profile.disabled_rules) if profile is not None else set(custom_rule_ids())
     if not switched_off or options.enabled_only:  # with enabled_only nothing else runs anyway
         return options
     return dataclasses.replace(options, disabled_rules=tuple(sorted({*options.disabled_rules, *switched_off})))
@@ -183,3 +183,10 @@ def _spaced_by_markup(document: Document, source: str, start: int, end: int) -> 
             position = markup_end
     text = "".join([*pieces, source[position:end]])
     return "|" in text and not _TWO_SPACES.search(text)
+
+
+def _model_runs(options: CheckOptions, profile: Profile | None) -> bool:
+    """Whether the learned layer runs: as asked, else as the profile says."""
+    if options.model is not None:
+        return options.model
+    return profile is not None and profile.model.enabled and not options.enabled_only

@@ -6,8 +6,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-from checker.gate import Gate
-
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -110,11 +108,6 @@ class Report:
     engine_version: str | None = None
     format: str = "text"
     stats: TextStats = field(default_factory=TextStats)
-
-    @property
-    def return_code(self) -> int:
-        """The exit status under the default gate: 1 with an error-level finding, else 0."""
-        return Gate().judge([self]).exit_status
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = Counter(issue.severity for issue in self.issues)

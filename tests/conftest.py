@@ -16,7 +16,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from checker.languagetool import LanguageToolClient, open_engine
+from checker.engine import open_engine
+from checker.languagetool import LanguageToolClient
 from checker.web import create_app
 
 DATA = Path(__file__).resolve().parent / "data"

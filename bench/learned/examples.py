@@ -9,7 +9,7 @@ import re
 import zipfile
 
 from bench.learned.corpus import CORRECT, Sentence
-from checker.languagetool.install import lib_dir, pinned_version
+from checker.engine.install import lib_dir, pinned_version
 from checker.learned.tokens import tokenize
 
 _EXAMPLE = re.compile(r"<example(?P<attributes>[^>]*)>(?P<body>.*?)</example>", re.S)

@@ -31,7 +31,8 @@ from bench.learned.corpus import SEED, Sentence, train_and_tune
 from bench.learned.dataset import Answer, items, labels
 from bench.learned.decisions import choose_settings, combination_score, judge
 from bench.learned.examples import correct_examples
-from checker.languagetool import Engine, open_engine
+from checker.engine import open_engine
+from checker.languagetool import Engine
 from checker.learned import features
 from checker.learned.labels import LABELS
 from checker.learned.model import MODEL_FILE, SETTINGS_FILE, Model, Settings

@@ -22,8 +22,7 @@ from typing import Any, Literal, NoReturn
 
 from checker.errors import InputError
 from checker.house.dictionary import NameIndex
-from checker.learned import LOW_CONFIDENCE, SENSITIVITIES, LowConfidence, Sensitivity
-from checker.options import MODEL_BY_DEFAULT
+from checker.options import LOW_CONFIDENCE, MODEL_BY_DEFAULT, SENSITIVITIES, LowConfidence, Sensitivity
 from checker.records import SEVERITIES, Severity
 
 Convention = Literal["auto", "agency", "duden"]
@@ -122,7 +121,7 @@ class Profile:
     @cached_property
     def digest(self) -> str:
         """A digest of everything the profile says, in its order (not where it was read from):
-        equal digests check alike. For cache keys (checker.report_cache)."""
+        equal digests check alike. For cache keys (checker.cli.report_cache)."""
         content = [
             self.name,
             self.convention,

@@ -1,21 +1,13 @@
-"""LanguageTool behind one interface: which server to use (`open_engine`), the HTTP client, the
-host's server, installing the pinned jars, finding Java, and turning its answers into Issues."""
+"""LanguageTool's HTTP side: the client, the caching engine and its stores, splitting long texts,
+our own rules' ids, and turning its answers into Issues.
+
+`languagetool/` imports nothing from `engine`, `house`, `learned` or the front ends.
+"""
 
 from __future__ import annotations
 
-from checker.languagetool.choice import configured_url, open_engine
 from checker.languagetool.chunks import split_text
 from checker.languagetool.client import Engine, LanguageToolClient
-from checker.languagetool.grammar_rules import house_rule_ids
-from checker.languagetool.server import LocalServer, ServerSettings
+from checker.languagetool.custom_rules import custom_rule_ids
 
-__all__ = [
-    "Engine",
-    "LanguageToolClient",
-    "LocalServer",
-    "ServerSettings",
-    "configured_url",
-    "house_rule_ids",
-    "open_engine",
-    "split_text",
-]
+__all__ = ["Engine", "LanguageToolClient", "custom_rule_ids", "split_text"]

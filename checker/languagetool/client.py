@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import requests
 
 from checker.errors import CheckerError, EngineError, EngineTimeout, EngineUnavailable, TextTooLong
-from checker.languagetool.grammar_rules import house_rule_ids, wrong_examples
+from checker.languagetool.custom_rules import custom_rule_ids, wrong_examples
 from checker.options import CheckOptions
 
 # Connecting is quick on loopback. A check's deadline ($WIRECHECK_CHECK_TIMEOUT, seconds) is a
@@ -86,7 +86,7 @@ class Engine(Protocol):
 
 def own_identity(version: str, fingerprint: str) -> str:
     """The identity of a server this installation starts: its version and the fingerprint of our
-    rule files and settings it was started with (checker.languagetool.server.fingerprint)."""
+    rule files and settings it was started with (checker.engine.server.fingerprint)."""
     return f"{version}|{fingerprint}|own"
 
 
@@ -226,7 +226,7 @@ class LanguageToolClient:
         params = {
             "language": "de-DE",
             "text": "\n\n".join(examples) or "Test.",
-            "enabledRules": ",".join(house_rule_ids()) or "NONE",
+            "enabledRules": ",".join(custom_rule_ids()) or "NONE",
             "enabledOnly": "true",
         }
         result = self._post(params)

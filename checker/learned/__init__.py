@@ -5,8 +5,8 @@ a text: how sure it is of each LanguageTool finding, and findings of its own (`s
 from __future__ import annotations
 
 from checker.learned.labels import KINDS, KINDS_BY_RULE, ModelKind
-from checker.learned.model import SENSITIVITIES, Sensitivity
-from checker.learned.review import LOW_CONFIDENCE, LowConfidence, Verdict, review
+from checker.learned.review import Verdict, review
+from checker.options import LOW_CONFIDENCE, SENSITIVITIES, LowConfidence, Sensitivity
 
 __all__ = [
     "KINDS",

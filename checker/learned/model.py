@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
+
+from checker.options import Sensitivity
 
 MODEL_DIR = Path(__file__).resolve().parent
 MODEL_FILE = MODEL_DIR / "model.crfsuite"
@@ -19,8 +21,6 @@ SETTINGS_FILE = MODEL_DIR / "model.json"
 # "normal": thresholds for edited copy (chosen on learner German, then raised until the model
 # raises few alarms on correct news copy); "high": the thresholds chosen on learner German alone,
 # for copy with many errors (translations, writers whose first language is not German).
-Sensitivity = Literal["normal", "high"]
-SENSITIVITIES: tuple[Sensitivity, ...] = ("normal", "high")
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
-from checker.languagetool import house_rule_ids
+from checker.languagetool import custom_rule_ids
 from checker.learned.decide import Probabilities, confidence, reported_label
 from checker.learned.features import Finding, covered_tokens, finding, sentence_features
 from checker.learned.labels import CATEGORY, KINDS_BY_LABEL
-from checker.learned.model import Model, Sensitivity, Settings, load_model
+from checker.learned.model import Model, Settings, load_model
 from checker.learned.tokens import Token, sentences
+from checker.options import LowConfidence, Sensitivity
 from checker.records import Issue
 from checker.text.offsets import LineIndex
 
-LowConfidence = Literal["drop", "note", "keep"]
-LOW_CONFIDENCE: tuple[LowConfidence, ...] = ("drop", "note", "keep")
 _Key = tuple[int, int, str]
 
 
@@ -65,7 +63,7 @@ def read(plain: str, languagetool_issues: Sequence[Issue], model: Model) -> list
 
     Only LanguageTool's own rules are seen (and later judged) by the model, as in training;
     findings of our rules inside LanguageTool (checker/languagetool/rule_files) are left alone."""
-    ours = house_rule_ids()
+    ours = custom_rule_ids()
     own = [issue for issue in languagetool_issues if issue.rule.partition("[")[0] not in ours]
     readings = []
     for tokens in sentences(plain):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from checker.gate import Gate
+from checker.filters.gate import Gate
 from checker.outputs.checkstyle import format_checkstyle
 from checker.outputs.github import format_github
 from checker.outputs.json_report import format_json

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from checker.gate import DEFAULT_GATE, Gate
+from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.outputs.junit import xml_safe
 from checker.records import Report
 

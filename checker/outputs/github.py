@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.gate import DEFAULT_GATE, Gate
+from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.records import Issue, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from checker.gate import DEFAULT_GATE, Gate
+from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.records import Report
 
 SCHEMA_VERSION = 1

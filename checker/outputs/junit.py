@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from checker.gate import DEFAULT_GATE, Gate
+from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.outputs.text_lines import format_issue
 from checker.records import Report
 

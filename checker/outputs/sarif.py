@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from checker.baseline import fingerprint
-from checker.gate import DEFAULT_GATE, Gate
+from checker.filters.baseline import fingerprint
+from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.house import RULES_BY_ID
 from checker.outputs.positions import Positions
 from checker.outputs.repository import is_file, repository_root

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from checker.gate import DEFAULT_GATE, Gate
+from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.house.unknown_words import UNKNOWN_NAME
 from checker.outputs.summary import summary_lines
 from checker.records import Issue, Report

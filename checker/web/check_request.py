@@ -23,15 +23,15 @@ from flask import current_app
 from werkzeug.datastructures import FileStorage, MultiDict
 
 from checker.errors import InvalidRequest, TextTooLong
-from checker.files import decode
-from checker.fixes import FixPlan, plan
+from checker.filters.fixes import FixPlan, plan
+from checker.filters.gate import FAIL_LEVELS, Gate
+from checker.filters.suppression import without_suppressed
 from checker.formats import FORMAT_TABLE, FORMATS
-from checker.gate import FAIL_LEVELS, Gate
+from checker.formats.files import decode
 from checker.house import Profile
 from checker.options import LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
-from checker.suppression import without_suppressed
 from checker.web.json_input import refuse_lone_surrogates, shown
 from checker.web.openapi import CHECK_REQUEST
 from checker.web.resources import admission, get_engine, get_profile
@@ -194,7 +194,7 @@ def _profile_for(request: CheckRequest) -> Profile | None:
 
 def report_for(request: CheckRequest) -> Report:
     """The checked request, with the app's engine and, unless switched off, its house profile,
-    without the findings its suppression comments switch off (checker.suppression)."""
+    without the findings its suppression comments switch off (checker.filters.suppression)."""
     request.validate()
     options = CheckOptions(
         language=None if request.language == AUTO else request.language,

@@ -25,7 +25,7 @@ workers = int(os.environ.get("WIRECHECK_WORKERS", "2"))
 # and /healthz up to 12 s, 64 threads a p99 of 8-10 s and refusals after 5 s (docs/reliability.md).
 worker_class = "gthread"
 threads = int(os.environ.get("WIRECHECK_THREADS", "64"))
-# A long text is checked in pieces of up to 60 s each (see checker.languagetool.server).
+# A long text is checked in pieces of up to 60 s each (see checker.engine.server).
 timeout = 180
 graceful_timeout = 20
 accesslog = "-"
@@ -43,13 +43,15 @@ _engine_scope = contextlib.ExitStack()
 def on_starting(server: Any) -> None:
     """In the master, before forking: the LanguageTool every worker uses."""
     # Imported here: gunicorn reads this module before the app, and the master needs no more.
+    from checker.engine import configured_url, open_engine  # noqa: PLC0415
+    from checker.engine.choice import FOLLOW_HOST  # noqa: PLC0415
     from checker.errors import CheckerError  # noqa: PLC0415
-    from checker.languagetool import configured_url, open_engine  # noqa: PLC0415
-    from checker.languagetool.choice import FOLLOW_HOST  # noqa: PLC0415
+    from checker.house.warm_up import warm_up_for_file  # noqa: PLC0415
 
     server.log.info("Choosing LanguageTool: $LANGUAGETOOL_URL, the host's, or one started now (about 15 s) …")
     try:
-        engine = _engine_scope.enter_context(open_engine(kind="serve", keep=True))
+        warm_up = warm_up_for_file(os.environ.get("WIRECHECK_PROFILE") or None)
+        engine = _engine_scope.enter_context(open_engine(kind="serve", keep=True, warm_up=warm_up))
     except CheckerError as exc:
         # What is missing, in one line, rather than a traceback from gunicorn.
         server.log.error("LanguageTool cannot start: %s", exc.message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.house import RULES_BY_ID
-from checker.languagetool import house_rule_ids
+from checker.languagetool import custom_rule_ids
 from checker.records import Issue
 
 
@@ -36,7 +36,7 @@ _PUNCTUATION_TYPES = frozenset({"typographical", "whitespace", "punctuation"})
 def is_ours(issue: Issue) -> bool:
     """Whether the newsroom's own rules found it: the house rules in Python, or ours inside
     LanguageTool (checker/languagetool/rule_files)."""
-    return issue.source == "house" or issue.rule.partition("[")[0] in house_rule_ids()
+    return issue.source == "house" or issue.rule.partition("[")[0] in custom_rule_ids()
 
 
 def scope_of(issue: Issue) -> str:

@@ -6,8 +6,8 @@ import dataclasses
 import typing
 from typing import Any
 
+from checker.filters.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
 from checker.formats import FORMATS
-from checker.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
 from checker.options import LANGUAGES
 from checker.records import TextStats
 

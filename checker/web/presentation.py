@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from checker.fixes import (
+from checker.filters.fixes import (
     AMBIGUOUS,
     MARKUP,
     NEW_FINDING,

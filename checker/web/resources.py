@@ -16,13 +16,16 @@ from collections.abc import Iterator
 
 from flask import Flask, current_app
 
+from checker.engine import configured_url, open_engine
+from checker.engine.choice import FOLLOW_HOST
+from checker.engine.health import HealthMonitor, Observed
+from checker.engine.server import WarmUp
 from checker.errors import InputError, Overloaded
 from checker.house import Profile, load_profile
-from checker.languagetool import Engine, configured_url, open_engine
-from checker.languagetool.cache import MEMORY_ENTRIES, MemoryStore
-from checker.languagetool.cached import CachingEngine
-from checker.languagetool.choice import FOLLOW_HOST
-from checker.languagetool.health import HealthMonitor, Observed
+from checker.house.warm_up import warm_up_for
+from checker.languagetool import Engine
+from checker.languagetool.caching import CachingEngine
+from checker.languagetool.stores import MEMORY_ENTRIES, MemoryStore
 
 _ENGINE = "wirecheck.engine"
 _PROFILE = "wirecheck.profile"
@@ -42,6 +45,8 @@ class EngineHolder:
         self._stack = contextlib.ExitStack()
         self._engine: Engine | None = None
         self._health: HealthMonitor | None = None
+        # What a server started for this app is asked first (its profile's checks).
+        self.warm_up: WarmUp | None = None
 
     def get(self) -> Engine:
         return self._open()[0]
@@ -57,7 +62,7 @@ class EngineHolder:
                     self._health = HealthMonitor(self._given)
                     self._engine = Observed(self._given, self._health)
                 else:
-                    client = self._stack.enter_context(open_engine(self._url))
+                    client = self._stack.enter_context(open_engine(self._url, warm_up=self.warm_up))
                     atexit.register(self._stack.close)
                     self._health = HealthMonitor(client)
                     # LanguageTool's answers per paragraph, kept in this worker's memory; only
@@ -89,6 +94,7 @@ def init_app(app: Flask) -> None:
     slots, wait = int(app.config["MAX_CONCURRENT_CHECKS"]), float(app.config["ADMISSION_WAIT"])
     app.extensions[_ADMISSION] = Admission(slots, wait)
     app.extensions[_PROFILE] = _profile_for(app)
+    app.extensions[_ENGINE].warm_up = warm_up_for(app.extensions[_PROFILE])
 
 
 def get_engine() -> Engine:

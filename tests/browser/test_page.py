@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from checker.fixes import plan
+from checker.filters.fixes import plan
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions

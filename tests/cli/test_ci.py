@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.languagetool import LanguageToolClient
 
 pytestmark = pytest.mark.engine

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from checker.baseline import fingerprint
-from checker.cli import main
+from checker.cli.front_matter import front_matter_language
+from checker.cli.main import main
+from checker.cli.progress import Progress
+from checker.cli.project_config import glob_pattern, load_config
 from checker.errors import CheckerError
-from checker.front_matter import front_matter_language
-from checker.gate import Gate
-from checker.progress import Progress
-from checker.project_config import glob_pattern, load_config
+from checker.filters.baseline import fingerprint
+from checker.filters.gate import Gate
+from checker.filters.suppression import suppressed_ranges, without_rules, without_suppressed
 from checker.records import Category, Issue, Report
-from checker.suppression import suppressed_ranges, without_rules, without_suppressed
 
 
 def issue(text: str, flagged: str, rule: str = "RULE", severity: str = "error", start: int = 0) -> Issue:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.languagetool import LanguageToolClient
 from checker.outputs import OUTPUTS
 from checker.text.limits import MAX_PARAGRAPH, MAX_TEXT_LENGTH

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine.install import pinned_version
 from checker.languagetool import LanguageToolClient
-from checker.languagetool.install import pinned_version
 from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.engine

@@ -79,7 +79,8 @@ def test_package_data_serves_the_page_and_finds_its_engine_project(installed: Pa
 import checker, json
 from checker.web import create_app
 from checker.house import load_profile
-from checker.languagetool import install
+from checker.engine import install
+from checker.languagetool.custom_rules import RULES_DIR
 client = create_app({"TESTING": True, "ENGINE": object()}).test_client()
 page = client.get("/")
 css = client.get("/static/wirecheck.css")
@@ -90,7 +91,7 @@ print(json.dumps({
     "profile": load_profile().name,
     "version": install.pinned_version(),
     "wrapper": (install.MAVEN_PROJECT / "mvnw").exists(),
-    "rules": (install.RULES_DIR / "org/languagetool/rules/de/grammar_custom.xml").exists(),
+    "rules": (RULES_DIR / "org/languagetool/rules/de/grammar_custom.xml").exists(),
 }))
 """
     result = _run([str(installed / "python"), "-c", probe], tmp_path, env={"PATH": "/usr/bin:/bin"})

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool import background
+from checker.engine import background
 
 pytestmark = pytest.mark.engine
 

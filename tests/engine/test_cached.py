@@ -1,4 +1,4 @@
-"""The caching engine (checker.languagetool.cached) against the real LanguageTool: findings with
+"""The caching engine (checker.languagetool.caching) against the real LanguageTool: findings with
 and without the result cache are the same, also after an edit and with paragraphs checked in
 parallel, and a stored text is answered without asking LanguageTool."""
 
@@ -12,9 +12,9 @@ import requests
 
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
-from checker.languagetool import cached as cached_module
-from checker.languagetool.cache import DiskStore, MemoryStore
-from checker.languagetool.cached import CONTEXT_RULES, CachingEngine
+from checker.languagetool import caching as cached_module
+from checker.languagetool.caching import CONTEXT_RULES, CachingEngine
+from checker.languagetool.stores import DiskStore, MemoryStore
 from checker.options import CheckOptions
 from checker.pipeline import check
 from tests.engine.test_pipeline import UNICODE_TEXTS, assert_exact, summary
@@ -148,7 +148,7 @@ def test_the_context_rules_are_those_languagetool_names(engine: LanguageToolClie
             for rule in info["rules"]
             if rule.get("isTextLevelRule") and rule.get("minToCheckParagraph") != "0"
         }
-        assert context == CONTEXT_RULES, f"update CONTEXT_RULES in checker/languagetool/cached.py for {language}"
+        assert context == CONTEXT_RULES, f"update CONTEXT_RULES in checker/languagetool/caching.py for {language}"
 
 
 def test_reordered_paragraphs_ask_only_the_context_rules(engine: LanguageToolClient) -> None:

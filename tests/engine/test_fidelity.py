@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pytest
 from lxml import etree
 
+from checker.engine.install import lib_dir, pinned_version
 from checker.languagetool import LanguageToolClient
-from checker.languagetool.install import lib_dir, pinned_version
 from checker.options import CheckOptions
 from checker.pipeline import check
 

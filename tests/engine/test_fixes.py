@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.fixes import plan
+from checker.filters.fixes import plan
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from checker.languagetool import LanguageToolClient
-from checker.languagetool.install import RULES_DIR
+from checker.languagetool.custom_rules import RULES_DIR
 
 # The resource LanguageTool's Language.getRuleFileNames() looks up for German.
 RULE_RESOURCE = "org/languagetool/rules/de/grammar_custom.xml"

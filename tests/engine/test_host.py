@@ -1,4 +1,4 @@
-"""The host's LanguageTool server (checker/languagetool/host.py, choice.py): published per engine,
+"""The host's LanguageTool server (checker/engine/host.py, choice.py): published per engine,
 used only when verified, followed across restarts, adopted or started again when its owner ends."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool import host, open_engine
-from checker.languagetool.runtime import write_state
-from checker.languagetool.server import LocalServer, answers
+from checker.engine import host, open_engine
+from checker.engine.runtime import write_state
+from checker.engine.server import LocalServer, answers
 from checker.options import CheckOptions
 
 ROOT = Path(__file__).resolve().parents[2]

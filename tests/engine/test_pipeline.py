@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from checker.errors import InvalidRequest
+from checker.filters.gate import Gate
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
 from checker.pipeline import check
@@ -52,7 +53,7 @@ def test_seed_article(seed_text: str, engine: LanguageToolClient) -> None:
     kreml = next(issue for issue in report.issues if issue.text == "Kremlin")
     assert kreml.replacements[0] == "Kreml"
     assert (kreml.line, kreml.column) == (3, 143)
-    assert report.return_code == 1
+    assert Gate().judge([report]).exit_status == 1
     assert report.engine_version == "6.8"
 
 

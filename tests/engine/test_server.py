@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine import LocalServer, install, java
+from checker.engine.server import answers
 from checker.errors import SetupError
-from checker.languagetool import LocalServer, install, java
-from checker.languagetool.server import answers
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine import LocalServer, install, start_cache
+from checker.engine import server as server_module
+from checker.engine.java import JavaRuntime, find_java
 from checker.errors import SetupError
-from checker.languagetool import LanguageToolClient, LocalServer, install, start_cache
-from checker.languagetool import server as server_module
-from checker.languagetool.java import JavaRuntime, find_java
+from checker.languagetool import LanguageToolClient
+from checker.languagetool.custom_rules import RULES_DIR
 from checker.options import CheckOptions
 
 TEXT = "Putin lobte die Kooperationen der beiden Ländern. Das ist ein Fehlr."
@@ -29,8 +31,8 @@ def test_the_class_path_of_the_cache_has_jars_only() -> None:
 def test_the_rules_jar_holds_our_rule_files() -> None:
     rules_jar = Path(start_cache.classpath().split(":")[0])
     with zipfile.ZipFile(rules_jar) as jar:
-        for path in install.RULES_DIR.rglob("*.xml"):
-            assert jar.read(path.relative_to(install.RULES_DIR).as_posix()) == path.read_bytes()
+        for path in RULES_DIR.rglob("*.xml"):
+            assert jar.read(path.relative_to(RULES_DIR).as_posix()) == path.read_bytes()
 
 
 def test_the_server_jar_is_copied_without_its_class_path() -> None:

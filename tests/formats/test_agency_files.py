@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.files import decode
 from checker.formats import Document, Part, detect_format, parse_document
+from checker.formats.files import decode
 from checker.house import load_profile, run_house_rules
 from checker.web import messages
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.files import decode
 from checker.formats import Document, parse_document
+from checker.formats.files import decode
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.languagetool import LanguageToolClient
 from tests.conftest import SEED_ARTICLE
 from tests.golden.compare import assert_golden

@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from checker.files import read_path
-from checker.gate import Gate
+from checker.filters.gate import Gate
+from checker.formats.files import read_path
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.outputs import OUTPUTS

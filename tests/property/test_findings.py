@@ -16,7 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, example, given, settings
 
-from checker.cli import main as cli_main
+from checker.cli.main import main as cli_main
 from checker.languagetool import LanguageToolClient
 from checker.web import create_app
 from checker.web.check_request import normalise_line_ends

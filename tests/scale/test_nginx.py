@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine.server import answers, free_port
 from checker.languagetool import LanguageToolClient
-from checker.languagetool.server import answers, free_port
 from checker.options import CheckOptions
 
 pytestmark = pytest.mark.engine

@@ -1,4 +1,4 @@
-"""Reading the user's files (checker.files): which encodings a declaration may name, when the
+"""Reading the user's files (checker.formats.files): which encodings a declaration may name, when the
 bytes contradict it, and that reading stops at the text limit."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import io
 import pytest
 
 from checker.errors import InputError
-from checker.files import decode, read_stream
+from checker.formats.files import decode, read_stream
 from checker.text.limits import MAX_TEXT_LENGTH
 
 NITF = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.fixes import (
+from checker.filters.fixes import (
     AMBIGUOUS,
     MARKUP,
     NEW_FINDING,

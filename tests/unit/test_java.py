@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool import java
+from checker.engine import java
 
 
 def _jdk(root: Path, name: str, version: str | None) -> Path:

@@ -1,4 +1,4 @@
-"""Whole reports in the store (checker.report_cache): read back exactly as written, and never
+"""Whole reports in the store (checker.cli.report_cache): read back exactly as written, and never
 for a check that differs in anything a report depends on."""
 
 from __future__ import annotations
@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from checker import report_cache
-from checker.files import Source
+from checker.cli import report_cache
+from checker.cli.report_cache import ReportCache
+from checker.formats.files import Source
 from checker.house import load_profile
-from checker.languagetool.cache import MemoryStore
+from checker.languagetool.stores import MemoryStore
 from checker.options import CheckOptions
 from checker.records import Category, Issue, Report, TextStats
-from checker.report_cache import ReportCache
 
 TEXT = "Der Minister sagte 😀, dass die Verhandlungen weitergehn.\n\nZweiter Absatz."
 REPORT = Report(

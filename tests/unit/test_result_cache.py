@@ -1,4 +1,4 @@
-"""The result stores (checker.languagetool.cache) and the paragraph split they are keyed on."""
+"""The result stores (checker.languagetool.stores) and the paragraph split they are keyed on."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool.cache import DiskStore, MemoryStore, cache_key, get_matches
-from checker.languagetool.cached import idle_cores
+from checker.languagetool.caching import idle_cores
 from checker.languagetool.chunks import paragraphs
+from checker.languagetool.stores import DiskStore, MemoryStore, cache_key, get_matches
 
 MATCHES = [{"offset": 3, "length": 7, "message": "Möglicher Tippfehler 😀", "rule": {"id": "GERMAN_SPELLER_RULE"}}]
 

@@ -1,5 +1,5 @@
 """The runtime folder and its state files are trusted only when they are this user's and nobody
-else can write to them (checker/languagetool/runtime.py)."""
+else can write to them (checker/engine/runtime.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine.runtime import read_state, runtime_dir, write_state
 from checker.errors import SetupError
-from checker.languagetool.runtime import read_state, runtime_dir, write_state
 
 NOBODY = 65534
 as_root = pytest.mark.skipif(os.getuid() != 0, reason="giving a file to another user needs root")

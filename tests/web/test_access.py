@@ -10,8 +10,8 @@ import pytest
 from flask import Flask
 from limits.storage import MovingWindowSupport, Storage
 
+from checker.engine.server import free_port
 from checker.errors import SetupError
-from checker.languagetool.server import free_port
 from checker.web import access, create_app
 from checker.web.settings import from_environment
 from tests.fakes import OverlappingEngine

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import CheckerError, InputError, InvalidRequest
-from checker.files import decode
+from checker.formats.files import decode
 from checker.house import load_profile
 from checker.records import Category, Issue
 from checker.text.statistics import text_statistics

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from checker.engine import health
 from checker.errors import EngineUnavailable
-from checker.languagetool import health
 from checker.web import create_app
 from tests.fakes import FailingEngine
 from tests.serving import serving

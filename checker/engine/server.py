@@ -15,14 +15,17 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.engine import install, start_cache
+from checker.engine.java import JVM_OPTIONS, find_java
+from checker.engine.runtime import runtime_dir
 from checker.errors import EngineUnavailable, SetupError
-from checker.languagetool import install, start_cache
-from checker.languagetool.java import JVM_OPTIONS, find_java
-from checker.languagetool.runtime import runtime_dir
+from checker.languagetool.client import request_params
+from checker.languagetool.custom_rules import RULES_DIR
+from checker.options import CheckOptions
 
 HOST = "127.0.0.1"
 
@@ -61,7 +64,7 @@ def fingerprint(settings: ServerSettings) -> str:
     """What makes two servers interchangeable: the LanguageTool version, our rule files and the
     settings. A host's server is shared only with processes whose fingerprint is the same."""
     digest = hashlib.sha256(install.pinned_version().encode())
-    for rule_file in sorted(install.RULES_DIR.rglob("*.xml")):
+    for rule_file in sorted(RULES_DIR.rglob("*.xml")):
         digest.update(rule_file.read_bytes())
     digest.update(settings.config_text().encode())
     return digest.hexdigest()[:16]
@@ -115,19 +118,20 @@ WARM_UP_TEXT = (
 )
 
 
-def warm_up_params() -> dict[str, str]:
-    """LanguageTool's parameters of a check with the default house profile (de-DE)."""
-    # Imported here: the house profile sits above this adapter; only the warm-up needs it.
-    from checker.errors import CheckerError  # noqa: PLC0415
-    from checker.house import load_profile  # noqa: PLC0415
-    from checker.languagetool.client import request_params  # noqa: PLC0415
-    from checker.options import CheckOptions  # noqa: PLC0415
+@dataclass(frozen=True)
+class WarmUp:
+    """What a new server is asked before it serves. LanguageTool builds a rule pipeline per set of
+    request parameters (seconds each), so `params` are those of the checks it will see (the
+    caller's house profile, which this package does not read); `text` has a misspelling and a
+    quotation, so that suggestions load too; `training`, sentences as users send them, is what
+    the start-up cache's recording checks besides."""
 
-    try:
-        disabled = tuple(sorted(load_profile().disabled_rules))
-    except CheckerError:
-        disabled = ()
-    return request_params(CheckOptions(language="de-DE", disabled_rules=disabled))
+    params: Mapping[str, str] = field(default_factory=lambda: request_params(CheckOptions(language="de-DE")))
+    text: str = WARM_UP_TEXT
+    training: tuple[str, ...] = ()
+
+    def request(self, text: str | None = None) -> bytes:
+        return urllib.parse.urlencode({**self.params, "text": self.text if text is None else text}).encode()
 
 
 # The watcher asks a running server whether it answers this often; after this many missed
@@ -154,9 +158,11 @@ class LocalServer:
         port: int | None = None,
         settings: ServerSettings | None = None,
         launch: tuple[list[str], str] | None = None,
+        warm_up: WarmUp | None = None,
     ) -> None:
         """`launch`: JVM options and class path instead of `start_cache.launch`'s (for recording)."""
         self.settings = settings or ServerSettings()
+        self.warm_up = warm_up or WarmUp()
         self._launch = launch
         self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}"
@@ -179,7 +185,7 @@ class LocalServer:
         return self._process.pid if self._process else None
 
     def start(self, *, timeout: float = 180.0) -> LocalServer:
-        install.install()
+        install.install(warm_up=self.warm_up)
         with self._lock:
             self._spawn()
         self._wait_until_ready(timeout)
@@ -251,7 +257,7 @@ class LocalServer:
         # than in a user's request. LanguageTool builds a rule pipeline per set of request
         # parameters (seconds each), so the warm-up asks as the default profile's checks do, and
         # with a misspelling and a quotation, so that suggestions and their data load too.
-        data = urllib.parse.urlencode({**warm_up_params(), "text": WARM_UP_TEXT}).encode()
+        data = self.warm_up.request()
         with contextlib.suppress(OSError):
             urllib.request.urlopen(self.url + "/v2/check", data=data, timeout=120).close()
 

@@ -17,10 +17,10 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-from checker.languagetool import host
-from checker.languagetool.background import ensure_running, touch_used, using
+from checker.engine import host
+from checker.engine.background import ensure_running, touch_used, using
+from checker.engine.server import LocalServer, WarmUp
 from checker.languagetool.client import LanguageToolClient
-from checker.languagetool.server import LocalServer
 
 # Set by a process that keeps the host's server for its children (the web app's gunicorn master):
 # they use the published server and never start one.
@@ -39,8 +39,9 @@ class HostServer:
     are started on a thread that lives as long as the hold, because a JVM ends with the thread
     that started it; `close` stops the ones started here."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, warm_up: WarmUp | None = None) -> None:
         self._kind = kind
+        self._warm_up = warm_up
         self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languagetool-starter")
         self._started: list[LocalServer] = []
         self._closed = threading.Event()
@@ -53,7 +54,7 @@ class HostServer:
         return self.url
 
     def _use_or_start(self) -> str:
-        url, server = host.use_or_start(self._kind)
+        url, server = host.use_or_start(self._kind, self._warm_up)
         if server is not None:
             self._started.append(server)
         return url
@@ -80,11 +81,17 @@ class HostServer:
 
 @contextlib.contextmanager
 def open_engine(
-    url: str | None = None, *, background: bool = False, kind: str = "check", keep: bool = False
+    url: str | None = None,
+    *,
+    background: bool = False,
+    kind: str = "check",
+    keep: bool = False,
+    warm_up: WarmUp | None = None,
 ) -> Iterator[LanguageToolClient]:
     """An engine for the duration of the block (see the module docstring for which). `kind`
     names this process in the host's state file; `keep`: adopt or start the host's next server
-    as soon as the one in use goes away, not only when a check finds it gone."""
+    as soon as the one in use goes away, not only when a check finds it gone; `warm_up`: what a
+    server started here is asked first (the checks' parameters)."""
     remote = configured_url(url)
     if remote:
         yield LanguageToolClient(remote)
@@ -97,7 +104,7 @@ def open_engine(
         yield LanguageToolClient(ensure_running(), fingerprint=fingerprint, relocate=ensure_running)
         touch_used()
         return
-    hold = HostServer(kind)
+    hold = HostServer(kind, warm_up)
     try:
         with using():
             if keep:

@@ -25,13 +25,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.languagetool import install
-from checker.languagetool.cache import Matches, ResultStore, cache_key, get_matches
 from checker.languagetool.chunks import paragraphs
 from checker.languagetool.client import Engine, request_params
+from checker.languagetool.stores import Matches, ResultStore, cache_key, get_matches
 from checker.options import CheckOptions
 from checker.text.offsets import utf16_length
 
+# The LanguageTool version whose context rules CONTEXT_RULES lists; tests/engine/test_cached.py
+# compares it with the pinned one.
+CONTEXT_RULES_VERSION = "6.8"
 # LanguageTool 6.8's German text-level rules that look beyond the paragraph
 # (`minToCheckParagraph` other than 0 in /v2/configinfo), each with whether it is off by default.
 # tests/engine/test_cached.py compares this with what the engine says.
@@ -238,7 +240,7 @@ class CachingEngine:
         if whole_key in found:
             self._count("stored")
             return self._response(found[whole_key])
-        by_paragraph = version == install.pinned_version() and not (
+        by_paragraph = version == CONTEXT_RULES_VERSION and not (
             options.enabled_only or options.enabled_categories or options.disabled_categories
         )
         units = self._paragraphs(text, identity, params) if by_paragraph else []

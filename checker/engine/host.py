@@ -1,7 +1,7 @@
 """The host-wide LanguageTool server: one per host and engine, found through a small state file in
 the runtime folder and started under a lock, so that only one process starts it.
 
-A published server is used only when its state file is this user's (checker.languagetool.runtime)
+A published server is used only when its state file is this user's (checker.engine.runtime)
 and the processes it names are this user's own: the owner that watches it, and a LanguageTool
 server listening on the published port. A server whose owner lives but which does not answer is
 being restarted by that owner and is waited for, not started a second time.
@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from checker.engine import install
+from checker.engine.runtime import read_state, runtime_dir, write_state
+from checker.engine.server import HOST, LocalServer, ServerSettings, WarmUp, answers, fingerprint, port_is_free
 from checker.errors import CheckerError, EngineUnavailable
-from checker.languagetool import install
 from checker.languagetool.client import own_identity
-from checker.languagetool.runtime import read_state, runtime_dir, write_state
-from checker.languagetool.server import HOST, LocalServer, ServerSettings, answers, fingerprint, port_is_free
 
 # How long a server whose owner lives may take to answer again (a JVM restart takes about 15 s).
 RESTART_WAIT = 90.0
@@ -164,14 +164,14 @@ def unpublish(server: LocalServer) -> None:
             _state_path().unlink()
 
 
-def use_or_start(kind: str) -> tuple[str, LocalServer | None]:
+def use_or_start(kind: str, warm_up: WarmUp | None = None) -> tuple[str, LocalServer | None]:
     """The host's server: (its URL, None) if one answers, else one started and published here
     (its URL, the server, which the caller stops and unpublishes)."""
     with start_lock():
         running = _running_or_restarting()
         if running is not None:
             return running, None
-        server = LocalServer().start()
+        server = LocalServer(warm_up=warm_up).start()
         publish(server, kind)
         return server.url, server
 
@@ -188,7 +188,9 @@ def wait_for_running(timeout: float = RESTART_WAIT + 150.0) -> str:
     raise EngineUnavailable(f"no LanguageTool server answered on this host within {timeout:.0f} s")
 
 
-def start_for_host(port: int | None = None, *, kind: str = "languagetool") -> LocalServer:
+def start_for_host(
+    port: int | None = None, *, kind: str = "languagetool", warm_up: WarmUp | None = None
+) -> LocalServer:
     """A server started and published as the host's, for a caller that runs it for others
     (`checker languagetool`); refuses when the host already has one or the port is taken."""
     with start_lock():
@@ -197,6 +199,6 @@ def start_for_host(port: int | None = None, *, kind: str = "languagetool") -> Lo
             raise CheckerError(f"a LanguageTool server already runs on this host: {running}", reason="host_server_runs")
         if port is not None and not port_is_free(port):
             raise CheckerError(f"port {port} on 127.0.0.1 is in use; choose another with --port", reason="port_in_use")
-        server = LocalServer(port=port).start()
+        server = LocalServer(port=port, warm_up=warm_up).start()
         publish(server, kind)
         return server

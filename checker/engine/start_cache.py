@@ -21,9 +21,14 @@ import urllib.request
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.languagetool import install
-from checker.languagetool.java import JVM_OPTIONS, JavaRuntime
+if TYPE_CHECKING:
+    from checker.engine.server import WarmUp
+
+from checker.engine import install
+from checker.engine.java import JVM_OPTIONS, JavaRuntime
+from checker.languagetool.custom_rules import RULES_DIR
 
 MINIMUM_JAVA = 25
 _SERVER_JAR = "languagetool-server-{version}.jar"
@@ -59,7 +64,7 @@ def launch(java: JavaRuntime) -> tuple[list[str], str]:
     return [], install.classpath()
 
 
-def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
+def prepare(java: JavaRuntime, *, quiet: bool = False, warm_up: WarmUp | None = None) -> Path | None:
     """Make the cache for `java` unless it exists or the Java is too old: a server started to
     record, warmed up as every server is, and stopped (the JVM writes the cache as it exits)."""
     if java.major < MINIMUM_JAVA:
@@ -69,16 +74,19 @@ def prepare(java: JavaRuntime, *, quiet: bool = False) -> Path | None:
     if path.exists():
         return path
     # Imported here: the server uses this module to start.
-    from checker.languagetool.server import LocalServer  # noqa: PLC0415
+    from checker.engine.server import LocalServer, WarmUp  # noqa: PLC0415
+
+    warm_up = warm_up or WarmUp()
 
     if not quiet:
         print("Recording LanguageTool's start-up cache (once, about 20 s) …", file=sys.stderr, flush=True)
     recording = path.with_name(f"{path.stem}.{os.getpid()}.recording")
-    server = LocalServer(launch=([f"-XX:AOTCacheOutput={recording}"], class_path))
+    server = LocalServer(launch=([f"-XX:AOTCacheOutput={recording}"], class_path), warm_up=warm_up)
     try:
         try:
             server.start()
-            _train(server.url)
+            if warm_up.training:
+                _train(server.url, warm_up)
         finally:
             server.stop(timeout=300, graceful=True)
         if recording.exists():
@@ -100,24 +108,20 @@ def _remove_others(cache: Path, class_path: str) -> None:
             old.unlink(missing_ok=True)
 
 
-def _train(url: str) -> None:
-    """A check as users send them, beyond the warm-up's: the house rules' example sentences
-    (agency copy with and without errors), with the default profile's parameters."""
-    # Imported here: the house rules sit above this adapter; only the recording needs them.
-    from checker.house.rules import RULES  # noqa: PLC0415
-    from checker.languagetool.server import warm_up_params  # noqa: PLC0415
-
-    sentences = [sentence for rule in RULES for sentence in (*rule.examples_wrong, *rule.examples_right)]
-    data = urllib.parse.urlencode({**warm_up_params(), "text": "\n\n".join(sentences)}).encode()
+def _train(url: str, warm_up: WarmUp) -> None:
+    """Checks as users send them, beyond the warm-up's: the caller's training sentences (the house
+    rules' examples: agency copy with and without errors), with the warm-up's parameters."""
     with contextlib.suppress(OSError):
-        urllib.request.urlopen(url + "/v2/check", data=data, timeout=300).close()
+        urllib.request.urlopen(
+            url + "/v2/check", data=warm_up.request("\n\n".join(warm_up.training)), timeout=300
+        ).close()
 
 
 def _rules_jar() -> Path:
-    files = sorted(path for path in install.RULES_DIR.rglob("*.xml") if path.is_file())
+    files = sorted(path for path in RULES_DIR.rglob("*.xml") if path.is_file())
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.relative_to(install.RULES_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+        digest.update(path.relative_to(RULES_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     target = folder() / f"rules-{digest.hexdigest()[:16]}.jar"
     if not target.exists():
         _write_atomically(target, lambda jar: _pack(jar, files))
@@ -126,7 +130,7 @@ def _rules_jar() -> Path:
 
 def _pack(jar: zipfile.ZipFile, files: list[Path]) -> None:
     for path in files:
-        jar.write(path, path.relative_to(install.RULES_DIR).as_posix())
+        jar.write(path, path.relative_to(RULES_DIR).as_posix())
 
 
 def _server_jar_copy(server: Path) -> Path:

@@ -5,10 +5,10 @@ rules or the learned layer. A CI run over many files of which few changed pays o
 
 The key holds everything a report depends on: the text and its path (which can decide the
 input format), the check's options, the profile's content (`Profile.digest`), the engine's
-identity (checker.languagetool.cached.engine_identity) and a digest of this package's own files,
+identity (checker.languagetool.caching.engine_identity) and a digest of this package's own files,
 rules, word lists and model included, so that another version of the checker never reads a
 report it did not write. The store is the one LanguageTool's answers use
-(checker.languagetool.cache.DiskStore): bounded, shared by the user's processes, and never the
+(checker.languagetool.stores.DiskStore): bounded, shared by the user's processes, and never the
 reason a check fails.
 """
 
@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from checker.files import Source
+from checker.formats.files import Source
 from checker.house import Profile
-from checker.languagetool.cache import ResultStore, cache_key
+from checker.languagetool.stores import ResultStore, cache_key
 from checker.options import CheckOptions
 from checker.records import Report
 

@@ -1,5 +1,5 @@
-"""Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.cached),
-and for the command line's whole reports (checker.report_cache): bounded, in memory for the web
+"""Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.caching),
+and for the command line's whole reports (checker.cli.report_cache): bounded, in memory for the web
 app and in a small SQLite file for the command line.
 
 A store maps a key to plain JSON data (a paragraph's LanguageTool matches, a file's report), kept

@@ -19,30 +19,32 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NoReturn
 
-from checker.baseline import only_new, read_baseline, write_baseline
-from checker.changed_lines import only_changed
+from checker.cli.front_matter import front_matter_language
+from checker.cli.progress import Progress
+from checker.cli.project_config import COMMAND_LINE, UNSET, ProjectConfig, Unset, default_config, load_config
+from checker.cli.report_cache import Job, ReportCache
+from checker.engine import background, host, open_engine
+from checker.engine import install as engine_install
+from checker.engine.choice import configured_url
+from checker.engine.host import own_engine_identity
 from checker.errors import CheckerError, InputError, InvalidRequest
-from checker.files import STDIN, Source, expand, read_path, read_stream
+from checker.filters.baseline import only_new, read_baseline, write_baseline
+from checker.filters.changed_lines import only_changed
+from checker.filters.gate import FAIL_LEVELS, Gate
+from checker.filters.suppression import without_rules, without_suppressed
 from checker.formats import FORMATS
 from checker.formats.detect import detect_format
-from checker.front_matter import front_matter_language
-from checker.gate import FAIL_LEVELS, Gate
+from checker.formats.files import STDIN, Source, expand, read_path, read_stream
 from checker.house import Profile, load_profile
-from checker.languagetool import Engine, background, host, open_engine
-from checker.languagetool import install as engine_install
-from checker.languagetool.cache import DiskStore
-from checker.languagetool.cached import CachingEngine
-from checker.languagetool.choice import configured_url
-from checker.languagetool.host import own_engine_identity
+from checker.house.warm_up import warm_up_for, warm_up_for_file
+from checker.languagetool import Engine
+from checker.languagetool.caching import CachingEngine
+from checker.languagetool.stores import DiskStore
 from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
 from checker.pipeline import check
-from checker.progress import Progress
-from checker.project_config import COMMAND_LINE, UNSET, ProjectConfig, Unset, default_config, load_config
 from checker.records import Report
-from checker.report_cache import Job, ReportCache
-from checker.suppression import without_rules, without_suppressed
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 # What a shell reports for a program that SIGPIPE ended: its reader (`| head`) had gone.
@@ -304,8 +306,8 @@ def _check_all(
     jobs: Sequence[Job], args: argparse.Namespace, profile: Profile | None
 ) -> tuple[Results, list[InputError]]:
     """Each file's report: from the per-user cache where it was checked exactly so before (whole
-    reports, checker.report_cache; LanguageTool's answers per paragraph,
-    checker.languagetool.cached), else checked; the engine starts only if a file needs it. The
+    reports, checker.cli.report_cache; LanguageTool's answers per paragraph,
+    checker.languagetool.caching), else checked; the engine starts only if a file needs it. The
     files whose content the check refuses come back as their errors."""
     store = None if args.no_cache else DiskStore()
     own_engine = configured_url(args.languagetool_url) is None
@@ -313,7 +315,7 @@ def _check_all(
     done: dict[int, Report | InputError] = {}
     done.update(reports.find(jobs) if reports is not None else {})
     if len(done) < len(jobs):
-        with open_engine(args.languagetool_url, background=background.wanted()) as client:
+        with open_engine(args.languagetool_url, background=background.wanted(), warm_up=warm_up_for(profile)) as client:
             engine = CachingEngine(client, store)
             if store is not None and not own_engine:
                 reports = ReportCache(store, engine.identity(), profile)
@@ -373,7 +375,7 @@ def languagetool_command(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    server = host.start_for_host(args.port)
+    server = host.start_for_host(args.port, warm_up=warm_up_for_file())
     try:
         print(
             f"LanguageTool {engine_install.pinned_version()} listens on {server.url} "
@@ -391,7 +393,7 @@ def languagetool_command(args: argparse.Namespace) -> int:
 
 def install_command(_: argparse.Namespace) -> int:
     lib = engine_install.install()
-    cache = engine_install.record_start_cache()
+    cache = engine_install.record_start_cache(warm_up=warm_up_for_file())
     print(f"LanguageTool {engine_install.pinned_version()} is installed in {lib}")
     if cache is not None:
         print(f"Its start-up cache is {cache}")
@@ -408,7 +410,7 @@ def serve_command(args: argparse.Namespace) -> int:
 
 def server_command(args: argparse.Namespace) -> int:
     if args.action == "run":
-        background.run(args.idle_timeout)
+        background.run(args.idle_timeout, warm_up=warm_up_for_file())
     elif args.action == "stop":
         print(
             "LanguageTool stopped."

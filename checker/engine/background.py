@@ -20,9 +20,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from checker.engine import host
+from checker.engine.runtime import runtime_dir
+from checker.engine.server import WarmUp
 from checker.errors import CheckerError, EngineUnavailable
-from checker.languagetool import host
-from checker.languagetool.runtime import runtime_dir
 
 IDLE_TIMEOUT = 15 * 60.0
 START_TIMEOUT = 240.0
@@ -125,12 +126,12 @@ def _wait_for_server() -> str:
     raise EngineUnavailable(f"the background LanguageTool did not start within {START_TIMEOUT:.0f} s; see {log}")
 
 
-def run(idle_timeout: float = IDLE_TIMEOUT) -> None:
+def run(idle_timeout: float = IDLE_TIMEOUT, warm_up: WarmUp | None = None) -> None:
     """The background process: start and publish the server, stop when idle and unused, or on
     SIGTERM (`wirecheck server stop`)."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    server = host.start_for_host(kind="background")
+    server = host.start_for_host(kind="background", warm_up=warm_up)
     touch_used()
     try:
         while not stop.wait(_CHECK_EVERY):

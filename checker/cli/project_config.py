@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
+from checker.filters.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
 from checker.formats import FORMATS
-from checker.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
 from checker.options import LANGUAGES
 
 CONFIG_FILE = ".wirecheck.toml"

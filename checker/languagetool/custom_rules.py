@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
-from checker.languagetool.install import RULES_DIR
+# Our rule files: the server puts this folder first on its class path (checker.engine.install).
+RULES_DIR = Path(__file__).resolve().parent / "rule_files"
 
 GRAMMAR_CUSTOM = RULES_DIR / "org" / "languagetool" / "rules" / "de" / "grammar_custom.xml"
 _RULE_ID = re.compile(r'<(?:rule|rulegroup)\s[^>]*?\bid="([^"]+)"')
 
 
 @functools.cache
-def house_rule_ids() -> tuple[str, ...]:
+def custom_rule_ids() -> tuple[str, ...]:
     """Ids of the rules and rule groups in grammar_custom.xml (none if the file is absent)."""
     try:
         text = GRAMMAR_CUSTOM.read_text(encoding="utf-8")

@@ -15,15 +15,19 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from checker.engine.server import WarmUp
+
+from checker.engine.java import find_java
 from checker.errors import CheckerError, SetupError
-from checker.languagetool.java import find_java
+from checker.languagetool.custom_rules import RULES_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MAVEN_PROJECT = PACKAGE_DIR / "maven"
 POM = MAVEN_PROJECT / "pom.xml"
 # Our own LanguageTool rule files (grammar_custom.xml); ahead of the jars on the classpath.
-RULES_DIR = PACKAGE_DIR / "rule_files"
 _PROJECT_FILES = ("pom.xml", "mvnw", ".mvn")
 
 
@@ -88,8 +92,9 @@ def _copy_project(target: Path) -> Path:
     return project
 
 
-def install(*, quiet: bool = False) -> Path:
-    """Download the pinned LanguageTool jars into `lib_dir()` unless they are already there."""
+def install(*, quiet: bool = False, warm_up: WarmUp | None = None) -> Path:
+    """Download the pinned LanguageTool jars into `lib_dir()` unless they are already there (and
+    record the start-up cache, its server warmed up with `warm_up`)."""
     version = pinned_version()
     if _stamp(version).exists():
         return lib_dir()
@@ -111,18 +116,18 @@ def install(*, quiet: bool = False) -> Path:
         tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-15:])
         raise SetupError(f"Maven could not fetch LanguageTool {version} (exit {completed.returncode}):\n{tail}")
     _stamp(version).write_text(version + "\n", encoding="utf-8")
-    record_start_cache(quiet=quiet)
+    record_start_cache(quiet=quiet, warm_up=warm_up)
     return lib_dir()
 
 
-def record_start_cache(*, quiet: bool = False) -> Path | None:
+def record_start_cache(*, quiet: bool = False, warm_up: WarmUp | None = None) -> Path | None:
     """The start-up cache for the Java in use, recorded now if missing (see `start_cache`); a
     failure costs only the faster start and is reported on stderr."""
     # Imported here: start_cache builds on this module.
-    from checker.languagetool import start_cache  # noqa: PLC0415
+    from checker.engine import start_cache  # noqa: PLC0415
 
     try:
-        return start_cache.prepare(find_java(), quiet=quiet)
+        return start_cache.prepare(find_java(), quiet=quiet, warm_up=warm_up)
     except (CheckerError, OSError, zipfile.BadZipFile) as exc:
         print(f"LanguageTool's start-up cache was not recorded: {exc}", file=sys.stderr, flush=True)
         return None

@@ -1,0 +1,8 @@
+"""The command line (`wirecheck`, `python -m checker`) and what only it uses: project files,
+progress, front matter, the cache of whole reports."""
+
+from __future__ import annotations
+
+from checker.cli.main import build_parser, main
+
+__all__ = ["build_parser", "main"]
