@@ -26,7 +26,7 @@ from checker.formats.files import Source
 from checker.house import Profile
 from checker.languagetool.stores import ResultStore, cache_key
 from checker.options import CheckOptions
-from checker.records import Report
+from checker.records import SEVERITIES, Report
 
 PACKAGE = Path(__file__).resolve().parent
 KIND = "report"
@@ -73,10 +73,27 @@ class ReportCache:
         for index, (job, key) in enumerate(zip(jobs, keys, strict=True)):
             if key in stored:
                 try:
-                    found[index] = Report.from_dict(stored[key], job[0].text)
-                except (KeyError, TypeError, ValueError):
+                    report = Report.from_dict(stored[key], job[0].text)
+                except (KeyError, TypeError, ValueError, RecursionError):
                     continue
+                if _sound(report):
+                    found[index] = report
         return found
 
     def keep(self, job: Job, report: Report) -> None:
         self.store.put_many({self.key(job): report.to_dict()})
+
+
+def _sound(report: Report) -> bool:
+    """Whether a report read back has findings of the right types, inside its text, of a known
+    severity: anything else is a damaged entry (a miss), never a finding or a crash."""
+    for issue in report.issues:
+        numbers = (issue.offset, issue.length, issue.line, issue.column)
+        if not all(type(number) is int and number >= 0 for number in numbers):
+            return False
+        if issue.end > len(report.text) or issue.severity not in SEVERITIES:
+            return False
+        strings = (issue.text, issue.rule, issue.message, issue.type, *issue.replacements)
+        if not all(isinstance(value, str) for value in strings):
+            return False
+    return True

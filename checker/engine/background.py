@@ -36,12 +36,14 @@ def wanted() -> bool:
     return not os.environ.get("CI") and os.environ.get("WIRECHECK_BACKGROUND", "1") != "0"
 
 
+# Use and users are kept per engine (fingerprint), as the state file is: a `wirecheck serve` of one
+# LanguageTool version does not keep another version's background server up.
 def _used_path() -> Path:
-    return runtime_dir() / "languagetool.used"
+    return runtime_dir() / f"languagetool-{host.own_fingerprint()}.used"
 
 
 def _users_dir() -> Path:
-    path = runtime_dir() / "languagetool.users"
+    path = runtime_dir() / f"languagetool-{host.own_fingerprint()}.users"
     path.mkdir(exist_ok=True, mode=0o700)
     return path
 

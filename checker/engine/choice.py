@@ -14,12 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
 from checker.engine import host
 from checker.engine.background import ensure_running, touch_used, using
-from checker.engine.server import LocalServer, WarmUp
+from checker.engine.server import LocalServer, WarmUp, listener_is_mine
 from checker.languagetool.client import LanguageToolClient
 
 # Set by a process that keeps the host's server for its children (the web app's gunicorn master):
@@ -27,6 +28,17 @@ from checker.languagetool.client import LanguageToolClient
 FOLLOW_HOST = "WIRECHECK_FOLLOW_HOST_ENGINE"
 # How often a keeper looks whether the host's server it uses still answers.
 KEEP_EVERY = 5.0
+
+
+def _own_client(url: str, relocate: Callable[[], str]) -> LanguageToolClient:
+    """A client of a server of this installation's, checked before every request to be the one
+    listening (a port its JVM left may be taken by another user's process)."""
+    return LanguageToolClient(
+        url,
+        fingerprint=host.own_fingerprint(),
+        relocate=relocate,
+        verify=lambda current: listener_is_mine(urlsplit(current).port or 0),
+    )
 
 
 def configured_url(explicit: str | None = None) -> str | None:
@@ -96,12 +108,11 @@ def open_engine(
     if remote:
         yield LanguageToolClient(remote)
         return
-    fingerprint = host.own_fingerprint()
     if os.environ.get(FOLLOW_HOST) == "1":
-        yield LanguageToolClient(host.wait_for_running(), fingerprint=fingerprint, relocate=host.wait_for_running)
+        yield _own_client(host.wait_for_running(), host.wait_for_running)
         return
     if background:
-        yield LanguageToolClient(ensure_running(), fingerprint=fingerprint, relocate=ensure_running)
+        yield _own_client(ensure_running(), ensure_running)
         touch_used()
         return
     hold = HostServer(kind, warm_up)
@@ -109,6 +120,6 @@ def open_engine(
         with using():
             if keep:
                 hold.keep()
-            yield LanguageToolClient(hold.url, fingerprint=fingerprint, relocate=hold.relocate)
+            yield _own_client(hold.url, hold.relocate)
     finally:
         hold.close()

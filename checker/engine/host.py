@@ -20,7 +20,16 @@ from urllib.parse import urlsplit
 
 from checker.engine import install
 from checker.engine.runtime import read_state, runtime_dir, write_state
-from checker.engine.server import HOST, LocalServer, ServerSettings, WarmUp, answers, fingerprint, port_is_free
+from checker.engine.server import (
+    HOST,
+    LocalServer,
+    ServerSettings,
+    WarmUp,
+    answers,
+    fingerprint,
+    listener_is_mine,
+    port_is_free,
+)
 from checker.errors import CheckerError, EngineUnavailable
 from checker.languagetool.client import own_identity
 
@@ -76,8 +85,9 @@ def process_is_mine(pid: int) -> bool:
 
 
 def _serves(pid: int, port: int) -> bool:
-    """Whether process `pid` is a LanguageTool server of this user's started for `port`."""
-    if not process_is_mine(pid):
+    """Whether process `pid` is a LanguageTool server of this user's started for `port`, and what
+    listens there is this user's."""
+    if not process_is_mine(pid) or not listener_is_mine(port):
         return False
     try:
         arguments = (_PROC / str(pid) / "cmdline").read_bytes().split(b"\0")

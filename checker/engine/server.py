@@ -101,6 +101,33 @@ def answers(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
+_PROC_NET = Path("/proc/net")
+# Local addresses a connection to 127.0.0.1 can reach: 127.0.0.1 itself and the wildcard, in
+# /proc/net/tcp's notation (little-endian hex) and in /proc/net/tcp6's (IPv4-mapped and ::).
+_REACHABLE = {"0100007F", "00000000", "0000000000000000FFFF00000100007F", "00000000000000000000000000000000"}
+_LISTEN = "0A"
+
+
+def listener_is_mine(port: int) -> bool:
+    """Whether every socket listening where a connection to 127.0.0.1:`port` goes belongs to this
+    user, and there is one: another local user who binds a port our server left (or has not bound
+    yet) must not receive a draft. True where the system does not tell (no /proc/net)."""
+    if not (_PROC_NET / "tcp").exists():
+        return True
+    owners = []
+    for table in ("tcp", "tcp6"):
+        try:
+            lines = (_PROC_NET / table).read_text(encoding="ascii").splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            address, _, hex_port = fields[1].partition(":")
+            if fields[3] == _LISTEN and int(hex_port, 16) == port and address in _REACHABLE:
+                owners.append(int(fields[7]))
+    return bool(owners) and all(owner == os.getuid() for owner in owners)
+
+
 def _die_with_parent() -> None:
     # Linux: the JVM receives SIGTERM when the thread that started it ends, so a killed
     # Python process leaves no JVM behind.
@@ -140,8 +167,16 @@ class WarmUp:
 HANG_PROBE_INTERVAL = 10.0
 HANG_PROBE_TIMEOUT = 10.0
 HANG_PROBES_MISSED = 3
+# A JVM that exits within this many seconds of its restart waits this long before the next.
+RESTART_PAUSE = 5.0
+# Ports tried at a start when another user's process takes the one chosen first.
+_PORT_ATTEMPTS = 3
 # The server's log is started afresh beyond this size (the previous one is kept as .1).
 LOG_LIMIT = 5 * 1024 * 1024
+
+
+class PortTaken(SetupError):
+    """Another user's process listens on the port our server was to use."""
 
 
 class LocalServer:
@@ -177,6 +212,7 @@ class LocalServer:
         self._lock = threading.Lock()
         self._watcher: threading.Thread | None = None
         self.restarts = 0
+        self._last_restart = 0.0
         # Called with the server after the watcher started a new JVM (the host's state names its pid).
         self.on_restart: Callable[[LocalServer], None] | None = None
 
@@ -186,9 +222,17 @@ class LocalServer:
 
     def start(self, *, timeout: float = 180.0) -> LocalServer:
         install.install(warm_up=self.warm_up)
-        with self._lock:
-            self._spawn()
-        self._wait_until_ready(timeout)
+        for attempt in range(_PORT_ATTEMPTS):
+            with self._lock:
+                self._spawn()
+            try:
+                self._wait_until_ready(timeout)
+                break
+            except PortTaken:
+                self._kill_process()
+                if attempt == _PORT_ATTEMPTS - 1:
+                    raise
+                self._move_to(free_port())
         self._warm_up()
         self._watcher = threading.Thread(target=self._watch, name="languagetool-watcher", daemon=True)
         self._watcher.start()
@@ -243,11 +287,16 @@ class LocalServer:
             process = self._process
             if process is None or process.poll() is not None:
                 code = process.returncode if process else None
+                if not port_is_free(self.port) and not listener_is_mine(self.port):
+                    raise PortTaken(f"port {self.port} on {HOST} was taken by another user's process")
                 raise SetupError(
                     f"LanguageTool exited during start (exit {code}); log {self.log_path}: {self._log_tail()}"
                 )
             if answers(self.url):
-                return
+                if listener_is_mine(self.port):
+                    return
+                # Another user's process took the port before the JVM could: never use it.
+                raise PortTaken(f"port {self.port} on {HOST} was taken by another user's process")
             time.sleep(0.1)
         self.stop()
         raise EngineUnavailable(f"LanguageTool did not answer on {self.url} within {timeout:.0f} s")
@@ -279,22 +328,41 @@ class LocalServer:
     def _kill_hung(self) -> None:
         """Kill a JVM that no longer answers; the watcher's next round restarts it."""
         with self._lock:
-            process = self._process
-            if process is not None and process.poll() is None:
-                process.kill()
-                process.wait(15)
+            self._kill_process()
 
     def _restart(self) -> None:
+        # A JVM that dies again at once (its port taken, say) is not restarted in a tight loop.
+        if time.monotonic() - self._last_restart < RESTART_PAUSE:
+            self._stopping.wait(RESTART_PAUSE)
+        self._last_restart = time.monotonic()
         with self._lock:
             if self._stopping.is_set():
                 return
             self.restarts += 1
+            if not port_is_free(self.port):
+                self._move_to(free_port())  # someone bound the port the JVM left
             self._spawn()
             if self.on_restart is not None:
                 self.on_restart(self)
-        with contextlib.suppress(SetupError, EngineUnavailable):
+        try:
             self._wait_until_ready(180.0)
             self._warm_up()
+        except PortTaken:
+            self._kill_process()  # the watcher's next round starts it on another port
+        except (SetupError, EngineUnavailable):
+            pass
+
+    def _move_to(self, port: int) -> None:
+        self.port = port
+        self.url = f"http://{HOST}:{port}"
+        self.config_path = runtime_dir() / f"languagetool-{port}.properties"
+        self.temp_dir = runtime_dir() / f"languagetool-{port}-tmp"
+
+    def _kill_process(self) -> None:
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait(15)
 
     def ensure_running(self, timeout: float = 180.0) -> None:
         """Block until the server answers again (after a crash the watcher restarts it)."""

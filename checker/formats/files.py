@@ -17,8 +17,9 @@ STDIN = "-"
 _UTF8_BOM = b"\xef\xbb\xbf"
 # An XML declaration that names its encoding, at the very start of the file, as XML requires.
 _XML_ENCODING = re.compile(rb"<\?xml\s[^>]{0,200}?\bencoding\s*=\s*([\"'])([A-Za-z][\w.:-]{0,40})\1")
-# Codecs Python decodes bytes with that are no character set a file can be written in.
-_NOT_CHARSETS = frozenset({"charmap", "idna", "punycode", "raw-unicode-escape", "undefined", "unicode-escape"})
+# Codecs Python decodes bytes with that are no character set a file can be written in, and UTF-7,
+# in which "+ADw-b+AD4-" reads as "<b>": markup that is not in the bytes, at other offsets.
+_NOT_CHARSETS = frozenset({"charmap", "idna", "punycode", "raw-unicode-escape", "undefined", "unicode-escape", "utf-7"})
 _UTF8 = frozenset({"utf-8", "utf-8-sig"})
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")

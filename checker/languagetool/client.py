@@ -96,6 +96,8 @@ class LanguageToolClient:
     `fingerprint`: the server is one this installation started with that fingerprint (its
     identity is then known); without it, the server is asked what it is. `relocate`: called when
     the server stops answering, returns the URL of the server to use instead (the host's next).
+    `verify`: asked before every request whether what listens at the URL is still that server
+    (a port its JVM left may be taken by another user's process); if not, it is as gone.
     """
 
     def __init__(
@@ -107,6 +109,7 @@ class LanguageToolClient:
         timeout: float | None = None,
         fingerprint: str | None = None,
         relocate: Callable[[], str] | None = None,
+        verify: Callable[[str], bool] | None = None,
     ) -> None:
         self.url = url.rstrip("/")
         self.max_text_length = max_text_length
@@ -115,12 +118,15 @@ class LanguageToolClient:
         self._server = server
         self._fingerprint = fingerprint
         self._relocate = relocate
+        self._verify = verify
         self._session = requests.Session()
         self._version: str | None = None
         self._identity: str | None = None
         self._answered_before = False
 
     def _post(self, params: dict[str, str]) -> Any:
+        if self._verify is not None and not self._verify(self.url):
+            raise EngineUnavailable(f"what listens at {self.url} is no longer this user's LanguageTool")
         try:
             response = self._session.post(f"{self.url}/v2/check", data=params, timeout=(CONNECT_TIMEOUT, self.timeout))
         except requests.Timeout as exc:
@@ -176,7 +182,9 @@ class LanguageToolClient:
 
     def _answers(self) -> bool:
         """Whether /v2/languages answers within the probe's time; raises ConnectionError for a
-        server that is not there."""
+        server that is not there (or not the one verified)."""
+        if self._verify is not None and not self._verify(self.url):
+            raise requests.ConnectionError(f"what listens at {self.url} is not the server verified")
         try:
             response = self._session.get(f"{self.url}/v2/languages", timeout=_PROBE_TIMEOUT)
         except requests.ConnectionError:

@@ -21,7 +21,7 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeGuard
 
@@ -105,6 +105,16 @@ def _unpack(packed: bytes) -> Entry:
     return json.loads(zlib.decompress(packed))
 
 
+def _readable(rows: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Entry]]:
+    """The rows whose value unpacks; a damaged one (not zlib, not JSON, nested beyond what the
+    parser takes, another program's text) is left out: a miss."""
+    for key, packed in rows:
+        try:
+            yield key, _unpack(packed)
+        except (zlib.error, TypeError, ValueError, RecursionError):
+            continue
+
+
 def default_path() -> Path:
     """`$XDG_CACHE_HOME/wirecheck/results.sqlite3`, else under `~/.cache`: per user, beside the jars."""
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -126,7 +136,7 @@ class MemoryStore:
                 if key in self._entries:
                     self._entries.move_to_end(key)
                     found[key] = self._entries[key]
-        return {key: _unpack(packed) for key, packed in found.items()}
+        return dict(_readable(found.items()))
 
     def put_many(self, entries: Mapping[str, Entry]) -> None:
         packed = {key: _pack(entry) for key, entry in entries.items()}
@@ -203,7 +213,7 @@ class DiskStore:
                     batch = wanted[start : start + 500]
                     marks = ",".join("?" * len(batch))
                     rows = connection.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})", batch)
-                    found.update((key, _unpack(matches)) for key, matches in rows)
+                    found.update(_readable(rows))
                 if found:
                     now = time.time()
                     with connection:

@@ -24,7 +24,8 @@ MAX_SYMBOL_RUN = 200
 MAX_TOKEN = 300
 
 _LONG_PARAGRAPH = re.compile(r"[^\r\n]{" + str(MAX_PARAGRAPH + 1) + ",}")
-_SYMBOL_RUN = re.compile(r"(?:[^\w\n]|_){" + str(MAX_SYMBOL_RUN + 1) + ",}")
+# Line ends (LF, CR) end a run, as they end a paragraph.
+_SYMBOL_RUN = re.compile(r"(?:[^\w\n\r]|_){" + str(MAX_SYMBOL_RUN + 1) + ",}")
 _LONG_TOKEN = re.compile(r"\S{" + str(MAX_TOKEN + 1) + ",}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -11,8 +11,12 @@ from gunicorn's own --bind and --workers options, which take precedence.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
 from typing import Any
+
+from gunicorn import glogging
 
 wsgi_app = "checker.web.wsgi:app"
 bind = [f"{os.environ.get('WIRECHECK_HOST', '127.0.0.1')}:{os.environ.get('WIRECHECK_PORT', '8000')}"]
@@ -33,6 +37,30 @@ accesslog = "-"
 # unpublished draft, and a referring page's address may too.
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s"'
 errorlog = "-"
+
+
+class _NoQueryStrings(logging.Filter):
+    """Cuts query strings out of what gunicorn logs: a request line it cannot parse is logged
+    whole, and `GET /v2/check?text=…` carries a draft."""
+
+    _QUERY = re.compile(r"\?[^\s'\"]*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "?" in message:
+            record.msg, record.args = self._QUERY.sub("?…", message), None
+        return True
+
+
+class Logger(glogging.Logger):  # type: ignore[misc]
+    """gunicorn's logger, with no query string in its error log."""
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        self.error_log.addFilter(_NoQueryStrings())
+
+
+logger_class = Logger
 proc_name = "wirecheck"
 # gunicorn's control socket (one fixed path per user) would clash between instances; unused here.
 control_socket_disable = True

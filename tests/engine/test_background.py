@@ -70,9 +70,10 @@ def test_a_registered_user_keeps_it_up_until_it_is_gone(tmp_path: Path, monkeypa
     background.register_user(os.getpid())
     assert background._users_alive() is True
     background.unregister_user(os.getpid())
-    (tmp_path / "languagetool.users" / "999999").touch()  # a user that died without a word
+    users = tmp_path / f"languagetool-{background.host.own_fingerprint()}.users"
+    (users / "999999").touch()  # a user that died without a word
     assert background._users_alive() is False
-    assert not (tmp_path / "languagetool.users" / "999999").exists()
+    assert not (users / "999999").exists()
 
 
 def test_status_of_a_server_no_command_line_run_has_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,5 +84,5 @@ def test_status_of_a_server_no_command_line_run_has_used(tmp_path: Path, monkeyp
     monkeypatch.setattr(background.host, "running_url", lambda: "http://127.0.0.1:1")
     found = background.status()
     assert found["running"] is True and found["idle_seconds"] is None and found["users"] == []
-    (tmp_path / "languagetool.used").touch()
+    (tmp_path / f"languagetool-{background.host.own_fingerprint()}.used").touch()
     assert background.status()["idle_seconds"] == 0

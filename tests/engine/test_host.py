@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import host, open_engine
+from checker.engine import background, host, open_engine
 from checker.engine.runtime import write_state
-from checker.engine.server import LocalServer, answers
+from checker.engine.server import LocalServer, answers, free_port, listener_is_mine
+from checker.errors import EngineUnavailable
+from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,7 +162,8 @@ def test_a_user_of_the_host_server_goes_on_when_its_starter_ends(
         second = second_scope.__enter__()
         try:
             assert second.url == first.url
-            assert [path.name for path in (tmp_path / "languagetool.users").iterdir()] == [str(os.getpid())]
+            users = tmp_path / f"languagetool-{host.own_fingerprint()}.users"
+            assert [path.name for path in users.iterdir()] == [str(os.getpid())]
             old = first.url
         except BaseException:
             second_scope.__exit__(None, None, None)
@@ -175,3 +179,87 @@ def test_a_user_of_the_host_server_goes_on_when_its_starter_ends(
     while answers(second.url) and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not answers(second.url)
+
+
+def _squat(port: int) -> subprocess.Popen[bytes]:
+    """Another local user's process (uid 65534) that listens on `port` and answers like
+    LanguageTool; it prints each body it receives."""
+    program = (
+        "import http.server, sys\n"
+        "class H(http.server.BaseHTTPRequestHandler):\n"
+        "    def _answer(self, body):\n"
+        "        self.send_response(200); self.send_header('Content-Length', str(len(body))); self.end_headers()\n"
+        "        self.wfile.write(body)\n"
+        "    def do_GET(self): self._answer(b'[]')\n"
+        "    def do_POST(self):\n"
+        "        print(self.rfile.read(int(self.headers['Content-Length'])).decode(), flush=True)\n"
+        '        self._answer(b\'{"software": {"version": "6.8"}, "matches": []}\')\n'
+        "    def log_message(self, *a): pass\n"
+        f"http.server.HTTPServer(('127.0.0.1', {port}), H).serve_forever()\n"
+    )
+
+    squatter = subprocess.Popen(
+        [SYSTEM_PYTHON, "-c", program], stdout=subprocess.PIPE, user=65534, group=65534, cwd="/"
+    )
+    deadline = time.monotonic() + 10
+    while not answers(f"http://127.0.0.1:{port}") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return squatter
+
+
+# Another user cannot run this user's Python (under /root); the system's can.
+SYSTEM_PYTHON = shutil.which("python3", path="/usr/bin:/bin") or "/usr/bin/python3"
+as_root = pytest.mark.skipif(
+    os.getuid() != 0 or not Path(SYSTEM_PYTHON).exists(), reason="acting as another local user needs root"
+)
+
+
+@as_root
+def test_a_port_another_user_listens_on_is_never_ours(impostor: str) -> None:
+    port = free_port()
+    squatter = _squat(port)
+    try:
+        assert answers(f"http://127.0.0.1:{port}")
+        assert not listener_is_mine(port)
+        assert listener_is_mine(int(impostor.rsplit(":", 1)[1]))  # this user's own
+        client = LanguageToolClient(
+            f"http://127.0.0.1:{port}", fingerprint="x", verify=lambda url: listener_is_mine(int(url.rsplit(":", 1)[1]))
+        )
+        with pytest.raises(EngineUnavailable, match="no longer this user's LanguageTool"):
+            client.query({"text": "Geheimer Entwurf."}, CheckOptions(language="de-DE"))
+    finally:
+        squatter.kill()
+        received = squatter.communicate(timeout=10)[0].decode()
+    assert "Geheimer" not in received
+    assert not listener_is_mine(port)  # nobody listens now
+
+
+@as_root
+@pytest.mark.engine
+def test_a_server_whose_port_is_taken_starts_on_another(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another user binds the port before our JVM can (watching /proc for its command line): the
+    server starts on another port and the other process receives nothing."""
+    monkeypatch.setenv("WIRECHECK_RUNTIME_DIR", str(tmp_path))
+    taken = free_port()
+    squatter = _squat(taken)
+    server = LocalServer(port=taken)
+    try:
+        server.start()
+        assert server.port != taken and listener_is_mine(server.port)
+        host.publish(server, "check")
+        assert host.running_url() == server.url
+    finally:
+        server.stop()
+        squatter.kill()
+        received = squatter.communicate(timeout=10)[0].decode()
+    assert received == ""
+
+
+def test_users_are_counted_per_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `wirecheck serve` of one LanguageTool version is no user of another version's server."""
+    monkeypatch.setenv("WIRECHECK_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setattr(host, "own_fingerprint", lambda: "aaaa")
+    with background.using():
+        assert background.users() == [os.getpid()]
+        monkeypatch.setattr(host, "own_fingerprint", lambda: "bbbb")
+        assert background.users() == []

@@ -36,6 +36,8 @@ def test_unsafe_text_is_found_where_it_starts(text: str, reason: str, offset: in
         # A line break ends a paragraph: a long list of short lines is none.
         "\n".join(["Wort"] * 20_000),
         "\r\n".join(["Zeile mit Text"] * 5_000),
+        # Blank lines written with carriage returns alone are line ends, not symbols.
+        "Erster Absatz." + "\r" * 300 + "Zweiter Absatz.",
     ],
 )
 def test_ordinary_text_is_within_the_bounds(text: str) -> None:

@@ -94,6 +94,21 @@ def test_an_entry_that_is_no_report_is_a_miss() -> None:
     assert cache.find([job]) == {}
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [{"severity": "kaputt"}, {"offset": "x"}, {"offset": 10**9}, {"length": -1}, {"replacements": [5]}],
+    ids=["severity", "offset-type", "offset-outside", "length", "replacement-type"],
+)
+def test_a_report_with_a_damaged_finding_is_a_miss(damage: dict[str, object]) -> None:
+    """A finding of the wrong type, outside its text or of no known severity is never shown."""
+    cache = ReportCache(MemoryStore(), "6.8|abc|", None)
+    job = (Source("a.txt", TEXT), CheckOptions())
+    stored = REPORT.to_dict()
+    stored["issues"][0] = {**stored["issues"][0], **damage}
+    cache.store.put_many({cache.key(job): stored})
+    assert cache.find([job]) == {}
+
+
 def test_the_code_digest_follows_every_file_of_the_package_but_its_bytecode(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,22 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path, damaged: object) -> None:
 def test_idle_cores_are_counted_within_the_machine() -> None:
     found = idle_cores(0.05)
     assert 0 <= found <= (os.cpu_count() or 1) + 0.01
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "garbage text",  # another program's TEXT value, not zlib
+        b"not zlib",
+        zlib.compress(b"{not json"),
+        zlib.compress(b"[" * 100_000 + b"]" * 100_000),  # nested beyond the JSON parser
+    ],
+    ids=["text", "not-zlib", "not-json", "too-deep"],
+)
+def test_an_entry_that_does_not_unpack_is_a_miss(tmp_path: Path, stored: object) -> None:
+    path = tmp_path / "results.sqlite3"
+    store = DiskStore(path)
+    store.put_many({"a": MATCHES, "b": MATCHES})
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE results SET matches = ? WHERE key = 'a'", (stored,))
+    assert DiskStore(path).get_many(["a", "b"]) == {"b": MATCHES}

@@ -10,6 +10,7 @@ import importlib.util
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -203,11 +204,17 @@ def test_gunicorn_on_anothers_languagetool_is_not_stopped_and_outlives_it(start_
 
 
 def test_the_access_log_holds_no_draft(start_serving: Start, engine: LanguageToolClient) -> None:
+    """Neither the access log nor the error log, where gunicorn writes a request line it cannot
+    parse (here: an unencoded umlaut and a control character) whole."""
     process, url, log = start_serving({**os.environ, "LANGUAGETOOL_URL": engine.url})
     _wait_healthy(process, url, log)
     query = urllib.parse.urlencode({"language": "de-DE", "text": "Vertraulicher Entwurf über den Minister."})
     status, _ = _get(f"{url}/v2/check?{query}", timeout=60)
     assert status == 200
+    address = urllib.parse.urlsplit(url)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as raw:
+        raw.sendall("GET /v2/check?text=Vertraulicher\x01Entwurf_zurück HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        raw.recv(4096)
     process.send_signal(signal.SIGTERM)  # flushes the log
     assert process.wait(timeout=60) == 0
     logged = log.read_text(errors="replace")
