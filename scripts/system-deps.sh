@@ -1,10 +1,12 @@
 #!/bin/sh
-# Installs the Debian packages some tests need: Chromium (the browser tests) and nginx (two
-# LanguageTool servers behind it, tests/scale/). Does nothing for what is there already.
+# Installs the Debian packages some tests need: Chromium (the browser tests), nginx (two
+# LanguageTool servers behind it, tests/scale/) and Redis (a rate limit shared by two app
+# instances, tests/web/test_access.py). Does nothing for what is there already.
 set -e
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+[ -x /usr/bin/redis-server ] || missing="$missing redis-server"
 if [ -z "$missing" ]; then
     exit 0
 fi
@@ -14,5 +16,5 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 echo "Installing$missing for the tests …"
 apt-get update -qq
-# The tests run nginx with a configuration of their own; they need no nginx service.
+# The tests run nginx and Redis with configurations of their own; they need no services.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

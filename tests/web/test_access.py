@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import importlib.util
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -274,3 +281,48 @@ def test_with_tokens_the_form_counts_per_token() -> None:
     assert client.post("/check", data=draft).status_code == 200
     assert client.post("/check", data=draft, environ_base={"REMOTE_ADDR": "127.0.0.7"}).status_code == 429
     assert _check(client, Authorization=f"Bearer {TOKENS[0]}").status_code == 429
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real redis-server of the test's own on a free port of 127.0.0.1."""
+    server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not Path(server).exists() or importlib.util.find_spec("redis") is None:
+        pytest.skip("needs Debian's redis-server and the redis package (make test installs both)")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_two_app_instances_share_the_limit_through_redis(redis_url: str) -> None:
+    """Several app hosts behind a load balancer: the limit counts each client's requests on all."""
+    hosts = [_app(RATE_LIMIT="3 per minute", RATE_LIMIT_STORAGE=redis_url).test_client() for _ in range(2)]
+    statuses = [_check(hosts[number % 2]).status_code for number in range(4)]
+    assert statuses[:3] == [200, 200, 200] and statuses[3] == 429
+    health = hosts[0].get("/healthz").get_json()
+    assert (health.get("error") or {}).get("code") != "rate_limit_unavailable"
