@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from urllib.parse import urlsplit
 
 from checker.engine import host
 from checker.engine.background import ensure_running, touch_used, using
 from checker.engine.server import LocalServer, WarmUp, listener_is_mine
+from checker.errors import EngineUnavailable
 from checker.languagetool.client import LanguageToolClient
 
 # Set by a process that keeps the host's server for its children (the web app's gunicorn master):
@@ -54,31 +56,49 @@ class HostServer:
     def __init__(self, kind: str, warm_up: WarmUp | None = None) -> None:
         self._kind = kind
         self._warm_up = warm_up
-        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languagetool-starter")
+        self._jobs: queue.Queue[Future[str]] = queue.Queue()
         self._started: list[LocalServer] = []
         self._closed = threading.Event()
+        # A daemon thread, unlike an executor's: a start in progress never holds up the exit.
+        threading.Thread(target=self._start_jobs, name="languagetool-starter", daemon=True).start()
         self.url = self.relocate()
 
     def relocate(self) -> str:
         """The host's server now: the published one (waiting while its owner restarts it), else one
         started here."""
-        self.url = self._starter.submit(self._use_or_start).result()
+        job: Future[str] = Future()
+        self._jobs.put(job)
+        self.url = job.result()
         return self.url
 
-    def _use_or_start(self) -> str:
-        url, server = host.use_or_start(self._kind, self._warm_up)
-        if server is not None:
-            self._started.append(server)
-        return url
+    def _start_jobs(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if not job.set_running_or_notify_cancel():
+                continue
+            try:
+                if self._closed.is_set():
+                    raise EngineUnavailable("LanguageTool is being stopped")
+                url, server = host.use_or_start(self._kind, self._warm_up)
+                if server is not None:
+                    self._started.append(server)
+                job.set_result(url)
+            except BaseException as exc:  # handed to the waiting caller
+                job.set_exception(exc)
 
     def keep(self) -> None:
-        """Adopts or starts the host's next server whenever the one in use goes away, in a thread,
-        until `close` (for a process whose children follow the host's server)."""
+        """Adopts or starts the host's next server, in a thread until `close`, whenever the one in
+        use is no longer the one published or its owner has ended (for a process whose children
+        follow the host's server). A slow answer is no reason: a busy server is still the one."""
+
+        def gone() -> bool:
+            found = host.published()
+            return found is None or found.url != self.url or not found.owner_alive()
 
         def run() -> None:
             while not self._closed.wait(KEEP_EVERY):
                 with contextlib.suppress(Exception):  # a failed start is tried again next round
-                    if host.running_url() is None:
+                    if gone():
                         self.relocate()
 
         threading.Thread(target=run, name="languagetool-keeper", daemon=True).start()
@@ -88,7 +108,6 @@ class HostServer:
         for server in self._started:
             host.unpublish(server)
             server.stop()
-        self._starter.shutdown(wait=False)
 
 
 @contextlib.contextmanager

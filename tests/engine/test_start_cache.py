@@ -100,7 +100,7 @@ def test_a_new_cache_replaces_the_caches_and_rule_jars_before_it(
     writes the file its option names, as the JVM does when it exits."""
 
     class RecordingServer:
-        def __init__(self, launch: tuple[list[str], str]) -> None:
+        def __init__(self, launch: tuple[list[str], str], warm_up: object = None) -> None:
             (self.option,), _ = launch
             self.url = "http://127.0.0.1:9"
 
