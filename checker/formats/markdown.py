@@ -274,12 +274,11 @@ class _Reader:
             self.ops[opener].kind = "markup"
         self._markup(match.end())
 
-    def _emphasis(self, match: re.Match[str]) -> None:
-        self._delimiter(match.start(), match.end(), match.pos, match.endpos)
-
-    def _delimiter(self, start: int, end: int, line_start: int, line_end: int) -> None:
-        before = self.source[start - 1] if start > line_start else " "
-        after = self.source[end] if end < line_end else " "
+    def _delimiter(self, match: re.Match[str]) -> None:
+        """A run of ``*``, ``_`` or ``~``, and whether it can open or close emphasis (CommonMark's flanking)."""
+        start, end = match.start(), match.end()
+        before = self.source[start - 1] if start > match.pos else " "
+        after = self.source[end] if end < match.endpos else " "
         left = not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
         right = not before.isspace() and (not _punctuation(before) or after.isspace() or _punctuation(after))
         if self.source[start] == "_":
@@ -321,7 +320,7 @@ _INLINE_HANDLERS: dict[str, Callable[[_Reader, re.Match[str]], None]] = {
     "image": _Reader._open_bracket,
     "open": _Reader._open_bracket,
     "target": _Reader._link_target,
-    "delimiter": _Reader._emphasis,
+    "delimiter": _Reader._delimiter,
 }
 
 
