@@ -65,8 +65,22 @@ def _split_list(value: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="wirecheck", description="German text-quality checks for news-agency wire copy.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add_check_arguments(commands.add_parser("check", help="check files (or - for stdin) and report findings"))
+    foreground = commands.add_parser("languagetool", help="run the LanguageTool server in the foreground")
+    foreground.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
+    _add_background_server_arguments(
+        commands.add_parser(
+            "server", help="the background LanguageTool the command line starts on first use: status, stop"
+        )
+    )
+    commands.add_parser("install-engine", help="fetch the pinned LanguageTool jars (does nothing if present)")
+    _add_serve_arguments(
+        commands.add_parser("serve", help="serve the editors' web app with gunicorn (and LanguageTool)")
+    )
+    return parser
 
-    check = commands.add_parser("check", help="check files (or - for stdin) and report findings")
+
+def _add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "paths", nargs="*", help="files, globs (quoted, ** allowed) or - for stdin (default: the project's include)"
     )
@@ -77,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--input-format", choices=["auto", *FORMATS], default=None, help="input format (default: detected)"
     )
+    _add_rule_options(check)
+    check.add_argument("--jobs", type=int, default=4, help="files checked at once (default 4)")
+    check.add_argument(
+        "--no-cache", action="store_true", help="ask LanguageTool about every paragraph, without the result cache"
+    )
+    _add_url_option(check)
+    _add_gate_options(check)
+
+
+def _add_rule_options(check: argparse.ArgumentParser) -> None:
+    """Which rules check: the house profile, the learned layer, rules and categories on and off."""
     check.add_argument(
         "--profile", default=None, metavar="TOML", help="house style profile (default: the built-in default profile)"
     )
@@ -91,36 +116,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--disable", type=_split_list, default=[], metavar="RULES", help="rule ids, comma-separated")
     check.add_argument("--enable-category", type=_split_list, default=[], metavar="IDS")
     check.add_argument("--disable-category", type=_split_list, default=[], metavar="IDS")
-    check.add_argument("--jobs", type=int, default=4, help="files checked at once (default 4)")
-    check.add_argument(
-        "--no-cache", action="store_true", help="ask LanguageTool about every paragraph, without the result cache"
-    )
-    _add_url_option(check)
-    _add_gate_options(check)
 
-    server = commands.add_parser("languagetool", help="run the LanguageTool server in the foreground")
-    server.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
 
-    background_server = commands.add_parser(
-        "server", help="the background LanguageTool the command line starts on first use: status, stop"
-    )
-    background_server.add_argument("action", choices=["status", "stop", "run"], help="run: be that server")
-    background_server.add_argument(
+def _add_background_server_arguments(server: argparse.ArgumentParser) -> None:
+    server.add_argument("action", choices=["status", "stop", "run"], help="run: be that server")
+    server.add_argument(
         "--idle-timeout", type=float, default=background.IDLE_TIMEOUT, help="seconds unused before it stops"
     )
-    background_server.add_argument(
+    server.add_argument(
         "--force", action="store_true", help="stop: also while other processes (a `wirecheck serve`) use it"
     )
 
-    commands.add_parser("install-engine", help="fetch the pinned LanguageTool jars (does nothing if present)")
 
-    serve = commands.add_parser("serve", help="serve the editors' web app with gunicorn (and LanguageTool)")
+def _add_serve_arguments(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument(
         "--workers", type=int, default=2, help="gunicorn workers (default 2); all share one LanguageTool"
     )
-    return parser
 
 
 def _add_gate_options(check: argparse.ArgumentParser) -> None:

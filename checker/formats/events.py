@@ -141,80 +141,117 @@ def walk(
     nearest matching open element, stray ones are ignored, and ``<body>`` or any other body
     element closes an open ``<head>``.
     """
-    stack: list[Frame] = []
-    closed_inline_at = -1  # where the last event, if it closed an inline element, ended
+    walker = _Walker(sink, policy, checked=checked, regions=regions, void_elements=void_elements, lenient=lenient)
     for event in events:
-        top = stack[-1] if stack else None
-        inside_checked = top.checked if top else checked
+        walker.event(event)
+
+
+class _Walker:
+    """The state of one `walk`: the open elements, and whether the last event closed an inline one."""
+
+    def __init__(
+        self,
+        sink: Sink,
+        policy: Policy,
+        *,
+        checked: bool,
+        regions: RegionPolicy | None,
+        void_elements: frozenset[str],
+        lenient: bool,
+    ) -> None:
+        self.sink = sink
+        self.policy = policy
+        self.outside_checked = checked
+        self.regions = regions
+        self.void_elements = void_elements
+        self.lenient = lenient
+        self.stack: list[Frame] = []
+        self.closed_inline_at = -1  # where the last event, if it closed an inline element, ended
+
+    def event(self, event: Event) -> None:
         inline_end = -1
         if isinstance(event, StartTag):
-            if lenient and event.name not in _HEAD_CONTENT:
-                _close(stack, "head", sink)
-                top = stack[-1] if stack else None
-                inside_checked = top.checked if top else checked
-            role = Role.SKIP if top is not None and top.role is Role.SKIP else policy(event, stack)
-            if role in _BREAKING:
-                sink.brk(PARAGRAPH)
-            elif role is Role.LINE_BREAK:
-                sink.brk(LINE)
-            sink.markup(event.end, word_break=role is Role.INLINE and closed_inline_at == event.start)
-            if event.self_closing or event.name in void_elements:
-                if role in _BREAKING:
-                    sink.brk(PARAGRAPH)
-            else:
-                stack.append(_open(event, role, stack, inside_checked, sink=sink, regions=regions))
+            self._start_tag(event)
         elif isinstance(event, EndTag):
-            sink.markup(event.end)
-            closing = _innermost(stack, event.name) if lenient else len(stack) - 1
-            if not lenient and (not stack or stack[-1].name != event.name):
-                raise ValueError(f"end tag </{event.name}> does not match the open element")
-            if closing >= 0:
-                if stack[closing].role is Role.INLINE:
-                    inline_end = event.end
-                while len(stack) > closing:
-                    _pop(stack, sink)
-        elif isinstance(event, Text):
-            if inside_checked:
-                sink.text(
-                    event.end,
-                    verbatim=top.verbatim if top else False,
-                    blank_lines=top.blank_lines if top else False,
-                )
-            else:
-                sink.markup(event.end)
-        elif isinstance(event, CharRef):
-            if inside_checked:
-                sink.char(event.end, event.value)
-            else:
-                sink.markup(event.end)
+            inline_end = self._end_tag(event)
+        elif isinstance(event, Text) and self._inside_checked():
+            top = self._top()
+            self.sink.text(
+                event.end,
+                verbatim=top.verbatim if top else False,
+                blank_lines=top.blank_lines if top else False,
+            )
+        elif isinstance(event, CharRef) and self._inside_checked():
+            self.sink.char(event.end, event.value)
         else:
-            sink.markup(event.end)
-        closed_inline_at = inline_end
+            self.sink.markup(event.end)
+        self.closed_inline_at = inline_end
 
+    def _start_tag(self, tag: StartTag) -> None:
+        if self.lenient and tag.name not in _HEAD_CONTENT:
+            self._close("head")
+        top = self._top()
+        role = Role.SKIP if top is not None and top.role is Role.SKIP else self.policy(tag, self.stack)
+        if role in _BREAKING:
+            self.sink.brk(PARAGRAPH)
+        elif role is Role.LINE_BREAK:
+            self.sink.brk(LINE)
+        self.sink.markup(tag.end, word_break=role is Role.INLINE and self.closed_inline_at == tag.start)
+        if tag.self_closing or tag.name in self.void_elements:
+            if role in _BREAKING:
+                self.sink.brk(PARAGRAPH)
+        else:
+            self.stack.append(self._open(tag, role))
 
-def _open(
-    tag: StartTag,
-    role: Role,
-    stack: Sequence[Frame],
-    inherited: bool,
-    *,
-    sink: Sink,
-    regions: RegionPolicy | None,
-) -> Frame:
-    """The frame for an element that has content; opens its region if it has one."""
-    top = stack[-1] if stack else None
-    checked = _checked(role, inherited)
-    kind = regions(tag, stack) if regions is not None and checked else None
-    if kind is not None:
-        sink.open_region(kind)
-    return Frame(
-        tag=tag,
-        role=role,
-        checked=checked,
-        verbatim=role is Role.CHECK_VERBATIM or (top.verbatim if top else False),
-        blank_lines=role is Role.CHECK_LOOSE_TEXT or (top.blank_lines if top and role not in _CHECKING else False),
-        region=kind is not None,
-    )
+    def _end_tag(self, tag: EndTag) -> int:
+        """Close the element `tag` ends; where it ended if it was an inline element, else -1."""
+        self.sink.markup(tag.end)
+        if not self.lenient and (not self.stack or self.stack[-1].name != tag.name):
+            raise ValueError(f"end tag </{tag.name}> does not match the open element")
+        closing = _innermost(self.stack, tag.name) if self.lenient else len(self.stack) - 1
+        if closing < 0:
+            return -1
+        inline_end = tag.end if self.stack[closing].role is Role.INLINE else -1
+        while len(self.stack) > closing:
+            self._pop()
+        return inline_end
+
+    def _open(self, tag: StartTag, role: Role) -> Frame:
+        """The frame for an element that has content; opens its region if it has one."""
+        top = self._top()
+        checked = _checked(role, self._inside_checked())
+        kind = self.regions(tag, self.stack) if self.regions is not None and checked else None
+        if kind is not None:
+            self.sink.open_region(kind)
+        return Frame(
+            tag=tag,
+            role=role,
+            checked=checked,
+            verbatim=role is Role.CHECK_VERBATIM or (top.verbatim if top else False),
+            blank_lines=role is Role.CHECK_LOOSE_TEXT or (top.blank_lines if top and role not in _CHECKING else False),
+            region=kind is not None,
+        )
+
+    def _close(self, name: str) -> None:
+        """Close the nearest open `name` and everything opened inside it, if it is open."""
+        depth = _innermost(self.stack, name)
+        if depth >= 0:
+            while len(self.stack) > depth:
+                self._pop()
+
+    def _pop(self) -> None:
+        frame = self.stack.pop()
+        if frame.region:
+            self.sink.close_region()
+        if frame.role in _BREAKING:
+            self.sink.brk(PARAGRAPH)
+
+    def _top(self) -> Frame | None:
+        return self.stack[-1] if self.stack else None
+
+    def _inside_checked(self) -> bool:
+        top = self._top()
+        return top.checked if top else self.outside_checked
 
 
 def _innermost(stack: Sequence[Frame], name: str) -> int:
@@ -231,19 +268,3 @@ def _checked(role: Role, inherited: bool) -> bool:
     if role in _CHECKING:
         return True
     return inherited
-
-
-def _close(stack: list[Frame], name: str, sink: Sink) -> None:
-    """Close the nearest open `name` and everything opened inside it, if it is open."""
-    depth = _innermost(stack, name)
-    if depth >= 0:
-        while len(stack) > depth:
-            _pop(stack, sink)
-
-
-def _pop(stack: list[Frame], sink: Sink) -> None:
-    frame = stack.pop()
-    if frame.region:
-        sink.close_region()
-    if frame.role in _BREAKING:
-        sink.brk(PARAGRAPH)

@@ -81,13 +81,7 @@ def _markup(source: str, start: int) -> tuple[Event | None, int]:
     if following in ("!", "?"):
         return _other(source, start, source.find(">", start + 2), 1)
     if following == "/":
-        name = _TAG_NAME.match(source, start + 2)
-        if name is None:
-            if source.startswith("</>", start):
-                return Other(start, start + 3), start + 3
-            return _other(source, start, source.find(">", start + 2), 1)
-        end = _tag_end(source, name.end(), {})
-        return EndTag(name.group().lower(), start, end), end
+        return _end_tag(source, start)
     name = _TAG_NAME.match(source, start + 1)
     if name is None:
         return None, start + 1
@@ -95,6 +89,17 @@ def _markup(source: str, start: int) -> tuple[Event | None, int]:
     end = _tag_end(source, name.end(), attrs)
     self_closing = source[end - 2 : end] == "/>" and end - 2 >= name.end()
     return StartTag(name.group().lower(), "", attrs, start, end, self_closing), end
+
+
+def _end_tag(source: str, start: int) -> tuple[Event, int]:
+    """The construct starting with "</" at `start`: an end tag, else a bogus comment."""
+    name = _TAG_NAME.match(source, start + 2)
+    if name is not None:
+        end = _tag_end(source, name.end(), {})
+        return EndTag(name.group().lower(), start, end), end
+    if source.startswith("</>", start):
+        return Other(start, start + 3), start + 3
+    return _other(source, start, source.find(">", start + 2), 1)
 
 
 def _tag_end(source: str, position: int, attrs: dict[str, str]) -> int:

@@ -86,53 +86,81 @@ def load_json(source: str, *, path: str | None = None) -> Any:
 
 def string_values(source: str) -> list[JsonString]:
     """Every string value (not object keys) in JSON that `load_json` accepted, in file order."""
-    found: list[JsonString] = []
-    # Open containers: [path, next index] for arrays, [path, None] for objects.
-    stack: list[list[Any]] = []
-    index = _skip(source, 0)
-    path: JsonPath = ()
-    while True:
-        char = source[index]
+    return _StringScan(source).run()
+
+
+@dataclass
+class _Container:
+    """An open object or array: the path to it, and the index of the current item (None: object)."""
+
+    path: JsonPath
+    item: int | None
+
+
+class _StringScan:
+    """One pass over the file, value by value, knowing the path of the value at `index`."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.index = _skip(source, 0)
+        self.path: JsonPath = ()
+        self.open: list[_Container] = []
+        self.found: list[JsonString] = []
+
+    def run(self) -> list[JsonString]:
+        while True:
+            if self._value() and not self._next_sibling():
+                return self.found
+
+    def _value(self) -> bool:
+        """Read the value at `index`; False if it opened a container (now at its first member)."""
+        char = self.source[self.index]
         if char in "{[":
-            index = _skip(source, index + 1)
-            if source[index] in "}]":
-                index = _skip(source, index + 1)
-            elif char == "{":
-                key, index = _key(source, index)
-                stack.append([path, None])
-                path = (*path, key)
-                continue
-            else:
-                stack.append([path, 0])
-                path = (*path, 0)
-                continue
-        elif char == '"':
-            match = _STRING.match(source, index)
+            return self._container(char)
+        if char == '"':
+            match = _STRING.match(self.source, self.index)
             if match is None:
-                raise ValueError(f"no string at {index}")
-            found.append(JsonString(path, match.start(), match.end(), json.loads(match.group())))
-            index = _skip(source, match.end())
+                raise ValueError(f"no string at {self.index}")
+            self.found.append(JsonString(self.path, match.start(), match.end(), json.loads(match.group())))
         else:
-            match = _SCALAR.match(source, index)
+            match = _SCALAR.match(self.source, self.index)
             if match is None:
-                raise ValueError(f"no JSON value at {index}")
-            index = _skip(source, match.end())
-        # A value is complete: move to the next sibling, or close containers.
-        while stack:
-            container_path, position = stack[-1]
-            if source[index] == ",":
-                index = _skip(source, index + 1)
-                if position is None:
-                    key, index = _key(source, index)
-                    path = (*container_path, key)
+                raise ValueError(f"no JSON value at {self.index}")
+        self.index = _skip(self.source, match.end())
+        return True
+
+    def _container(self, char: str) -> bool:
+        """Enter the object or array at `index`; True if it is empty (and so already read)."""
+        self.index = _skip(self.source, self.index + 1)
+        if self.source[self.index] in "}]":
+            self.index = _skip(self.source, self.index + 1)
+            return True
+        if char == "{":
+            key, self.index = _key(self.source, self.index)
+            self.open.append(_Container(self.path, None))
+            self.path = (*self.path, key)
+        else:
+            self.open.append(_Container(self.path, 0))
+            self.path = (*self.path, 0)
+        return False
+
+    def _next_sibling(self) -> bool:
+        """After a complete value, move to the next one, closing the containers that end here;
+        False when the outermost value has ended."""
+        while self.open:
+            container = self.open[-1]
+            if self.source[self.index] == ",":
+                self.index = _skip(self.source, self.index + 1)
+                if container.item is None:
+                    key, self.index = _key(self.source, self.index)
+                    self.path = (*container.path, key)
                 else:
-                    stack[-1][1] = position + 1
-                    path = (*container_path, position + 1)
-                break
-            index = _skip(source, index + 1)  # "}" or "]"
-            stack.pop()
-        else:
-            return found
+                    container.item += 1
+                    self.path = (*container.path, container.item)
+                return True
+            self.index = _skip(self.source, self.index + 1)  # "}" or "]"
+            self.open.pop()
+        return False
 
 
 def pieces(source: str, string: JsonString) -> list[Piece]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 
@@ -86,6 +87,7 @@ class _Reader:
         self.fence: str | None = None
         self._comments: list[tuple[int, int]] = []
         self._comment_start = 0
+        self._brackets: list[tuple[int, bool]] = []  # the line's open "[" and "![": (op index, is image)
 
     def comments(self) -> tuple[tuple[int, int], ...]:
         """The HTML comments read, (start, end); one left open runs to the end of the file."""
@@ -218,55 +220,65 @@ class _Reader:
         self._break()
 
     def _inline(self, start: int, end: int) -> None:
-        """Ops for the inline content ``start:end`` of one line."""
-        source, position = self.source, start
-        brackets: list[tuple[int, bool]] = []  # (op index, is image)
-        for match in _INLINE.finditer(source, start, end):
+        """Ops for the inline content ``start:end`` of one line, one `_INLINE` match at a time."""
+        position = start
+        self._brackets = []
+        for match in _INLINE.finditer(self.source, start, end):
             if match.start() < position:
                 continue
             self._text(match.start())
-            kind = match.lastgroup
-            if kind == "escape":
-                self._char(match.end(), match.group()[1])
-            elif kind in ("hardbreak", "autolink", "comment", "tag"):
-                if kind == "comment":
-                    self._comments.append((match.start(), match.end()))
-                self._markup(match.end())
-            elif kind == "entity":
-                value = unescape(match.group())
-                if value == match.group():
-                    self._text(match.end())
-                else:
-                    self._char(match.end(), value)
-            elif kind == "code":
-                closing = re.compile(r"(?<!`)" + match.group() + r"(?!`)").search(source, match.end(), end)
-                if closing:
-                    self._markup(closing.end())
-                else:
-                    self._text(match.end())
-            elif kind in ("image", "open"):
-                brackets.append((len(self.ops), kind == "image"))
-                self.ops.append(_Op("bracket", match.end()))
-            elif kind == "target":
-                if brackets:
-                    opener, image = brackets.pop()
-                    if image:
-                        del self.ops[opener:]
-                    else:
-                        self.ops[opener].kind = "markup"
-                    self._markup(match.end())
-                else:
-                    self._text(match.end())
-            elif kind == "delimiter":
-                self._delimiter(match.start(), match.end(), start, end)
+            _INLINE_HANDLERS[match.lastgroup or ""](self, match)
             position = max(position, self.ops[-1].end if self.ops else position, match.end())
         self._text(end)
-        for opener, _ in brackets:
+        for opener, _ in self._brackets:
             self.ops[opener].kind = "text"
 
-    def _delimiter(self, start: int, end: int, line_start: int, line_end: int) -> None:
-        before = self.source[start - 1] if start > line_start else " "
-        after = self.source[end] if end < line_end else " "
+    # The handlers of `_INLINE`'s groups. Each match was found in ``match.pos:match.endpos``,
+    # the line's inline content.
+
+    def _escape(self, match: re.Match[str]) -> None:
+        self._char(match.end(), match.group()[1])
+
+    def _inline_markup(self, match: re.Match[str]) -> None:
+        if match.lastgroup == "comment":
+            self._comments.append((match.start(), match.end()))
+        self._markup(match.end())
+
+    def _entity(self, match: re.Match[str]) -> None:
+        value = unescape(match.group())
+        if value == match.group():
+            self._text(match.end())
+        else:
+            self._char(match.end(), value)
+
+    def _code_span(self, match: re.Match[str]) -> None:
+        closing = re.compile(r"(?<!`)" + match.group() + r"(?!`)").search(self.source, match.end(), match.endpos)
+        if closing:
+            self._markup(closing.end())
+        else:
+            self._text(match.end())
+
+    def _open_bracket(self, match: re.Match[str]) -> None:
+        self._brackets.append((len(self.ops), match.lastgroup == "image"))
+        self.ops.append(_Op("bracket", match.end()))
+
+    def _link_target(self, match: re.Match[str]) -> None:
+        """``](url)`` or ``][ref]``: the brackets it closes are markup, an image's whole text too."""
+        if not self._brackets:
+            self._text(match.end())
+            return
+        opener, image = self._brackets.pop()
+        if image:
+            del self.ops[opener:]
+        else:
+            self.ops[opener].kind = "markup"
+        self._markup(match.end())
+
+    def _delimiter(self, match: re.Match[str]) -> None:
+        """A run of ``*``, ``_`` or ``~``, and whether it can open or close emphasis (CommonMark's flanking)."""
+        start, end = match.start(), match.end()
+        before = self.source[start - 1] if start > match.pos else " "
+        after = self.source[end] if end < match.endpos else " "
         left = not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
         right = not before.isspace() and (not _punctuation(before) or after.isspace() or _punctuation(after))
         if self.source[start] == "_":
@@ -295,6 +307,21 @@ class _Reader:
             if op.kind != "break":
                 return op.end
         return 0
+
+
+_INLINE_HANDLERS: dict[str, Callable[[_Reader, re.Match[str]], None]] = {
+    "escape": _Reader._escape,
+    "hardbreak": _Reader._inline_markup,
+    "autolink": _Reader._inline_markup,
+    "comment": _Reader._inline_markup,
+    "tag": _Reader._inline_markup,
+    "entity": _Reader._entity,
+    "code": _Reader._code_span,
+    "image": _Reader._open_bracket,
+    "open": _Reader._open_bracket,
+    "target": _Reader._link_target,
+    "delimiter": _Reader._delimiter,
+}
 
 
 def _resolve_paragraph(ops: list[_Op]) -> None:

@@ -111,15 +111,11 @@ class _NewsMLPolicy:
         return Role.INLINE
 
     def region(self, tag: StartTag, stack: Sequence[Frame]) -> RegionKind | None:
-        names = [frame.name for frame in stack]
         kind = self._enclosing_content(stack)
         if kind == "nitf":
             return nitf_region(tag, stack)
         if kind == "xhtml":
-            found = self._html.regions(tag, stack)
-            if found is None and (tag.name == "body" or names[-1] == "inlineXML"):
-                return "body"
-            return found
+            return self._xhtml_region(tag, stack)
         if tag.name in _CONTENT:
             return "body"
         if tag.name == "headline":
@@ -128,6 +124,13 @@ class _NewsMLPolicy:
         if tag.name == "dateline":
             return "dateline"
         return None
+
+    def _xhtml_region(self, tag: StartTag, stack: Sequence[Frame]) -> RegionKind | None:
+        """Inside XHTML content, its body (or text directly in inlineXML) is the body."""
+        found = self._html.regions(tag, stack)
+        if found is None and (tag.name == "body" or stack[-1].name == "inlineXML"):
+            return "body"
+        return found
 
     def _enclosing_content(self, stack: Sequence[Frame]) -> ContentKind | None:
         for frame in stack:

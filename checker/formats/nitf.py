@@ -64,17 +64,20 @@ def nitf_role(tag: StartTag, stack: Sequence[Frame], machine_dated: frozenset[in
     if tag.name == "br":
         return Role.LINE_BREAK
     if "body.content" in names:
-        if tag.name in BODY_TEXT:
-            return Role.CHECK
-        if tag.name in BODY_BLOCKS:
-            return Role.BLOCK
-        return Role.INLINE
+        return _body_content_role(tag)
     if tag.name == "body.content":
         return Role.CHECK_LOOSE_TEXT
-    if tag.name in HEADLINES and names and names[-1] == "hedline":
+    headline = tag.name in HEADLINES and bool(names) and names[-1] == "hedline"
+    dateline = tag.name == "dateline" and "body.head" in names
+    return Role.CHECK if headline or dateline else Role.INLINE
+
+
+def _body_content_role(tag: StartTag) -> Role:
+    """Role of an element inside body.content."""
+    if tag.name in BODY_TEXT:
         return Role.CHECK
-    if tag.name == "dateline" and "body.head" in names:
-        return Role.CHECK
+    if tag.name in BODY_BLOCKS:
+        return Role.BLOCK
     return Role.INLINE
 
 

@@ -269,7 +269,7 @@ def _validate(data: dict[str, Any], source: str, path: str) -> None:
                 fail(f"[{key}] {entry}: {problem}", key, entry)
 
 
-def _check_value(kind: str, value: Any) -> str | None:
+def _check_value(kind: str, value: Any) -> str | None:  # noqa: PLR0911, PLR0912  (being replaced)
     """A description of what is wrong with `value` for `kind`, or None when it fits."""
     if kind == "string":
         return None if isinstance(value, str) and value else "must be a non-empty string"

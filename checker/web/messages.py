@@ -124,7 +124,7 @@ def for_editor(error: CheckerError) -> str:
     return _BY_CODE.get(error.code, error.message)
 
 
-def unreadable_input(error: InputError) -> str:
+def unreadable_input(error: InputError) -> str:  # noqa: PLR0911  one answer per reason, read as a table
     """Why a file or a pasted text in a markup format cannot be read, in German, with the place."""
     what = f"Die Datei „{error.path}“" if error.path else "Der Text"
     where = ""

@@ -12,11 +12,18 @@ from checker.options import LANGUAGES
 from checker.records import TextStats
 
 
+def _ref(schema: str) -> dict[str, str]:
+    """A reference to `schema` of the document's components."""
+    return {"$ref": f"#/components/schemas/{schema}"}
+
+
+def _json(schema: str) -> dict[str, Any]:
+    """A JSON body whose schema is `schema` of the document's components."""
+    return {"application/json": {"schema": _ref(schema)}}
+
+
 def _error_response(description: str) -> dict[str, Any]:
-    return {
-        "description": description,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-    }
+    return {"description": description, "content": _json("Error")}
 
 
 _ISSUE = {
@@ -174,7 +181,118 @@ CHECK_REQUEST: dict[str, Any] = {
 }
 
 
+_REPORT = {
+    "type": "object",
+    "required": ["language", "format", "engine_version", "issues", "stats", "fail_on", "passed"],
+    "properties": {
+        "passed": {
+            "type": "boolean",
+            "description": "Whether the text passes the gate of the request (fail_on, max_issues).",
+        },
+        "fail_on": {"type": "string", "enum": list(FAIL_LEVELS), "description": "The gate applied."},
+        "language": {"type": "string", "enum": list(LANGUAGES), "description": "Checked as."},
+        "format": {
+            "type": "string",
+            "enum": list(FORMATS),
+            "description": "The input format the text was read as.",
+        },
+        "engine_version": {"type": ["string", "null"]},
+        "issues": {"type": "array", "items": _ref("Issue")},
+        "stats": _ref("Stats"),
+    },
+}
+
+_HEALTH = {
+    "type": "object",
+    "required": ["status", "languagetool"],
+    "properties": {
+        "status": {"type": "string", "enum": ["ok"]},
+        "languagetool": {
+            "type": "object",
+            "properties": {"version": {"type": "string"}, "url": {"type": "string"}},
+        },
+    },
+}
+
+# The one error shape of every endpoint (checker.web.error_handlers).
+_ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "description": "Stable, e.g. invalid_request."},
+                "message": {"type": "string", "description": "For people, in German."},
+                "detail": {"type": "string", "description": "Technical detail, if any."},
+            },
+        }
+    },
+}
+
+_CHECK_ERRORS = {
+    "400": _error_response(
+        "invalid_request: malformed JSON, missing or non-string text, a field the schema "
+        "does not name (the message names it), unknown language or format, a document "
+        "marked as another language. invalid_input: the text cannot be "
+        "read as its format (malformed XML or JSON, XML that declares entities, XML that "
+        "is neither NITF nor NewsML-G2); the message names line and column."
+    ),
+    "401": _error_response(
+        "unauthorized: the server is set up with API tokens (API_TOKENS) and the request "
+        "has no `Authorization: Bearer …` header, or a token that is not one of them. The "
+        "answer carries `WWW-Authenticate: Bearer`."
+    ),
+    "413": _error_response("Text or request body too large."),
+    "429": _error_response(
+        "rate_limited: this client (its token, else its address) sent more requests than "
+        "the server's RATE_LIMIT allows; `Retry-After` says in how many seconds to try again."
+    ),
+    "502": _error_response("LanguageTool answered with an error."),
+    "503": _error_response(
+        "LanguageTool is not reachable (not started or restarting), the server is busy "
+        "with as many checks as it takes at once, or the rate limit's shared store does not "
+        "answer (rate_limit_unavailable); `Retry-After` says when to try again."
+    ),
+    "504": _error_response("LanguageTool took too long."),
+}
+
+# POST /api/v1/check
+_CHECK = {
+    "summary": "Check a text",
+    "description": "All findings and a verdict: `passed` is false when a finding is as severe as "
+    "`fail_on` or worse, or there are more findings than `max_issues`. An editorial system can "
+    "call this when an article is filed and block it (or warn) when `passed` is false.",
+    "operationId": "check",
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": _ref("CheckRequest"), "examples": {"cms-webhook": _CMS_WEBHOOK_EXAMPLE}}
+        },
+    },
+    "responses": {
+        "200": {"description": "All findings, in text order.", "content": _json("Report")},
+        **_CHECK_ERRORS,
+    },
+}
+
+# GET /healthz
+_HEALTHZ = {
+    "summary": "Whether LanguageTool answers",
+    "operationId": "health",
+    "responses": {
+        "200": {"description": "LanguageTool checks; its version.", "content": _json("Health")},
+        "503": _error_response(
+            "LanguageTool is stuck or gone (several probes in a row unanswered and no check "
+            "answered meanwhile), or the rate limit's shared store does not answer."
+        ),
+    },
+}
+
+
 def openapi_document() -> dict[str, Any]:
+    """The whole document: the API's paths and the schemas they refer to."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -182,123 +300,15 @@ def openapi_document() -> dict[str, Any]:
             "version": "1",
             "description": "Checks German news copy with LanguageTool and the newsroom's house rules.",
         },
-        "paths": {
-            "/api/v1/check": {
-                "post": {
-                    "summary": "Check a text",
-                    "description": "All findings and a verdict: `passed` is false when a finding is as severe as "
-                    "`fail_on` or worse, or there are more findings than `max_issues`. An editorial system can "
-                    "call this when an article is filed and block it (or warn) when `passed` is false.",
-                    "operationId": "check",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/CheckRequest"},
-                                "examples": {"cms-webhook": _CMS_WEBHOOK_EXAMPLE},
-                            }
-                        },
-                    },
-                    "responses": {
-                        "200": {
-                            "description": "All findings, in text order.",
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}},
-                        },
-                        "400": _error_response(
-                            "invalid_request: malformed JSON, missing or non-string text, a field the schema "
-                            "does not name (the message names it), unknown language or format, a document "
-                            "marked as another language. invalid_input: the text cannot be "
-                            "read as its format (malformed XML or JSON, XML that declares entities, XML that "
-                            "is neither NITF nor NewsML-G2); the message names line and column."
-                        ),
-                        "401": _error_response(
-                            "unauthorized: the server is set up with API tokens (API_TOKENS) and the request "
-                            "has no `Authorization: Bearer …` header, or a token that is not one of them. The "
-                            "answer carries `WWW-Authenticate: Bearer`."
-                        ),
-                        "413": _error_response("Text or request body too large."),
-                        "429": _error_response(
-                            "rate_limited: this client (its token, else its address) sent more requests than "
-                            "the server's RATE_LIMIT allows; `Retry-After` says in how many seconds to try again."
-                        ),
-                        "502": _error_response("LanguageTool answered with an error."),
-                        "503": _error_response(
-                            "LanguageTool is not reachable (not started or restarting), the server is busy "
-                            "with as many checks as it takes at once, or the rate limit's shared store does not "
-                            "answer (rate_limit_unavailable); `Retry-After` says when to try again."
-                        ),
-                        "504": _error_response("LanguageTool took too long."),
-                    },
-                }
-            },
-            "/healthz": {
-                "get": {
-                    "summary": "Whether LanguageTool answers",
-                    "operationId": "health",
-                    "responses": {
-                        "200": {
-                            "description": "LanguageTool checks; its version.",
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}},
-                        },
-                        "503": _error_response(
-                            "LanguageTool is stuck or gone (several probes in a row unanswered and no check "
-                            "answered meanwhile), or the rate limit's shared store does not answer."
-                        ),
-                    },
-                }
-            },
-        },
+        "paths": {"/api/v1/check": {"post": _CHECK}, "/healthz": {"get": _HEALTHZ}},
         "components": {
             "schemas": {
                 "CheckRequest": CHECK_REQUEST,
-                "Report": {
-                    "type": "object",
-                    "required": ["language", "format", "engine_version", "issues", "stats", "fail_on", "passed"],
-                    "properties": {
-                        "passed": {
-                            "type": "boolean",
-                            "description": "Whether the text passes the gate of the request (fail_on, max_issues).",
-                        },
-                        "fail_on": {"type": "string", "enum": list(FAIL_LEVELS), "description": "The gate applied."},
-                        "language": {"type": "string", "enum": list(LANGUAGES), "description": "Checked as."},
-                        "format": {
-                            "type": "string",
-                            "enum": list(FORMATS),
-                            "description": "The input format the text was read as.",
-                        },
-                        "engine_version": {"type": ["string", "null"]},
-                        "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}},
-                        "stats": {"$ref": "#/components/schemas/Stats"},
-                    },
-                },
+                "Report": _REPORT,
                 "Issue": _ISSUE,
                 "Stats": _stats_schema(),
-                "Health": {
-                    "type": "object",
-                    "required": ["status", "languagetool"],
-                    "properties": {
-                        "status": {"type": "string", "enum": ["ok"]},
-                        "languagetool": {
-                            "type": "object",
-                            "properties": {"version": {"type": "string"}, "url": {"type": "string"}},
-                        },
-                    },
-                },
-                "Error": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": {
-                        "error": {
-                            "type": "object",
-                            "required": ["code", "message"],
-                            "properties": {
-                                "code": {"type": "string", "description": "Stable, e.g. invalid_request."},
-                                "message": {"type": "string", "description": "For people, in German."},
-                                "detail": {"type": "string", "description": "Technical detail, if any."},
-                            },
-                        }
-                    },
-                },
+                "Health": _HEALTH,
+                "Error": _ERROR,
             }
         },
     }

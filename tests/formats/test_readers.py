@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError, InvalidRequest
-from checker.formats import FORMATS, Document, Part, detect_format, parse_document
+from checker.formats import FORMATS, Document, Part, detect_format, markdown, parse_document
 from checker.formats.xmlsource import xml_events
 
 DATA = Path(__file__).parent / "files"
@@ -335,6 +335,10 @@ def test_markdown_lists_and_quotes_are_paragraphs() -> None:
     assert document.plain_text() == (
         "Die Beschlüsse\n\nBusse fahren weiter\n\nLieferwagen bis 10 Uhr\n\nWir sind zufrieden."
     )
+
+
+def test_markdown_reads_every_inline_construct_it_finds() -> None:
+    assert set(markdown._INLINE.groupindex) == set(markdown._INLINE_HANDLERS)
 
 
 def test_crlf_line_endings_keep_offsets_exact() -> None:
