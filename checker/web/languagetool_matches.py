@@ -21,7 +21,7 @@ from checker.options import CheckOptions
 from checker.records import Issue, Report
 from checker.text.offsets import LineIndex, Utf16Map, widen_to_characters
 from checker.text.segments import split_sentences
-from checker.web.languagetool_request import LANGUAGE_NAMES
+from checker.web.languagetool_request import LANGUAGETOOL_NAMES
 
 # LanguageTool's server shows this many UTF-16 units of text either side of a match.
 CONTEXT_SIZE = 40
@@ -133,7 +133,7 @@ def software(version: str) -> dict[str, Any]:
 
 
 def language_section(language: str) -> dict[str, Any]:
-    name = LANGUAGE_NAMES[language]
+    name = LANGUAGETOOL_NAMES[language]
     # Only German is checked here: the language checked is the language "detected".
     detected = {"name": name, "code": language, "confidence": 1.0, "source": "wirecheck"}
     return {"name": name, "code": language, "detectedLanguage": detected}
@@ -141,7 +141,7 @@ def language_section(language: str) -> dict[str, Any]:
 
 def languages() -> list[dict[str, str]]:
     """`/v2/languages`: the German variants, as LanguageTool lists them."""
-    return [{"name": name, "code": "de", "longCode": code} for code, name in LANGUAGE_NAMES.items()]
+    return [{"name": name, "code": "de", "longCode": code} for code, name in LANGUAGETOOL_NAMES.items()]
 
 
 def _recorded_version(recorder: RecordingEngine) -> str:
