@@ -9,6 +9,9 @@ from typing import Literal
 from checker.errors import InvalidRequest
 
 LANGUAGES = ("de-DE", "de-AT", "de-CH")
+# The choice left to the checker: the language by the document's own tag, the format by the
+# content (CheckOptions holds None for either).
+AUTO = "auto"
 
 # The learned layer's settings a house profile chooses (checker.learned reads them): how many of
 # its own findings the model shows ("high" takes a lower threshold) ...

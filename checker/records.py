@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -133,3 +134,7 @@ class Report:
             format=data["format"],
             stats=TextStats(**data["stats"]),
         )
+
+
+# What a run over files gives: each file's path with its report.
+Results = Sequence[tuple[str, Report]]

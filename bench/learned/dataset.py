@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bench.learned.corpus import Sentence
-from checker.learned.features import Finding, covered_tokens, finding, sentence_features
+from checker.learned.features import LanguageToolFinding, covered_tokens, finding, sentence_features
 from checker.learned.labels import label_of
 
 Answer = dict[str, object]
 
 
-def findings_of(sentence: Sentence, answers: Sequence[Answer]) -> list[Finding]:
+def findings_of(sentence: Sentence, answers: Sequence[Answer]) -> list[LanguageToolFinding]:
     found = []
     for answer in answers:
         start = int(str(answer["offset"]))

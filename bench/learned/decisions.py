@@ -11,7 +11,7 @@ from bench.learned.dataset import Answer, findings_of, items
 from bench.learned.scoring import Score, score
 from checker.learned.decide import confidence, error_probability, reported_label
 from checker.learned.features import covered_tokens
-from checker.learned.labels import KINDS
+from checker.learned.labels import MODEL_KINDS
 from checker.learned.model import Model, Settings
 
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
@@ -84,7 +84,7 @@ def choose_settings(judged: Sequence[Judged], labels: Sequence[str]) -> tuple[Se
         result = combination_score(judged, Settings(tuple(labels), keep_from, report_from))
         return result.f05 if result.precision >= baseline.precision else -1.0
 
-    report_from = {kind.label: OFF for kind in KINDS}
+    report_from = {kind.label: OFF for kind in MODEL_KINDS}
     keep_from = 0.0
     best = objective(keep_from, report_from)
     for _round in range(2):

@@ -44,12 +44,11 @@ from checker.options import LANGUAGES, CheckOptions
 from checker.outputs import OUTPUTS
 from checker.outputs.summary import summary_lines
 from checker.pipeline import check
-from checker.records import Report
+from checker.records import Report, Results
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 # What a shell reports for a program that SIGPIPE ended: its reader (`| head`) had gone.
 EXIT_BROKEN_PIPE = 128 + 13
-Results = list[tuple[str, Report]]
 
 
 class _Parser(argparse.ArgumentParser):

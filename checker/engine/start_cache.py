@@ -30,7 +30,7 @@ from checker.engine import install
 from checker.engine.java import JVM_OPTIONS, JavaRuntime
 from checker.languagetool.custom_rules import RULES_DIR
 
-MINIMUM_JAVA = 25
+CACHE_MINIMUM_JAVA = 25
 _SERVER_JAR = "languagetool-server-{version}.jar"
 
 
@@ -56,7 +56,7 @@ def cache_path(java: JavaRuntime, class_path: str) -> Path:
 
 def launch(java: JavaRuntime) -> tuple[list[str], str]:
     """JVM options and class path for a server: with the cache if there is one for this Java."""
-    if java.major >= MINIMUM_JAVA and install.is_installed():
+    if java.major >= CACHE_MINIMUM_JAVA and install.is_installed():
         class_path = classpath()
         path = cache_path(java, class_path)
         if path.exists():
@@ -67,7 +67,7 @@ def launch(java: JavaRuntime) -> tuple[list[str], str]:
 def prepare(java: JavaRuntime, *, quiet: bool = False, warm_up: WarmUp | None = None) -> Path | None:
     """Make the cache for `java` unless it exists or the Java is too old: a server started to
     record, warmed up as every server is, and stopped (the JVM writes the cache as it exits)."""
-    if java.major < MINIMUM_JAVA:
+    if java.major < CACHE_MINIMUM_JAVA:
         return None
     class_path = classpath()
     path = cache_path(java, class_path)

@@ -13,13 +13,12 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.records import Issue, Report
+from checker.records import Issue, Report, Results
 
 FORMAT_VERSION = 1
 # Words on each side of the finding that make up its neighbourhood.
@@ -27,8 +26,6 @@ _CONTEXT_WORDS = 3
 _CONTEXT_REACH = 200
 _WORD = re.compile(r"\S+")
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
-
-Results = Sequence[tuple[str, Report]]
 
 
 def fingerprint(issue: Issue, source: str) -> str:
@@ -43,7 +40,7 @@ def fingerprint(issue: Issue, source: str) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class BaselineEntry:
     path: str
     rule: str
     text: str
@@ -57,9 +54,9 @@ def _baseline_path(path: str, baseline: Path) -> str:
     return Path(os.path.relpath(os.path.abspath(path), baseline.resolve().parent)).as_posix()
 
 
-def entries_for(results: Results, baseline: Path) -> list[Entry]:
+def entries_for(results: Results, baseline: Path) -> list[BaselineEntry]:
     return [
-        Entry(_baseline_path(path, baseline), issue.rule, issue.text, fingerprint(issue, report.text))
+        BaselineEntry(_baseline_path(path, baseline), issue.rule, issue.text, fingerprint(issue, report.text))
         for path, report in results
         for issue in report.issues
     ]
@@ -76,19 +73,21 @@ def write_baseline(results: Results, baseline: Path) -> int:
     return len(entries)
 
 
-def read_baseline(baseline: Path) -> list[Entry]:
+def read_baseline(baseline: Path) -> list[BaselineEntry]:
     try:
         document: Any = json.loads(baseline.read_text(encoding="utf-8"))
         if document.get("version") != FORMAT_VERSION:
             raise ValueError(f"version {document.get('version')!r}, expected {FORMAT_VERSION}")
-        return [Entry(**item) for item in document["findings"]]
+        return [BaselineEntry(**item) for item in document["findings"]]
     except FileNotFoundError as exc:
         raise InputError("no such baseline file", reason="no_file", path=str(baseline)) from exc
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"not a wirecheck baseline ({exc})", reason="baseline", path=str(baseline)) from exc
 
 
-def only_new(results: Results, baseline: Path, entries: list[Entry]) -> tuple[list[tuple[str, Report]], list[Entry]]:
+def only_new(
+    results: Results, baseline: Path, entries: list[BaselineEntry]
+) -> tuple[list[tuple[str, Report]], list[BaselineEntry]]:
     """The results without the findings the baseline knows, and the baseline's entries for the
     checked files that no finding matched any more (stale: fixed, or changed)."""
     known = Counter((entry.path, entry.fingerprint) for entry in entries)

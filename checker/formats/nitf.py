@@ -24,7 +24,7 @@ BODY_TEXT = element_names("p hl2 li dt dd td th media-caption")
 # Paragraph-level containers: they break paragraphs but hold no text of their own.
 BODY_BLOCKS = element_names("block bq ul ol dl table tr fn note")
 # Elements whose content is never prose, even inside a paragraph.
-SKIPPED = element_names(
+NITF_SKIPPED = element_names(
     "pre media-reference media-metadata media-object media-producer classifier nitf-table-metadata "
     "datasource copyrite tagline"
 )
@@ -59,7 +59,7 @@ def nitf_role(tag: StartTag, stack: Sequence[Frame], machine_dated: frozenset[in
     machines; they are not checked.
     """
     names = [frame.name for frame in stack]
-    if tag.name in SKIPPED or tag.start in machine_dated:
+    if tag.name in NITF_SKIPPED or tag.start in machine_dated:
         return Role.SKIP
     if tag.name == "br":
         return Role.LINE_BREAK

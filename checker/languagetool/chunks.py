@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from checker.text.offsets import utf16_length
+from checker.text.offsets import Utf16Map
 
 # Preferred cut points, best first: after a blank line, after any line end, after a sentence end,
 # after any whitespace.
@@ -33,27 +33,20 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     if limit < 1:
         raise ValueError("limit must be positive")
     pieces: list[tuple[int, str]] = []
+    utf16 = Utf16Map(text)
     start = 0
     while start < len(text):
-        rest = text[start:]
-        if utf16_length(rest) <= limit:
-            pieces.append((start, rest))
+        start_units = utf16.to_utf16(start)
+        if utf16.utf16_length - start_units <= limit:
+            pieces.append((start, text[start:]))
             break
-        window = _prefix_within(rest, limit)
+        # The longest window of at most `limit` units: one ending inside a surrogate pair
+        # rounds down, so leaves the pair out.
+        window = text[start : utf16.to_code_points(start_units + limit)]
         cut = _best_cut(window)
-        pieces.append((start, rest[:cut]))
+        pieces.append((start, text[start : start + cut]))
         start += cut
     return pieces
-
-
-def _prefix_within(text: str, limit: int) -> str:
-    """The longest prefix of `text` of at most `limit` UTF-16 units."""
-    units = 0
-    for index, char in enumerate(text):
-        units += 2 if ord(char) > 0xFFFF else 1
-        if units > limit:
-            return text[:index]
-    return text
 
 
 def _best_cut(window: str) -> int:

@@ -4,18 +4,18 @@ a text: how sure it is of each LanguageTool finding, and findings of its own (`s
 
 from __future__ import annotations
 
-from checker.learned.labels import KINDS, KINDS_BY_RULE, ModelKind
-from checker.learned.review import Verdict, review
+from checker.learned.labels import KINDS_BY_RULE, MODEL_KINDS, ModelKind
+from checker.learned.review import ModelVerdict, review
 from checker.options import LOW_CONFIDENCE, SENSITIVITIES, LowConfidence, Sensitivity
 
 __all__ = [
-    "KINDS",
     "KINDS_BY_RULE",
     "LOW_CONFIDENCE",
+    "MODEL_KINDS",
     "SENSITIVITIES",
     "LowConfidence",
     "ModelKind",
+    "ModelVerdict",
     "Sensitivity",
-    "Verdict",
     "review",
 ]

@@ -17,7 +17,7 @@ _SAME_MARK = {mark: '"' for mark in "„“”«»‚‘’‹›"} | {mark: "-"
 
 
 @dataclass(frozen=True)
-class Finding:
+class LanguageToolFinding:
     """A LanguageTool finding as the features see it: its span in the sentence's text and the
     span its first suggestion changes (the two are equal when there is no suggestion)."""
 
@@ -29,10 +29,12 @@ class Finding:
     changed_end: int
 
 
-def finding(start: int, end: int, *, rule: str, category: str, covered: str, replacements: Sequence[str]) -> Finding:
-    """A Finding for `covered` (the text at start:end) and LanguageTool's suggestions."""
+def finding(
+    start: int, end: int, *, rule: str, category: str, covered: str, replacements: Sequence[str]
+) -> LanguageToolFinding:
+    """A LanguageToolFinding for `covered` (the text at start:end) and LanguageTool's suggestions."""
     changed_start, changed_end = changed_span(covered, replacements[0]) if replacements else (0, len(covered))
-    return Finding(start, end, rule.partition("[")[0], category, start + changed_start, start + changed_end)
+    return LanguageToolFinding(start, end, rule.partition("[")[0], category, start + changed_start, start + changed_end)
 
 
 def changed_span(text: str, replacement: str) -> tuple[int, int]:
@@ -115,7 +117,7 @@ def _word_features(word: str, pos: str, ending: str, frequency: int) -> dict[str
 
 
 def sentence_features(
-    words: Sequence[str], spans: Sequence[tuple[int, int]], findings: Sequence[Finding]
+    words: Sequence[str], spans: Sequence[tuple[int, int]], findings: Sequence[LanguageToolFinding]
 ) -> list[list[str]]:
     """The features of each token of one sentence (CRFsuite's item format: "name=value")."""
     base = [_word_features(word, *lookup(word)) for word in words]
@@ -183,7 +185,9 @@ def _phrase_features(base: Sequence[dict[str, str]], index: int) -> list[str]:
     return features
 
 
-def _languagetool_features(spans: Sequence[tuple[int, int]], findings: Sequence[Finding]) -> list[list[str]]:
+def _languagetool_features(
+    spans: Sequence[tuple[int, int]], findings: Sequence[LanguageToolFinding]
+) -> list[list[str]]:
     own: list[set[str]] = [set() for _ in spans]
     for found in findings:
         inside = covered_tokens(spans, found.start, found.end)

@@ -30,7 +30,7 @@ class ModelKind:
     severity: Severity = "info"
 
 
-KINDS: tuple[ModelKind, ...] = (
+MODEL_KINDS: tuple[ModelKind, ...] = (
     ModelKind(
         "AGREEMENT",
         "MODEL_AGREEMENT",
@@ -96,8 +96,8 @@ KINDS: tuple[ModelKind, ...] = (
         "Er sagte, dass er keine Zeit hat.",
     ),
 )
-KINDS_BY_LABEL = {kind.label: kind for kind in KINDS}
-KINDS_BY_RULE = {kind.rule: kind for kind in KINDS}
+KINDS_BY_LABEL = {kind.label: kind for kind in MODEL_KINDS}
+KINDS_BY_RULE = {kind.rule: kind for kind in MODEL_KINDS}
 LABELS = (CORRECT, *KINDS_BY_LABEL)
 
 # Falko-MERLIN's error types (ERRANT's) by the label the model learns for them.

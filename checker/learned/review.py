@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from checker.languagetool import custom_rule_ids
 from checker.learned.decide import Probabilities, confidence, reported_label
-from checker.learned.features import Finding, covered_tokens, finding, sentence_features
+from checker.learned.features import LanguageToolFinding, covered_tokens, finding, sentence_features
 from checker.learned.labels import CATEGORY, KINDS_BY_LABEL
 from checker.learned.model import Model, Settings, load_model
 from checker.learned.tokens import Token, sentences
@@ -25,7 +25,7 @@ def _key(issue: Issue) -> _Key:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class ModelVerdict:
     """The model's view of one text: its confidence in each LanguageTool finding (by position
     and rule) and its own findings."""
 
@@ -84,7 +84,7 @@ def read(plain: str, languagetool_issues: Sequence[Issue], model: Model) -> list
     return readings
 
 
-def decide(plain: str, readings: Sequence[SentenceReading], settings: Settings) -> Verdict:
+def decide(plain: str, readings: Sequence[SentenceReading], settings: Settings) -> ModelVerdict:
     """The verdict the settings' thresholds give on the model's reading of `plain`."""
     lines = LineIndex(plain)
     judged: dict[_Key, float] = {}
@@ -99,7 +99,7 @@ def decide(plain: str, readings: Sequence[SentenceReading], settings: Settings) 
             if label is not None:
                 token = reading.tokens[index]
                 added.append(_model_issue(plain, lines, token.start, token.end, label))
-    return Verdict(judged, tuple(added), settings.keep_from)
+    return ModelVerdict(judged, tuple(added), settings.keep_from)
 
 
 def review(
@@ -108,7 +108,7 @@ def review(
     sensitivity: Sensitivity = "normal",
     *,
     recheck: Callable[[str], Sequence[Issue]] | None = None,
-) -> Verdict:
+) -> ModelVerdict:
     """The model's verdict on `plain` and LanguageTool's findings in it (positions in `plain`),
     with the thresholds of `sensitivity`. With `recheck` (LanguageTool's findings for a sentence
     checked alone), agreement findings get the other form of the word that clears them as their
@@ -123,7 +123,7 @@ def review(
     return replace(verdict, added=tuple(with_suggestions(plain, verdict.added, recheck, settings)))
 
 
-def _finding(plain: str, issue: Issue) -> Finding:
+def _finding(plain: str, issue: Issue) -> LanguageToolFinding:
     return finding(
         issue.offset,
         issue.end,

@@ -3,7 +3,6 @@ The gate is passed to each, for the formats that say which files fail (JUnit).""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol
 
 from checker.filters.gate import Gate
@@ -14,9 +13,7 @@ from checker.outputs.junit import format_junit
 from checker.outputs.rdjson import format_rdjson
 from checker.outputs.sarif import format_sarif
 from checker.outputs.text_lines import format_text
-from checker.records import Report
-
-Results = Sequence[tuple[str, Report]]
+from checker.records import Results
 
 
 class Formatter(Protocol):

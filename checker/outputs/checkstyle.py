@@ -11,7 +11,7 @@ from checker.outputs.junit import xml_safe
 from checker.records import Report
 
 # Checkstyle's own severities are error, warning, info and ignore.
-SEVERITIES = {"error": "error", "warning": "warning", "info": "info"}
+CHECKSTYLE_SEVERITIES = {"error": "error", "warning": "warning", "info": "info"}
 
 
 def format_checkstyle(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:
@@ -23,7 +23,7 @@ def format_checkstyle(results: Sequence[tuple[str, Report]], *, gate: Gate = DEF
             attributes = {
                 "line": str(issue.line),
                 "column": str(issue.column),
-                "severity": SEVERITIES[issue.severity],
+                "severity": CHECKSTYLE_SEVERITIES[issue.severity],
                 "message": xml_safe(issue.message + fix),
                 "source": f"wirecheck.{issue.rule}",
             }

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.records import Issue, Report
 
-COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+WORKFLOW_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -37,7 +37,7 @@ def format_annotation(path: str, issue: Issue) -> str:
     }
     listed = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
     fix = f" ({issue.text} -> {issue.replacements[0]})" if issue.replacements else ""
-    return f"::{COMMANDS[issue.severity]} {listed}::{escape_data(issue.message + fix)}"
+    return f"::{WORKFLOW_COMMANDS[issue.severity]} {listed}::{escape_data(issue.message + fix)}"
 
 
 def format_github(results: Sequence[tuple[str, Report]], *, gate: Gate = DEFAULT_GATE) -> str:

@@ -12,7 +12,7 @@ from checker.filters.gate import DEFAULT_GATE, Gate
 from checker.outputs.positions import Positions, has_byte_order_mark
 from checker.records import Issue, Report
 
-SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+RDJSON_SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def _range(positions: Positions, issue: Issue) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def _diagnostic(path: str, issue: Issue, positions: Positions) -> dict[str, Any]
     diagnostic: dict[str, Any] = {
         "message": issue.message,
         "location": {"path": path, "range": where},
-        "severity": SEVERITIES[issue.severity],
+        "severity": RDJSON_SEVERITIES[issue.severity],
         "code": {"value": issue.rule, **({"url": issue.url} if issue.url else {})},
     }
     if issue.replacements:

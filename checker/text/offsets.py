@@ -1,13 +1,18 @@
-"""Position arithmetic: LanguageTool's UTF-16 offsets to code points, and offsets to line:column."""
+"""Position arithmetic, the one place for it: offsets in code points (Python's), UTF-16 code units
+(Java's, so LanguageTool's and SARIF's) and UTF-8 bytes, and line:column in any of the three."""
 
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from typing import Literal
+
+# What a column counts: code points (ours), UTF-16 code units or UTF-8 bytes.
+ColumnUnit = Literal["code points", "utf-16", "utf-8"]
 
 
 class Utf16Map:
-    """Converts UTF-16 code-unit offsets into code-point offsets for one text.
+    """Converts offsets into one text between code points and UTF-16 code units, both ways.
 
     Java strings count characters outside the Basic Multilingual Plane (emoji, mathematical
     letters) as two units; Python counts them as one. The map is immutable, so one instance
@@ -15,11 +20,13 @@ class Utf16Map:
     """
 
     def __init__(self, text: str) -> None:
-        # UTF-16 offsets at which each astral character starts, in order.
+        # Where each astral character starts, in code points and in UTF-16 units, in order.
+        self._astral_indices: list[int] = []
         self._astral_starts: list[int] = []
         units = 0
-        for char in text:
+        for index, char in enumerate(text):
             if ord(char) > 0xFFFF:
+                self._astral_indices.append(index)
                 self._astral_starts.append(units)
                 units += 2
             else:
@@ -35,6 +42,12 @@ class Utf16Map:
         # point; one whose low surrogate the offset points at is thereby rounded down.
         return utf16_offset - bisect_right(self._astral_starts, utf16_offset - 1)
 
+    def to_utf16(self, offset: int) -> int:
+        """UTF-16 offset of the code-point offset `offset`."""
+        if not 0 <= offset <= self.length:
+            raise ValueError(f"offset {offset} outside 0..{self.length}")
+        return offset + bisect_left(self._astral_indices, offset)
+
     def span(self, utf16_offset: int, utf16_length: int) -> tuple[int, int]:
         """(offset, length) in code points for a UTF-16 (offset, length) pair."""
         start = self.to_code_points(utf16_offset)
@@ -47,8 +60,23 @@ def utf16_length(text: str) -> int:
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
+def utf8_length(text: str) -> int:
+    """Length of `text` in UTF-8 bytes; a lone surrogate counts the 3 bytes it is written with."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _length_in(text: str, unit: ColumnUnit) -> int:
+    """Length of `text` counted in `unit`."""
+    if unit == "utf-16":
+        return utf16_length(text)
+    if unit == "utf-8":
+        return utf8_length(text)
+    return len(text)
+
+
 class LineIndex:
-    """1-based line and column (in code points) for offsets into one text.
+    """1-based line and column for code-point offsets into one text, the column counted in code
+    points, UTF-16 units or UTF-8 bytes.
 
     LF, CRLF and a lone CR each end a line, as editors and compilers count them.
     """
@@ -66,12 +94,16 @@ class LineIndex:
             elif char == "\n":
                 starts.append(index + 1)
             index += 1
+        self._text = text
         self._line_starts = starts
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """(line, column) of a code-point offset, both 1-based."""
+    def position(self, offset: int, unit: ColumnUnit = "code points") -> tuple[int, int]:
+        """(line, column) of a code-point offset, both 1-based, the column counted in `unit`."""
         line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        start = self._line_starts[line - 1]
+        if unit == "code points":
+            return line, offset - start + 1
+        return line, _length_in(self._text[start:offset], unit) + 1
 
     def line_start(self, line: int) -> int:
         """Code-point offset at which 1-based `line` starts."""

@@ -29,14 +29,13 @@ from checker.filters.suppression import without_suppressed
 from checker.formats import FORMAT_TABLE, FORMATS
 from checker.formats.files import decode
 from checker.house import Profile
-from checker.options import LANGUAGES, CheckOptions
+from checker.options import AUTO, LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
 from checker.web.json_input import refuse_lone_surrogates, shown
 from checker.web.openapi import CHECK_REQUEST
 from checker.web.resources import admission, get_engine, get_profile
 
-AUTO = "auto"
 LANGUAGE_NAMES = {"de-DE": "Deutschland", "de-AT": "Österreich", "de-CH": "Schweiz"}
 FORMAT_NAMES = {row.name: row.label for row in FORMAT_TABLE}
 # Formats whose source is markup rather than prose: the page shows them in a fixed-width font.

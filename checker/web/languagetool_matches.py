@@ -11,7 +11,7 @@ sent.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import Any
 
 from checker.formats import Document
@@ -21,7 +21,7 @@ from checker.options import CheckOptions
 from checker.records import Issue, Report
 from checker.text.offsets import LineIndex, Utf16Map, widen_to_characters
 from checker.text.segments import split_sentences
-from checker.web.languagetool_request import LANGUAGE_NAMES
+from checker.web.languagetool_request import LANGUAGETOOL_NAMES
 
 # LanguageTool's server shows this many UTF-16 units of text either side of a match.
 CONTEXT_SIZE = 40
@@ -51,23 +51,6 @@ class RecordingEngine:
 
     def alive(self) -> bool:
         return self._engine.alive()
-
-
-class Utf16Positions:
-    """Code-point offsets into one text as UTF-16 offsets, and back (Java counts a character
-    outside the Basic Multilingual Plane, such as an emoji, as two units)."""
-
-    def __init__(self, text: str) -> None:
-        self._astral = [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
-        self._back = Utf16Map(text)
-        self.length = len(text) + len(self._astral)
-
-    def units(self, offset: int) -> int:
-        return offset + bisect_left(self._astral, offset)
-
-    def code_points(self, units: int) -> int:
-        """The code point at `units`; a position inside a surrogate pair rounds down."""
-        return self._back.to_code_points(units)
 
 
 class LanguageToolFields:
@@ -115,15 +98,15 @@ def answer(report: Report, document: Document, recorder: RecordingEngine, *, kep
     """LanguageTool's answer for the checked `document`: `kept` are the report's findings the
     client's switches let through."""
     source = report.text
-    positions = Utf16Positions(source)
+    utf16 = Utf16Map(source)
     fields = LanguageToolFields(document, recorder)
     sentences = Sentences(document)
     return {
         "software": software(report.engine_version or _recorded_version(recorder)),
         "warnings": {"incompleteResults": False},
         "language": language_section(report.language),
-        "matches": [_match(issue, source, positions, fields.match_for(issue), sentences) for issue in kept],
-        "sentenceRanges": [[positions.units(start), positions.units(end)] for start, end in sentences.spans],
+        "matches": [_match(issue, source, utf16, fields.match_for(issue), sentences) for issue in kept],
+        "sentenceRanges": [[utf16.to_utf16(start), utf16.to_utf16(end)] for start, end in sentences.spans],
     }
 
 
@@ -150,7 +133,7 @@ def software(version: str) -> dict[str, Any]:
 
 
 def language_section(language: str) -> dict[str, Any]:
-    name = LANGUAGE_NAMES[language]
+    name = LANGUAGETOOL_NAMES[language]
     # Only German is checked here: the language checked is the language "detected".
     detected = {"name": name, "code": language, "confidence": 1.0, "source": "wirecheck"}
     return {"name": name, "code": language, "detectedLanguage": detected}
@@ -158,7 +141,7 @@ def language_section(language: str) -> dict[str, Any]:
 
 def languages() -> list[dict[str, str]]:
     """`/v2/languages`: the German variants, as LanguageTool lists them."""
-    return [{"name": name, "code": "de", "longCode": code} for code, name in LANGUAGE_NAMES.items()]
+    return [{"name": name, "code": "de", "longCode": code} for code, name in LANGUAGETOOL_NAMES.items()]
 
 
 def _recorded_version(recorder: RecordingEngine) -> str:
@@ -170,9 +153,9 @@ def _recorded_version(recorder: RecordingEngine) -> str:
 
 
 def _match(
-    issue: Issue, source: str, positions: Utf16Positions, raw: dict[str, Any] | None, sentences: Sentences
+    issue: Issue, source: str, utf16: Utf16Map, raw: dict[str, Any] | None, sentences: Sentences
 ) -> dict[str, Any]:
-    offset, end = positions.units(issue.offset), positions.units(issue.end)
+    offset, end = utf16.to_utf16(issue.offset), utf16.to_utf16(issue.end)
     match = dict(raw) if raw is not None else _our_fields(issue)
     # LanguageTool's sentence, unless it saw the text another way (a dateline set apart).
     sentence = str(match.get("sentence", ""))
@@ -183,7 +166,7 @@ def _match(
         replacements=_replacements(issue, raw),
         offset=offset,
         length=end - offset,
-        context=context(source, positions, offset, end),
+        context=context(source, utf16, offset, end),
         sentence=sentence,
     )
     return match
@@ -225,7 +208,7 @@ def _replacements(issue: Issue, raw: dict[str, Any] | None) -> list[dict[str, An
     return [dict(said.get(value) or {"value": value}) for value in issue.replacements]
 
 
-def context(source: str, positions: Utf16Positions, offset: int, end: int) -> dict[str, Any]:
+def context(source: str, utf16: Utf16Map, offset: int, end: int) -> dict[str, Any]:
     """LanguageTool's `context` for the UTF-16 span offset:end of `source` (its ContextTools):
     up to CONTEXT_SIZE units either side, "..." where the text goes on, line feeds as spaces.
     A window edge inside a surrogate pair moves outwards, so no character is cut in half."""
@@ -233,15 +216,15 @@ def context(source: str, positions: Utf16Positions, offset: int, end: int) -> di
     if start_units < 0:
         start_units, prefix = 0, ""
     end_units, postfix = end + CONTEXT_SIZE, _ELLIPSIS
-    if end_units > positions.length:
-        end_units, postfix = positions.length, ""
-    start = positions.code_points(start_units)
-    stop = positions.code_points(end_units)
-    if positions.units(stop) < end_units:
+    if end_units > utf16.utf16_length:
+        end_units, postfix = utf16.utf16_length, ""
+    start = utf16.to_code_points(start_units)
+    stop = utf16.to_code_points(end_units)
+    if utf16.to_utf16(stop) < end_units:
         stop += 1
     shown = source[start:stop].replace("\n", " ")
     return {
         "text": prefix + shown + postfix,
-        "offset": len(prefix) + offset - positions.units(start),
+        "offset": len(prefix) + offset - utf16.to_utf16(start),
         "length": end - offset,
     }

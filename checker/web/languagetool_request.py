@@ -18,16 +18,20 @@ from flask import g, request
 
 from checker.errors import InvalidRequest
 from checker.formats import Document, Part
-from checker.options import LANGUAGES, CheckOptions
+from checker.options import AUTO, LANGUAGES, CheckOptions
 from checker.records import Issue
 from checker.web import json_input
 from checker.web.json_input import refuse_lone_surrogates
 
 # The names LanguageTool gives the German variants; "de" is checked as de-DE, the variant the
 # rest of the checker defaults to (LanguageTool has no spell checker for plain "de").
-LANGUAGE_NAMES = {"de": "German", "de-DE": "German (Germany)", "de-AT": "German (Austria)", "de-CH": "German (Swiss)"}
+LANGUAGETOOL_NAMES = {
+    "de": "German",
+    "de-DE": "German (Germany)",
+    "de-AT": "German (Austria)",
+    "de-CH": "German (Swiss)",
+}
 DEFAULT_VARIANT = "de-DE"
-AUTO = "auto"
 _TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 _PARAMETERS = "languagetool_parameters"
 
@@ -125,7 +129,7 @@ def decide_language(asked: str, preferred_variants: str = "") -> str:
     if code in LANGUAGES:
         return code
     raise InvalidRequest(
-        f"„{asked}“ ist keine Sprache, die dieser Server prüft. Möglich sind: {AUTO}, {', '.join(LANGUAGE_NAMES)}.",
+        f"„{asked}“ ist keine Sprache, die dieser Server prüft. Möglich sind: {AUTO}, {', '.join(LANGUAGETOOL_NAMES)}.",
         reason="unknown_language",
         value=asked,
     )

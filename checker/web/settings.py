@@ -15,79 +15,79 @@ from checker.text.limits import MAX_TEXT_LENGTH
 
 
 @dataclass(frozen=True)
-class Setting:
+class AppSetting:
     name: str
     default: Any
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting(
+SETTINGS: tuple[AppSetting, ...] = (
+    AppSetting(
         "LANGUAGETOOL_URL",
         None,
         "LanguageTool server to use. Empty: $LANGUAGETOOL_URL, else the host's shared server, "
         "else one started for this process (see checker.languagetool).",
     ),
-    Setting(
+    AppSetting(
         "MAX_TEXT_LENGTH",
         MAX_TEXT_LENGTH,
         "Longest text one check accepts, in characters (Unicode code points); longer: 413.",
     ),
-    Setting(
+    AppSetting(
         "MAX_CONTENT_LENGTH",
         2 * 1024 * 1024,
         "Largest request body in bytes (form or JSON); larger: 413 before the body is read.",
     ),
-    Setting(
+    AppSetting(
         "PROFILE",
         None,
         "House style profile (a TOML file) for every check; empty: the built-in default profile. "
         "Read once when the app starts; a missing or invalid file stops the start with its path and line.",
     ),
-    Setting(
+    AppSetting(
         "MAX_CONCURRENT_CHECKS",
         4,
         "Checks one worker process runs at once; LanguageTool checks four at a time on two cores.",
     ),
-    Setting(
+    AppSetting(
         "ADMISSION_WAIT",
         5.0,
         "Seconds a check waits for a free place before it is refused with 503 and Retry-After, so "
         "that accepted checks keep a bounded latency under load.",
     ),
-    Setting(
+    AppSetting(
         "API_TOKENS",
         (),
         "Bearer tokens that /api/v1/* accepts (a JSON list, or tokens separated by commas); a "
         "request without one of them gets 401. Empty: the API is open, as the form is.",
     ),
-    Setting(
+    AppSetting(
         "RATE_LIMIT",
         None,
         "Requests one client may send to /api/v1/*, in flask-limiter's notation (\"60 per minute; "
         '1000 per hour"); more get 429 with Retry-After. The client is its token, else its address. '
         "Empty: no limit.",
     ),
-    Setting(
+    AppSetting(
         "RATE_LIMIT_STORAGE",
         "memory://",
         "Where the rate limit counts: memory:// (each worker process on its own), or a Redis URL "
         "(redis://host:6379/0; needs the redis package) for one count across workers and hosts.",
     ),
-    Setting(
+    AppSetting(
         "TRUSTED_PROXIES",
         0,
         "Proxies in front of the app (nginx) whose X-Forwarded-For names the client for the rate "
         "limit; 0: the connection's address.",
     ),
-    Setting(
+    AppSetting(
         "CORS_ORIGINS",
         (),
         "Origins whose pages or browser add-ons may call the LanguageTool API (/v2/*) from a browser "
         '(a JSON list, or origins separated by commas: "https://cms.example.org, chrome-extension://…"); '
         '"*" allows every origin. Empty: no CORS headers.',
     ),
-    Setting(
+    AppSetting(
         "ENGINE",
         None,
         "An Engine object to check with instead of a URL (for tests and embedding).",

@@ -53,7 +53,7 @@ def test_a_server_started_from_the_cache_finds_what_a_plain_server_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     java = find_java()
-    if java.major < start_cache.MINIMUM_JAVA:
+    if java.major < start_cache.CACHE_MINIMUM_JAVA:
         pytest.skip(f"Java {java.major} has no ahead-of-time cache")
     monkeypatch.setenv("WIRECHECK_RUNTIME_DIR", str(tmp_path))
     cache = install.record_start_cache(quiet=True)
@@ -76,7 +76,7 @@ def test_a_failed_recording_leaves_nothing_and_costs_only_the_faster_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     java = find_java()
-    if java.major < start_cache.MINIMUM_JAVA:
+    if java.major < start_cache.CACHE_MINIMUM_JAVA:
         pytest.skip(f"Java {java.major} has no ahead-of-time cache")
     monkeypatch.setattr(start_cache, "folder", lambda: tmp_path)
     monkeypatch.setattr(start_cache, "cache_path", lambda _java, _class_path: tmp_path / "languagetool-test.aot")
@@ -119,7 +119,7 @@ def test_a_new_cache_replaces_the_caches_and_rule_jars_before_it(
     monkeypatch.setattr(start_cache, "_train", lambda url: None)
     monkeypatch.setattr(server_module, "LocalServer", RecordingServer)
 
-    java = JavaRuntime(executable=tmp_path / "java", home=tmp_path, major=start_cache.MINIMUM_JAVA)
+    java = JavaRuntime(executable=tmp_path / "java", home=tmp_path, major=start_cache.CACHE_MINIMUM_JAVA)
     cache = start_cache.prepare(java, quiet=True)
     assert cache is not None and cache.read_bytes() == b"cache"
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 
 from checker.house import ModelSettings, load_profile
 from checker.languagetool import LanguageToolClient
-from checker.learned import KINDS, ModelKind
+from checker.learned import MODEL_KINDS, ModelKind
 from checker.learned.model import load_model
 from checker.learned.review import decide, read
 from checker.options import MODEL_BY_DEFAULT, CheckOptions
@@ -59,7 +59,7 @@ def test_model_findings_are_exact_on_the_example_article(engine: LanguageToolCli
     article of its own: at exact code-point offsets, lines and columns, one word each."""
     model = load_model()
     issues = check(seed_text, CheckOptions(model=False), engine=engine, profile=None).issues
-    low = dataclasses.replace(model.settings, report_from=dict.fromkeys((kind.label for kind in KINDS), 0.3))
+    low = dataclasses.replace(model.settings, report_from=dict.fromkeys((kind.label for kind in MODEL_KINDS), 0.3))
     verdict = decide(seed_text, read(seed_text, issues, model), low)
     assert set(verdict.confidence) == {(issue.offset, issue.length, issue.rule) for issue in issues}
     assert [(i.rule, i.offset, i.length, i.text, i.line, i.column) for i in verdict.added] == [
@@ -131,7 +131,7 @@ def test_form_checkbox(client: FlaskClient, seed_text: str) -> None:
 
 
 HIGH = load_model().settings_for("high")
-WITH_EXAMPLES = [kind for kind in KINDS if kind.wrong]
+WITH_EXAMPLES = [kind for kind in MODEL_KINDS if kind.wrong]
 
 
 def test_the_main_kinds_have_examples_and_report() -> None:
@@ -156,7 +156,7 @@ def test_agreement_findings_come_with_a_fix_that_clears_them(engine: LanguageToo
     """The other form of the word, checked again by LanguageTool and the model; the one that
     clears the finding is offered, and applying it leaves nothing to say about that word."""
     profile = dataclasses.replace(load_profile(), model=ModelSettings(sensitivity="high"))
-    agreement = next(kind for kind in KINDS if kind.rule == "MODEL_AGREEMENT")
+    agreement = next(kind for kind in MODEL_KINDS if kind.rule == "MODEL_AGREEMENT")
     report = check(agreement.wrong, CheckOptions(model=True), engine=engine, profile=profile)
     finding = next(issue for issue in report.issues if issue.rule == "MODEL_AGREEMENT")
     assert finding.replacements == ("erneuerbaren",)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.learned import Verdict
+from checker.learned import ModelVerdict
 from checker.learned.features import changed_span, covered_tokens, finding, lookup, sentence_features
-from checker.learned.labels import CATEGORY, KINDS, LABELS, label_of
+from checker.learned.labels import CATEGORY, LABELS, MODEL_KINDS, label_of
 from checker.learned.suggest import other_forms
 from checker.learned.tokens import sentences, tokenize
 from checker.records import Category, Issue
@@ -102,8 +102,8 @@ def test_labels_of_the_training_data() -> None:
     assert label_of("R:VERB:FORM") == "VERB_FORM"
     assert label_of("M:PUNCT") == "PUNCTUATION"
     assert label_of("U:ADP") == "OTHER"
-    assert set(LABELS) == {"O", *(kind.label for kind in KINDS)}
-    assert len({kind.rule for kind in KINDS}) == len(KINDS)
+    assert set(LABELS) == {"O", *(kind.label for kind in MODEL_KINDS)}
+    assert len({kind.rule for kind in MODEL_KINDS}) == len(MODEL_KINDS)
 
 
 def _issue(text: str, start: int, end: int, rule: str, source: str = "languagetool") -> Issue:
@@ -133,7 +133,7 @@ def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
     house = _issue(text, 13, 19, "HOUSE_X", source="house")
     added = _issue(text, 24, 28, "MODEL_AGREEMENT", source="model")
     on_top = _issue(text, 4, 12, "MODEL_AGREEMENT", source="model")  # where a finding already is
-    verdict = Verdict({(0, 3, "RULE_A"): 0.01, (4, 12, "RULE_B"): 0.9}, (added, on_top), keep_from=0.1)
+    verdict = ModelVerdict({(0, 3, "RULE_A"): 0.01, (4, 12, "RULE_B"): 0.9}, (added, on_top), keep_from=0.1)
     assert verdict.apply([doubtful, sure, house], "drop") == [sure, house, added]
     noted = verdict.apply([doubtful, sure, house], "note")
     assert noted[0].severity == "info"
@@ -143,7 +143,7 @@ def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
 
 def test_model_findings_have_their_own_category() -> None:
     assert CATEGORY.id == "MODEL"
-    assert all(kind.message and kind.description and kind.rule.startswith("MODEL_") for kind in KINDS)
+    assert all(kind.message and kind.description and kind.rule.startswith("MODEL_") for kind in MODEL_KINDS)
 
 
 def test_other_forms_of_determiners_and_adjectives() -> None:

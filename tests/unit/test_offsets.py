@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.text.datelines import separate_datelines
-from checker.text.offsets import LineIndex, Utf16Map, utf16_length, widen_to_characters
+from checker.text.offsets import ColumnUnit, LineIndex, Utf16Map, utf8_length, utf16_length, widen_to_characters
 
 
 @pytest.mark.parametrize(
@@ -34,11 +34,28 @@ def test_span_of_an_emoji_word() -> None:
 def test_out_of_range_is_refused() -> None:
     with pytest.raises(ValueError, match="outside"):
         Utf16Map("ab").to_code_points(3)
+    with pytest.raises(ValueError, match="outside"):
+        Utf16Map("ab").to_utf16(3)
+
+
+@pytest.mark.parametrize(("text", "offset", "expected"), [("a😀b", 1, 1), ("a😀b", 2, 3), ("😀😀x", 2, 4), ("é", 1, 1)])
+def test_code_points_to_utf16(text: str, offset: int, expected: int) -> None:
+    assert Utf16Map(text).to_utf16(offset) == expected
 
 
 def test_utf16_length() -> None:
     assert utf16_length("a😀") == 3
     assert utf16_length("") == 0
+
+
+def test_utf8_length() -> None:
+    assert utf8_length("aü😀") == 7
+    assert utf8_length("\ud800") == 3  # a lone surrogate as it is written
+
+
+@pytest.mark.parametrize(("unit", "position"), [("code points", (2, 3)), ("utf-16", (2, 4)), ("utf-8", (2, 7))])
+def test_columns_in_each_unit(unit: ColumnUnit, position: tuple[int, int]) -> None:
+    assert LineIndex("x\nü😀y").position(4, unit) == position
 
 
 @pytest.mark.parametrize(
