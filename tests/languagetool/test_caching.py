@@ -17,7 +17,7 @@ from checker.languagetool.caching import CONTEXT_RULES, CachingEngine
 from checker.languagetool.stores import DiskStore, MemoryStore
 from checker.options import CheckOptions
 from checker.pipeline import check
-from tests.engine.test_pipeline import UNICODE_TEXTS, assert_exact, summary
+from tests.test_pipeline import UNICODE_TEXTS, assert_exact, summary
 
 pytestmark = pytest.mark.engine
 
