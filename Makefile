@@ -61,12 +61,12 @@ alarms: setup
 load: setup
 	$(PY) bench/load.py $(LOAD_ARGS)
 
-# Rebuilds the learned layer's model (checker/learned/) from ../shared/ with a fixed seed; asks
-# LanguageTool about every training sentence once (cached in ~/.cache/wirecheck/learned/).
+# Rebuilds the learned layer's model (checker/learned/) with training/ from ../shared/ and a fixed
+# seed; asks LanguageTool about every training sentence once (cached in ~/.cache/wirecheck/learned/).
 # Not part of `make test`; then run `make alarms` for the figures.
 train: setup
 	$(PY) -m pip install --quiet -r requirements-train.txt
-	$(PY) -m bench.learned.train
+	$(PY) -m training.train
 
 # Rewrites every golden file from what the checker finds now; read the diff before committing.
 golden: setup

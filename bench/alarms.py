@@ -7,7 +7,7 @@ is an error or a warning; info findings, such as a name not in the dictionary, a
 counted apart), for the
 articles with planted errors (tests/quality/planted/) which planted errors each side finds, and
 for the example article its findings by rule; dev and held-out apart. Then the learned layer
-(checker.learned, see bench/learned/report.py): token-level scores on Falko-MERLIN's fm-dev.tsv
+(checker.learned, see training/report.py): token-level scores on Falko-MERLIN's fm-dev.tsv
 and alarms on the clean sets with and without the model. It writes a Markdown report and prints
 a summary. The held-out sets are for reporting only: nobody tunes on them.
 """
@@ -28,7 +28,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.learned import report as learned_report
 from checker.engine import open_engine
 from checker.filters.fixes import REASONS, plan
 from checker.house import Profile, load_profile
@@ -37,6 +36,7 @@ from checker.options import CheckOptions
 from checker.pipeline import check
 from checker.records import SEVERITIES, Issue, Report
 from checker.text.statistics import text_statistics
+from training import report as learned_report
 
 ROOT = Path(__file__).resolve().parents[1]
 QUALITY = ROOT / "tests" / "quality"

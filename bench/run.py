@@ -680,7 +680,7 @@ class Bench:
             f"Command: `{' '.join(['python', 'bench/run.py', *sys.argv[1:]])}`, "
             f"{time.perf_counter() - started:,.0f} s in all.",
             "",
-            "### Targets (issue 13)",
+            "### Targets",
             "",
             "| target | measured | |",
             "|---|---|---|",

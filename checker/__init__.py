@@ -1,5 +1,8 @@
 """German text-quality checks for news-agency wire copy, on top of LanguageTool.
 
+Layers, lowest first: errors, options, records, text, formats, languagetool, engine, learned,
+house, pipeline, filters, outputs, web, cli; each imports only those below it (`make lint`).
+
 from checker import CheckOptions, check
 from checker.engine import open_engine
 

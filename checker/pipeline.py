@@ -1,5 +1,5 @@
 """The checking pipeline: `check(text, options, *, engine, profile) -> Report`. Pure: no web
-framework, no command line, no engine of its own (the caller opens one, see checker.languagetool).
+framework, no command line, no engine of its own (the caller opens one, see checker.engine).
 
 A check reads the input (plain text, HTML, Markdown, NITF, NewsML-G2, ninjs) as a `Document`,
 sends its plain text to LanguageTool, runs the house rules of a profile over the same plain text,

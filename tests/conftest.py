@@ -1,9 +1,11 @@
 """Shared fixtures: one real LanguageTool server for the whole test session, the example
 article, and the web app with its test client.
 
-Tests are grouped by layer: unit/ (pure functions), engine/ (LanguageTool and the pipeline),
-formats/, house/, cli/, web/, browser/ (headless Chromium) and golden/ (expected findings in
-files; `UPDATE_GOLDEN=1` rewrites them).
+A module's tests are in tests/<package>/test_<module>.py (tests/test_<module>.py for the modules
+at the root of checker/), marked `engine` where they need the real LanguageTool server. Tests of
+the whole tool: golden/ (expected findings in files; `UPDATE_GOLDEN=1` rewrites them), property/,
+browser/ (headless Chromium, marked `browser`), clients/ (other LanguageTool clients on our API)
+and scale/ (two servers behind nginx).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ rules or the learned layer. A CI run over many files of which few changed pays o
 
 The key holds everything a report depends on: the text and its path (which can decide the
 input format), the check's options, the profile's content (`Profile.digest`), the engine's
-identity (checker.languagetool.caching.engine_identity) and a digest of this package's own files,
+identity (checker.engine.host.own_engine_identity) and a digest of this package's own files,
 rules, word lists and model included, so that another version of the checker never reads a
 report it did not write. The store is the one LanguageTool's answers use
 (checker.languagetool.stores.DiskStore): bounded, shared by the user's processes, and never the

@@ -5,7 +5,7 @@ from the terminal; every later run on the host uses it (a second run takes about
 the half minute a JVM needs to start). It stops itself after `IDLE_TIMEOUT` seconds in which no
 run used it and no long-running user (a `wirecheck serve`) is registered: the last user, not the
 first starter, ends it. `wirecheck server status|stop` show and end it. In CI ($CI set), where
-one run does everything, a run starts and stops its own server as before.
+one run does everything, a run starts its own server and stops it at the end.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ The cache takes jars only, no folder, on its class path: our rule files go into 
 (named by their content), and LanguageTool's server jar is copied without its manifest's
 Class-Path, which names the jar folder itself; every jar is on the class path by name anyway.
 A cache belongs to one Java, its options and one class path (its file name is a digest of them);
-a JVM that cannot use it starts without it. Older Javas start as before.
+a JVM that cannot use it, and any Java before 25, starts without it.
 """
 
 from __future__ import annotations

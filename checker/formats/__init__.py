@@ -1,5 +1,7 @@
 """Input formats: turn a wire-copy file into annotated text for LanguageTool.
 
+`formats/` imports only `text` and `errors`: it knows nothing of LanguageTool or house rules.
+
 `parse_document` cuts the original file into text parts (checked) and markup parts (not
 checked, read as what they stand for), so LanguageTool sees only the prose while every finding
 points back into the file as it was given. The formats are the rows of `registry.FORMAT_TABLE`.

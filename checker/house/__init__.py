@@ -1,5 +1,8 @@
 """House style: a newsroom's profile (names, spellings, conventions) and the wire rules that
-check a text against it, producing the same `Issue` records as LanguageTool."""
+check a text against it, producing the same `Issue` records as LanguageTool.
+
+`house/` imports nothing from `pipeline`, `filters`, `outputs` or the front ends.
+"""
 
 from __future__ import annotations
 

@@ -31,12 +31,12 @@ from checker.languagetool.stores import Matches, ResultStore, cache_key, get_mat
 from checker.options import CheckOptions
 from checker.text.offsets import utf16_length
 
-# The LanguageTool version whose context rules CONTEXT_RULES lists; tests/engine/test_cached.py
+# The LanguageTool version whose context rules CONTEXT_RULES lists; tests/languagetool/test_caching.py
 # compares it with the pinned one.
 CONTEXT_RULES_VERSION = "6.8"
 # LanguageTool 6.8's German text-level rules that look beyond the paragraph
 # (`minToCheckParagraph` other than 0 in /v2/configinfo), each with whether it is off by default.
-# tests/engine/test_cached.py compares this with what the engine says.
+# tests/languagetool/test_caching.py compares this with what the engine says.
 CONTEXT_RULES: dict[str, bool] = {
     "DE_COMPOUND_COHERENCY": False,
     "DE_DU_UPPER_LOWER": False,

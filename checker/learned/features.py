@@ -1,6 +1,6 @@
 """What the model sees of each token: the word and its neighbours, part of speech, inflection
 ending and frequency (from the model's lexicon), and LanguageTool's findings over it. Training
-(bench/learned/) and checking build them with the same functions."""
+(training/) and checking build them with the same functions."""
 
 from __future__ import annotations
 

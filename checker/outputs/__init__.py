@@ -1,5 +1,8 @@
 """Output formats (`--format`): each a small function from (path, Report) results to a string.
-The gate is passed to each, for the formats that say which files fail (JUnit)."""
+The gate is passed to each, for the formats that say which files fail (JUnit).
+
+`outputs/` imports nothing from the front ends (`web`, `cli`).
+"""
 
 from __future__ import annotations
 

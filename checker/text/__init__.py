@@ -1,0 +1,5 @@
+"""Text arithmetic every layer shares: offsets (UTF-16 units, lines and columns), sentences and
+paragraphs, datelines, language tags, input limits and readability figures.
+
+`text/` imports nothing but `records`, `options` and `errors`.
+"""

@@ -1,4 +1,7 @@
-"""The editors' web app and JSON API: `create_app()` builds the Flask application."""
+"""The editors' web app and JSON API: `create_app()` builds the Flask application.
+
+`web/` imports nothing from `cli`.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """gunicorn settings for Wirecheck: `gunicorn -c python:checker.web.gunicorn_config` (or
 `wirecheck serve`).
 
-The master chooses the LanguageTool server before it forks the workers (checker.languagetool's
+The master chooses the LanguageTool server before it forks the workers (checker.engine's
 `open_engine`: $LANGUAGETOOL_URL, the host's server, or one it starts and stops on exit); the
 workers use the same one, so all workers share one JVM.
 Host, port and workers come from $WIRECHECK_HOST, $WIRECHECK_PORT and $WIRECHECK_WORKERS, or

@@ -10,8 +10,8 @@ import pytest
 
 from checker.languagetool import LanguageToolClient
 from checker.pipeline import check
-from tests.engine.test_pipeline import assert_exact, summary
 from tests.golden.compare import assert_golden
+from tests.test_pipeline import assert_exact, summary
 
 pytestmark = pytest.mark.engine
 

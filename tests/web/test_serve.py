@@ -100,6 +100,30 @@ def start_serving(tmp_path: Path) -> Iterator[Start]:
             process.wait(timeout=30)
 
 
+def test_gunicorn_serves_the_app_from_a_checkout(engine: LanguageToolClient, tmp_path: Path) -> None:
+    """`gunicorn wsgi:app` in the checkout's top folder (wsgi.py there, not in the package)."""
+    port = free_port()
+    log = tmp_path / "gunicorn.log"
+    command = ["-m", "gunicorn", "wsgi:app", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"]
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, *command],
+            cwd=ROOT,
+            env={**os.environ, "LANGUAGETOOL_URL": engine.url},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(process, url, log)
+        status, body = _get(url + "/")
+        assert status == 200
+        assert b"Wirecheck" in body
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 def _check_page(url: str) -> str:
     body = urllib.parse.urlencode({"text": "Das ist ein Fehlr im Kremlin.", "language": "de-DE"}).encode()
     request = urllib.request.Request(url + "/check", data=body, method="POST")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from bench.learned.corpus import CORRECT, SEED, Sentence, detokenize
-from bench.learned.lexicon import tag
+from training.corpus import CORRECT, SEED, Sentence, detokenize
+from training.lexicon import tag
 
 SHARE = 0.35  # of the training part's sentences, turned into sentences with errors put in
 CLEAN_SHARE = 0.3  # of those, left correct (as edited copy mostly is)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bench.learned.corpus import CORRECT, Sentence
+from training.corpus import CORRECT, Sentence
 
 
 @dataclass

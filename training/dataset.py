@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bench.learned.corpus import Sentence
 from checker.learned.features import LanguageToolFinding, covered_tokens, finding, sentence_features
 from checker.learned.labels import label_of
+from training.corpus import Sentence
 
 Answer = dict[str, object]
 

@@ -1,16 +1,16 @@
 """Correct German beyond learner essays: the correct example sentences of LanguageTool's German
 grammar rules (grammar.xml in its language-de jar, LGPL-2.1-or-later like this project), many of
 them written to show where a rule must not fire. They are training sentences, as they are and
-with errors put in (bench.learned.synthetic)."""
+with errors put in (training.synthetic)."""
 
 from __future__ import annotations
 
 import re
 import zipfile
 
-from bench.learned.corpus import CORRECT, Sentence
 from checker.engine.install import lib_dir, pinned_version
 from checker.learned.tokens import tokenize
+from training.corpus import CORRECT, Sentence
 
 _EXAMPLE = re.compile(r"<example(?P<attributes>[^>]*)>(?P<body>.*?)</example>", re.S)
 _MARKER = re.compile(r"</?marker>")

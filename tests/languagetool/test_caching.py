@@ -1,9 +1,11 @@
 """The caching engine (checker.languagetool.caching) against the real LanguageTool: findings with
 and without the result cache are the same, also after an edit and with paragraphs checked in
-parallel, and a stored text is answered without asking LanguageTool."""
+parallel, and a stored text is answered without asking LanguageTool; and the idle cores it
+sizes its parallel checks by."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +15,11 @@ import requests
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.languagetool import caching as cached_module
-from checker.languagetool.caching import CONTEXT_RULES, CachingEngine
+from checker.languagetool.caching import CONTEXT_RULES, CachingEngine, idle_cores
 from checker.languagetool.stores import DiskStore, MemoryStore
 from checker.options import CheckOptions
 from checker.pipeline import check
-from tests.engine.test_pipeline import UNICODE_TEXTS, assert_exact, summary
-
-pytestmark = pytest.mark.engine
+from tests.test_pipeline import UNICODE_TEXTS, assert_exact, summary
 
 # Paragraphs that exercise the context rules: a quotation over two paragraphs, three sentences
 # that start alike across a paragraph break, two spellings of one word, du and Du.
@@ -67,6 +67,7 @@ def article(request: pytest.FixtureRequest, seed_text: str) -> str:
     return {"seed": seed_text, "unicode": UNICODE_ARTICLE, "context": CONTEXT_TEXT}[str(request.param)]
 
 
+@pytest.mark.engine
 @pytest.mark.parametrize("house", [False, True])
 def test_findings_are_the_same_with_and_without_the_cache(
     article: str, house: bool, engine: LanguageToolClient
@@ -85,6 +86,7 @@ def test_findings_are_the_same_with_and_without_the_cache(
         assert_exact(first)
 
 
+@pytest.mark.engine
 def test_an_edited_paragraph_is_the_only_one_sent(seed_text: str, engine: LanguageToolClient) -> None:
     sent: list[str] = []
 
@@ -105,6 +107,7 @@ def test_an_edited_paragraph_is_the_only_one_sent(seed_text: str, engine: Langua
     assert sent[0].strip() == new_paragraph.strip()
 
 
+@pytest.mark.engine
 def test_paragraphs_in_parallel_find_the_same(
     article: str, engine: LanguageToolClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,6 +118,7 @@ def test_paragraphs_in_parallel_find_the_same(
         assert summary(check(article, options, engine=parallel)) == summary(check(article, options, engine=engine))
 
 
+@pytest.mark.engine
 def test_rule_switches_and_categories(seed_text: str, engine: LanguageToolClient) -> None:
     caching = CachingEngine(engine, MemoryStore())
     for options in (
@@ -130,6 +134,7 @@ def test_rule_switches_and_categories(seed_text: str, engine: LanguageToolClient
             assert summary(check(text, options, engine=caching)) == expected
 
 
+@pytest.mark.engine
 def test_the_disk_store_answers_a_second_process(seed_text: str, engine: LanguageToolClient, tmp_path: Path) -> None:
     path = tmp_path / "results.sqlite3"
     expected = summary(check(seed_text, engine=engine))
@@ -140,6 +145,7 @@ def test_the_disk_store_answers_a_second_process(seed_text: str, engine: Languag
     assert counting.requests == 0
 
 
+@pytest.mark.engine
 def test_the_context_rules_are_those_languagetool_names(engine: LanguageToolClient) -> None:
     for language in ("de-DE", "de-AT", "de-CH"):
         info = requests.get(f"{engine.url}/v2/configinfo", params={"language": language}, timeout=60).json()
@@ -151,6 +157,7 @@ def test_the_context_rules_are_those_languagetool_names(engine: LanguageToolClie
         assert context == CONTEXT_RULES, f"update CONTEXT_RULES in checker/languagetool/caching.py for {language}"
 
 
+@pytest.mark.engine
 def test_reordered_paragraphs_ask_only_the_context_rules(engine: LanguageToolClient) -> None:
     paragraphs = CONTEXT_TEXT.split("\n\n")
     reordered = "\n\n".join([paragraphs[2], paragraphs[0], paragraphs[1], paragraphs[3]])
@@ -164,3 +171,8 @@ def test_reordered_paragraphs_ask_only_the_context_rules(engine: LanguageToolCli
         report = check(reordered, options, engine=caching)
         assert summary(report) == summary(check(reordered, options, engine=engine))
         assert counting.requests - asked <= 1
+
+
+def test_idle_cores_are_counted_within_the_machine() -> None:
+    found = idle_cores(0.05)
+    assert 0 <= found <= (os.cpu_count() or 1) + 0.01

@@ -1,10 +1,10 @@
-"""Splitting long texts for LanguageTool's maxTextLength."""
+"""Splitting texts for LanguageTool: pieces within its maxTextLength, and paragraphs where it ends one."""
 
 from __future__ import annotations
 
 import pytest
 
-from checker.languagetool.chunks import split_text
+from checker.languagetool.chunks import paragraphs, split_text
 from checker.text.offsets import utf16_length
 
 PARAGRAPHS = "\n\n".join(f"Absatz {n} hat einen Satz. Und noch einen." for n in range(30))
@@ -35,3 +35,24 @@ def test_emoji_are_never_cut_in_half() -> None:
 
 def test_short_text_is_one_piece() -> None:
     assert split_text("Kurz.", 100) == [(0, "Kurz.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eins.\n\nZwei.", ["Eins.\n\n", "Zwei."]),
+        ("Eins.\n\n\nZwei.\n\n", ["Eins.\n\n\n", "Zwei.\n\n"]),
+        ("Eins.\r\n\r\nZwei.", ["Eins.\r\n\r\n", "Zwei."]),
+        # LanguageTool's paragraph ends only: not after a line with spaces, not before a tab or an
+        # indented line, not at a single line end or a lone CR.
+        ("Eins.\n \nZwei.", ["Eins.\n \nZwei."]),
+        ("Eins.\n\n\tZwei.", ["Eins.\n\n\tZwei."]),
+        ("Eins.\n\n Zwei.", ["Eins.\n\n Zwei."]),
+        ("Eins.\nZwei.\r\rDrei.", ["Eins.\nZwei.\r\rDrei."]),
+        ("", []),
+    ],
+)
+def test_paragraphs_are_cut_where_languagetool_ends_one(text: str, expected: list[str]) -> None:
+    found = paragraphs(text)
+    assert [piece for _, piece in found] == expected
+    assert all(text[start : start + len(piece)] == piece for start, piece in found)

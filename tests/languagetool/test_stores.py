@@ -1,8 +1,7 @@
-"""The result stores (checker.languagetool.stores) and the paragraph split they are keyed on."""
+"""The result stores (checker.languagetool.stores): keys, bounds, sharing, and damaged or unwritable files."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import zlib
@@ -10,32 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool.caching import idle_cores
-from checker.languagetool.chunks import paragraphs
 from checker.languagetool.stores import DiskStore, MemoryStore, cache_key, get_matches
 
 MATCHES = [{"offset": 3, "length": 7, "message": "Möglicher Tippfehler 😀", "rule": {"id": "GERMAN_SPELLER_RULE"}}]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Eins.\n\nZwei.", ["Eins.\n\n", "Zwei."]),
-        ("Eins.\n\n\nZwei.\n\n", ["Eins.\n\n\n", "Zwei.\n\n"]),
-        ("Eins.\r\n\r\nZwei.", ["Eins.\r\n\r\n", "Zwei."]),
-        # LanguageTool's paragraph ends only: not after a line with spaces, not before a tab or an
-        # indented line, not at a single line end or a lone CR.
-        ("Eins.\n \nZwei.", ["Eins.\n \nZwei."]),
-        ("Eins.\n\n\tZwei.", ["Eins.\n\n\tZwei."]),
-        ("Eins.\n\n Zwei.", ["Eins.\n\n Zwei."]),
-        ("Eins.\nZwei.\r\rDrei.", ["Eins.\nZwei.\r\rDrei."]),
-        ("", []),
-    ],
-)
-def test_paragraphs_are_cut_where_languagetool_ends_one(text: str, expected: list[str]) -> None:
-    found = paragraphs(text)
-    assert [piece for _, piece in found] == expected
-    assert all(text[start : start + len(piece)] == piece for start, piece in found)
 
 
 def test_keys_differ_in_every_part() -> None:
@@ -156,11 +132,6 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path, damaged: object) -> None:
     store.put_many({"good": MATCHES, "empty": [], "damaged": damaged})
     found = get_matches(store, {"good": 12, "empty": 12, "damaged": 12, "missing": 12})
     assert found == {"good": MATCHES, "empty": []}
-
-
-def test_idle_cores_are_counted_within_the_machine() -> None:
-    found = idle_cores(0.05)
-    assert 0 <= found <= (os.cpu_count() or 1) + 0.01
 
 
 @pytest.mark.parametrize(

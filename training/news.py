@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bench.learned.corpus import ROOT
-from bench.learned.decisions import KEEP_GRID, REPORT_GRID
 from checker.languagetool import Engine
 from checker.learned.labels import KINDS_BY_LABEL
 from checker.learned.model import Model, Settings
@@ -19,6 +17,8 @@ from checker.learned.review import SentenceReading, decide, read
 from checker.options import CheckOptions
 from checker.pipeline import check
 from checker.records import Issue
+from training.corpus import ROOT
+from training.decisions import KEEP_GRID, REPORT_GRID
 
 QUALITY = ROOT / "tests" / "quality"
 BUDGET = 3  # model alarms on the 2,940 words of clean/dev: about one per 1,000 words

@@ -3,7 +3,7 @@ on the real server.
 
 The session's server has that rules folder first on its classpath, so this tests exactly the
 rule file in this tree. Every <example> of the file is checked like LanguageTool's own rule
-tests do, plus the seed article and agency sentences in tests/engine/grammar/.
+tests do, plus the seed article and agency sentences in tests/languagetool/grammar/.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("WIRECHECK_SHARED", ROOT.parent / "shared"))
 FALKO_MERLIN = SHARED / "corpora" / "falko-merlin"
 CORRECT = "-"

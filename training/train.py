@@ -1,13 +1,13 @@
 """`make train`: trains the learned detection layer from ../shared/ with a fixed seed and writes
 checker/learned/lexicon.json, model.crfsuite and model.json.
 
-    .venv/bin/python -m bench.learned.train [--languagetool-url URL] [--iterations N]
+    .venv/bin/python -m training.train [--languagetool-url URL] [--iterations N]
 
-Data: the training part of fm-train.tsv (90 %, seed in bench.learned.corpus), a share of its
-sentences corrected with errors put in (bench.learned.synthetic), and LanguageTool's correct
-example sentences as they are and with errors put in (bench.learned.examples). Thresholds are
+Data: the training part of fm-train.tsv (90 %, seed in training.corpus), a share of its
+sentences corrected with errors put in (training.synthetic), and LanguageTool's correct
+example sentences as they are and with errors put in (training.examples). Thresholds are
 chosen on the tuning part of fm-train.tsv (the other 10 %: sensitivity "high"), then raised for
-news on tests/quality/*/dev (sensitivity "normal", bench.learned.news). fm-dev.tsv and the
+news on tests/quality/*/dev (sensitivity "normal", training.news). fm-dev.tsv and the
 held-out news sets are not read here: they are for reporting. LanguageTool's answers are cached
 under ~/.cache/wirecheck/learned/.
 """
@@ -25,17 +25,17 @@ from pathlib import Path
 
 import pycrfsuite
 
-from bench.learned import lexicon, news, synthetic
-from bench.learned.answers import languagetool_answers
-from bench.learned.corpus import SEED, Sentence, train_and_tune
-from bench.learned.dataset import Answer, items, labels
-from bench.learned.decisions import choose_settings, combination_score, judge
-from bench.learned.examples import correct_examples
 from checker.engine import open_engine
 from checker.languagetool import Engine
 from checker.learned import features
 from checker.learned.labels import LABELS
 from checker.learned.model import MODEL_FILE, SETTINGS_FILE, Model, Settings
+from training import lexicon, news, synthetic
+from training.answers import languagetool_answers
+from training.corpus import SEED, Sentence, train_and_tune
+from training.dataset import Answer, items, labels
+from training.decisions import choose_settings, combination_score, judge
+from training.examples import correct_examples
 
 CRF_PARAMETERS = {
     "c1": 0.5,  # L1: drops most rare features, which keeps the model file small

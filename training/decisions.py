@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bench.learned.corpus import Sentence
-from bench.learned.dataset import Answer, findings_of, items
-from bench.learned.scoring import Score, score
 from checker.learned.decide import confidence, error_probability, reported_label
 from checker.learned.features import covered_tokens
 from checker.learned.labels import MODEL_KINDS
 from checker.learned.model import Model, Settings
+from training.corpus import Sentence
+from training.dataset import Answer, findings_of, items
+from training.scoring import Score, score
 
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 REPORT_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)

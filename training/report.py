@@ -14,10 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bench.learned.answers import BATCH, SEPARATOR, issue_dict
-from bench.learned.corpus import ROOT, Sentence, report_set
-from bench.learned.decisions import alone_marks, judge
-from bench.learned.scoring import Score, score
 from checker.house import RULES_BY_ID, ModelSettings, Profile
 from checker.languagetool import Engine
 from checker.learned.features import changed_span, covered_tokens
@@ -27,6 +23,10 @@ from checker.learned.tokens import sentences as split_sentences
 from checker.options import CheckOptions
 from checker.pipeline import check
 from checker.records import Issue, Report
+from training.answers import BATCH, SEPARATOR, issue_dict
+from training.corpus import ROOT, Sentence, report_set
+from training.decisions import alone_marks, judge
+from training.scoring import Score, score
 
 ALL_TOKENS = "all"  # every token in a finding
 CHANGED_TOKENS = "changed"  # only the tokens its first suggestion changes

@@ -1,1 +1,0 @@
-"""Training and evaluation of the learned detection layer (checker.learned): `make train`."""

@@ -1,0 +1,42 @@
+"""What the model's verdict does to a list of findings."""
+
+from __future__ import annotations
+
+from checker.learned import ModelVerdict
+from checker.records import Category, Issue
+from checker.text.offsets import LineIndex
+
+
+def _issue(text: str, start: int, end: int, rule: str, source: str = "languagetool") -> Issue:
+    line, column = LineIndex(text).position(start)
+    return Issue(
+        start,
+        end - start,
+        line,
+        column,
+        text[start:end],
+        rule,
+        "",
+        Category("GRAMMAR", ""),
+        "grammar",
+        "error",
+        "m",
+        (),
+        None,
+        source,
+    )
+
+
+def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
+    text = "Der Minister sprach mit sein Kollegen gestern."
+    doubtful = _issue(text, 0, 3, "RULE_A")
+    sure = _issue(text, 4, 12, "RULE_B")
+    house = _issue(text, 13, 19, "HOUSE_X", source="house")
+    added = _issue(text, 24, 28, "MODEL_AGREEMENT", source="model")
+    on_top = _issue(text, 4, 12, "MODEL_AGREEMENT", source="model")  # where a finding already is
+    verdict = ModelVerdict({(0, 3, "RULE_A"): 0.01, (4, 12, "RULE_B"): 0.9}, (added, on_top), keep_from=0.1)
+    assert verdict.apply([doubtful, sure, house], "drop") == [sure, house, added]
+    noted = verdict.apply([doubtful, sure, house], "note")
+    assert noted[0].severity == "info"
+    assert noted[0].message.startswith("Unsicher")
+    assert verdict.apply([doubtful, sure, house], "keep") == [doubtful, sure, house, added]
