@@ -14,17 +14,19 @@ import glob
 import json
 import os
 import re
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.filters.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
+from checker.filters.gate import DEFAULT_FAIL_ON, FAIL_LEVELS, FAIL_ON, MAX_ISSUES
 from checker.formats import FORMATS
 from checker.options import LANGUAGES
+from checker.schema import Choice, Document, Field, Flag, MapOf, Record, Text, Texts, check, read_document
 
 CONFIG_FILE = ".wirecheck.toml"
+_PYPROJECT_TABLE = ("tool", "wirecheck")
 DEFAULT, COMMAND_LINE = "default", "command line"
 
 
@@ -37,34 +39,35 @@ class Unset(enum.Enum):
 UNSET = Unset.UNSET
 
 
-@dataclass(frozen=True)
-class Key:
-    name: str
-    kind: str
-    default: Any
-    help: str
-
-
-KEYS = (
-    Key("language", "language", None, "German variant of every file; a Markdown file's front matter wins"),
-    Key("profile", "path", None, "house style profile (TOML), relative to this file"),
-    Key("house", "bool", True, "house rules and names dictionary; false: LanguageTool alone"),
-    Key("picky", "bool", False, "also LanguageTool's picky rules"),
-    Key("input_format", "format", "auto", "input format of every file"),
-    Key("input_formats", "format_table", {}, 'input format by glob, e.g. {"wire/**/*.xml" = "nitf"}'),
-    Key("include", "globs", [], "files checked when no path is given; given paths must match one"),
-    Key("exclude", "globs", [], "files never checked"),
-    Key("enable", "strings", [], "LanguageTool rules switched on"),
-    Key("disable", "strings", [], "rules switched off"),
-    Key("enable_categories", "strings", [], "LanguageTool categories switched on"),
-    Key("disable_categories", "strings", [], "categories switched off"),
-    Key("fail_on", "fail_level", DEFAULT_FAIL_ON, "least severity that fails: " + ", ".join(FAIL_LEVELS)),
-    Key("max_issues", "count", None, "fail with more findings than this, of any severity"),
+_FORMAT = Choice(("auto", *FORMATS))
+_STRINGS = Texts(empty_items=True)
+_FILE_NAME = Text(empty=True, meaning="a file name")
+PROJECT_FILE = Record(
+    (
+        Field("language", Choice(LANGUAGES), None, "German variant of every file; a Markdown file's front matter wins"),
+        Field("profile", _FILE_NAME, None, "house style profile (TOML), relative to this file"),
+        Field("house", Flag(), True, "house rules and names dictionary; false: LanguageTool alone"),
+        Field("picky", Flag(), False, "also LanguageTool's picky rules"),
+        Field("input_format", _FORMAT, "auto", "input format of every file"),
+        Field(
+            "input_formats",
+            MapOf(_FORMAT, "a table of globs and formats"),
+            {},
+            'input format by glob, e.g. {"wire/**/*.xml" = "nitf"}',
+        ),
+        Field("include", _STRINGS, (), "files checked when no path is given; given paths must match one"),
+        Field("exclude", _STRINGS, (), "files never checked"),
+        Field("enable", _STRINGS, (), "LanguageTool rules switched on"),
+        Field("disable", _STRINGS, (), "rules switched off"),
+        Field("enable_categories", _STRINGS, (), "LanguageTool categories switched on"),
+        Field("disable_categories", _STRINGS, (), "categories switched off"),
+        Field("fail_on", FAIL_ON, DEFAULT_FAIL_ON, "least severity that fails: " + ", ".join(FAIL_LEVELS)),
+        Field("max_issues", MAX_ISSUES, None, "fail with more findings than this, of any severity"),
+    ),
+    item="setting",
 )
-KEYS_BY_NAME = {key.name: key for key in KEYS}
 _ADDED_TO = frozenset({"enable", "disable", "enable_categories", "disable_categories"})
 _GLOB_PARTS = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
-_CHOICES = {"language": LANGUAGES, "format": ("auto", *FORMATS), "fail_level": FAIL_LEVELS}
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ class ProjectConfig:
     def describe(self) -> str:
         """The merged settings as TOML, each with where its value came from."""
         lines = [f"# configuration file: {self.path or 'none'}"]
-        for key in KEYS:
+        for key in PROJECT_FILE.fields:
             setting = self.settings[key.name]
             if setting.value is None:
                 lines.append(f"# {key.name} is not set  # {key.help if setting.source == DEFAULT else setting.source}")
@@ -154,31 +157,30 @@ class ProjectConfig:
 def _toml(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return "{" + ", ".join(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in value.items()) + "}"
     return json.dumps(value, ensure_ascii=False)
 
 
-def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+def find_config(start: Path) -> Document | None:
     """The nearest `.wirecheck.toml`, or `pyproject.toml` with [tool.wirecheck], from `start` up."""
     for folder in [start, *start.parents]:
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
-            return candidate, _read(candidate)
-        table = _pyproject_table(folder)
-        if table is not None:
-            return folder / "pyproject.toml", table
+            return _read(candidate)
+        pyproject = _pyproject_with_table(folder)
+        if pyproject is not None:
+            return pyproject
     return None
 
 
-def _pyproject_table(folder: Path) -> dict[str, Any] | None:
+def _pyproject_with_table(folder: Path) -> Document | None:
     pyproject = folder / "pyproject.toml"
     if not pyproject.is_file():
         return None
-    table = _read(pyproject).get("tool", {}).get("wirecheck")
-    if table is not None and not isinstance(table, dict):
-        raise InputError("[tool.wirecheck] must be a table", reason="config", path=str(pyproject))
-    return table
+    document = _read(pyproject)
+    tool = document.data.get("tool")
+    return document if isinstance(tool, dict) and "wirecheck" in tool else None
 
 
 def _ignored_beside(config_path: Path) -> tuple[str, ...]:
@@ -186,7 +188,7 @@ def _ignored_beside(config_path: Path) -> tuple[str, ...]:
     if config_path.name != CONFIG_FILE:
         return ()
     try:
-        ignored = _pyproject_table(config_path.parent) is not None
+        ignored = _pyproject_with_table(config_path.parent) is not None
     except InputError:  # a pyproject.toml that cannot be read holds no table we would use
         return ()
     if not ignored:
@@ -195,59 +197,28 @@ def _ignored_beside(config_path: Path) -> tuple[str, ...]:
     return (f"{config_path} is used; [tool.wirecheck] in {pyproject} is ignored (merge them into one)",)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"cannot read the configuration: {exc}", reason="config", path=str(path)) from exc
+def _read(path: Path) -> Document:
+    return read_document(path, what="configuration", reason="config")
 
 
 def default_config() -> ProjectConfig:
     """The settings without a project file; globs are relative to the working folder."""
-    return ProjectConfig(None, Path.cwd(), {key.name: Setting(key.default, DEFAULT) for key in KEYS})
+    defaults = PROJECT_FILE.decode({})
+    return ProjectConfig(None, Path.cwd(), {name: Setting(value, DEFAULT) for name, value in defaults.items()})
 
 
 def load_config(path: Path | None = None, *, start: Path | None = None) -> ProjectConfig:
     """The settings of `path`, else of the file found from `start` upwards, else the defaults."""
-    found = (path, _table(path)) if path is not None else find_config((start or Path.cwd()).resolve())
-    if found is None:
+    document = _read(path) if path is not None else find_config((start or Path.cwd()).resolve())
+    if document is None:
         return default_config()
-    settings = dict(default_config().settings)
-    config_path, table = found
-    source = str(config_path) + (" [tool.wirecheck]" if config_path.name == "pyproject.toml" else "")
-    for name, value in table.items():
-        settings[name] = Setting(_checked(name, value, config_path), source)
+    config_path = document.path
+    in_pyproject = config_path.name == "pyproject.toml"
+    table = check(document, PROJECT_FILE, within=_PYPROJECT_TABLE if in_pyproject else ())
+    values = PROJECT_FILE.decode(table)
+    if values["profile"] is not None:
+        values["profile"] = str(config_path.resolve().parent / values["profile"])
+    source = str(config_path) + (" [tool.wirecheck]" if in_pyproject else "")
+    settings = {name: Setting(value, source if name in table else DEFAULT) for name, value in values.items()}
     warnings = _ignored_beside(config_path) if path is None else ()
     return ProjectConfig(config_path.resolve(), config_path.resolve().parent, settings, warnings)
-
-
-def _table(path: Path) -> dict[str, Any]:
-    data = _read(path)
-    return data.get("tool", {}).get("wirecheck", {}) if path.name == "pyproject.toml" else data
-
-
-def _checked(name: str, value: Any, path: Path) -> Any:
-    def refuse(expected: str) -> InputError:
-        return InputError(f"{name} must be {expected}", reason="config", path=str(path), key=name)
-
-    key = KEYS_BY_NAME.get(name)
-    if key is None:
-        raise InputError(f"unknown setting {name!r}; known: {', '.join(KEYS_BY_NAME)}", reason="config", path=str(path))
-    if key.kind in _CHOICES and value not in _CHOICES[key.kind]:
-        raise refuse("one of " + ", ".join(_CHOICES[key.kind]))
-    if key.kind == "bool" and not isinstance(value, bool):
-        raise refuse("true or false")
-    if key.kind == "count" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise refuse("a whole number, 0 or more")
-    if key.kind in ("globs", "strings") and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        raise refuse("a list of strings")
-    if key.kind == "format_table" and not (
-        isinstance(value, dict) and all(v in _CHOICES["format"] for v in value.values())
-    ):
-        raise refuse("a table of globs and formats (" + ", ".join(_CHOICES["format"]) + ")")
-    if key.kind == "path":
-        if not isinstance(value, str):
-            raise refuse("a file name")
-        return str(path.resolve().parent / value)
-    return value

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.errors import InvalidRequest
+from checker.schema import Choice, Whole
 
 if TYPE_CHECKING:
     from checker.records import Issue, Report
@@ -19,6 +20,9 @@ FAIL_LEVELS = ("info", "warning", "error", "never")
 DEFAULT_FAIL_ON = "error"
 EXIT_PASSED, EXIT_FAILED = 0, 1
 _RANK = {"info": 0, "warning": 1, "error": 2}
+# What the gate's two settings may be, wherever they are given (project file, flags, API).
+FAIL_ON = Choice(FAIL_LEVELS)
+MAX_ISSUES = Whole()
 
 
 @dataclass(frozen=True)
@@ -41,14 +45,12 @@ class Gate:
     max_issues: int | None = None
 
     def __post_init__(self) -> None:
-        if self.fail_on not in FAIL_LEVELS:
-            raise InvalidRequest(
-                f"unknown fail level {self.fail_on!r}; choose one of {', '.join(FAIL_LEVELS)}",
-                reason="unknown_fail_level",
-                value=self.fail_on,
-            )
-        if self.max_issues is not None and self.max_issues < 0:
-            raise InvalidRequest("max_issues must be 0 or more", reason="max_issues", value=self.max_issues)
+        problem = FAIL_ON.problem(self.fail_on)
+        if problem:
+            raise InvalidRequest(f"fail_on {problem}", reason="unknown_fail_level", value=self.fail_on)
+        problem = None if self.max_issues is None else MAX_ISSUES.problem(self.max_issues)
+        if problem:
+            raise InvalidRequest(f"max_issues {problem}", reason="max_issues", value=self.max_issues)
 
     def blocking(self, issues: Iterable[Issue]) -> list[Issue]:
         """The findings that fail the gate by their severity."""

@@ -1,5 +1,6 @@
 """House style profiles: a TOML file with names, preferred spellings, words to avoid, rule
-switches, the typography convention and wire settings, read into a frozen `Profile`.
+switches, the typography convention and wire settings (`PROFILE_FILE` declares them all), read into
+a frozen `Profile`.
 
 `checker/house/profiles/default.toml` is the default; a newsroom points `load_profile` at its own file, which
 may start from another with ``extends = "default"`` (or a path relative to itself). Tables are
@@ -11,19 +12,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal
 
 from checker.errors import InputError
 from checker.house.dictionary import NameIndex
 from checker.options import LOW_CONFIDENCE, MODEL_BY_DEFAULT, SENSITIVITIES, LowConfidence, Sensitivity
 from checker.records import SEVERITIES, Severity
+from checker.schema import REQUIRED, Choice, Field, Flag, MapOf, Record, Text, Texts, Whole, check, read_document
 
 Convention = Literal["auto", "agency", "duden"]
 CONVENTIONS: tuple[Convention, ...] = ("auto", "agency", "duden")
@@ -44,26 +44,20 @@ class Avoidance:
 
 @dataclass(frozen=True)
 class WireSettings:
-    """Agency-copy settings from the ``[wire]`` table."""
+    """Agency-copy settings from the ``[wire]`` table; what each means is in `PROFILE_FILE`."""
 
     max_sentence_words: int = 30
-    # Whole numbers from 1 up to this (at most 12) are written out in running text ("drei Menschen"); 0 = off.
     spell_out_up_to: int = 12
-    # Numbers with this many digits or more need thousands separators ("10.000"); 0 = off.
     group_digits_from: int = 5
-    # Agency codes a dateline may name; empty = the ``agencies`` group of ``[names]``.
     dateline_agencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ModelSettings:
-    """The learned layer's settings from the ``[model]`` table (see checker.learned)."""
+    """The learned layer's settings from the ``[model]`` table; what each means is in `PROFILE_FILE`."""
 
-    # Whether it runs (a check can still switch it off: --no-model, "model": false).
     enabled: bool = MODEL_BY_DEFAULT
-    # What becomes of a LanguageTool finding the model judges very likely wrong.
     low_confidence: LowConfidence = "drop"
-    # "normal" for edited copy; "high" reports more, for copy with many errors (translations).
     sensitivity: Sensitivity = "normal"
 
 
@@ -159,59 +153,119 @@ def _load(path: Path) -> Profile:
     return _build(data, str(path))
 
 
-# --- reading and checking the file --------------------------------------------------------
+# --- the file's schema: one table per TOML table, then reading and building ----------------
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
-
-# Declarative schema: table -> {key: kind}; "*" stands for any key (name groups, spellings …).
-_SCHEMA: dict[str, dict[str, str]] = {
-    "typography": {"convention": "convention"},
-    "wire": {
-        "max_sentence_words": "positive_int",
-        "spell_out_up_to": "int",
-        "group_digits_from": "int",
-        "dateline_agencies": "strings",
-    },
-    "names": {"*": "strings"},
-    "spelling": {"*": "string"},
-    "avoid": {"*": "avoidance"},
-    "rules": {"disabled": "strings", "severity": "severities"},
-    "model": {"enabled": "bool", "low_confidence": "low_confidence", "sensitivity": "sensitivity"},
-}
-_TOP_LEVEL = {"name": "string", "description": "string", "extends": "string"}
+_TYPOGRAPHY = Record(
+    (
+        Field(
+            "convention",
+            Choice(CONVENTIONS),
+            "auto",
+            "Quotation marks, dashes and percent signs: auto (the document's own form), agency or duden.",
+        ),
+    )
+)
+_WIRE = Record(
+    (
+        Field("max_sentence_words", Whole(minimum=1), WireSettings.max_sentence_words, "Longer sentences: a warning."),
+        Field(
+            "spell_out_up_to",
+            Whole(),
+            WireSettings.spell_out_up_to,
+            'Whole numbers from 1 up to this (at most 12) are written out in running text ("drei Menschen"); 0: off.',
+        ),
+        Field(
+            "group_digits_from",
+            Whole(),
+            WireSettings.group_digits_from,
+            'Numbers with this many digits or more need thousands separators ("10.000"); 0: off.',
+        ),
+        Field(
+            "dateline_agencies",
+            Texts(),
+            WireSettings.dateline_agencies,
+            "Agency codes a dateline may name; empty: the agencies group of [names].",
+        ),
+    ),
+    into=WireSettings,
+)
+_AVOIDANCE = Record(
+    (
+        Field("reason", Text(), REQUIRED, "Why the house avoids the phrase."),
+        Field("suggestions", Texts(), (), "What to write instead."),
+    ),
+    shorthand="reason",
+)
+_RULES = Record(
+    (
+        Field("disabled", Texts(), (), "Rules switched off, LanguageTool's and our own."),
+        Field(
+            "severity",
+            MapOf(Choice(SEVERITIES), "a table of RULE_ID = severity"),
+            {},
+            "Another severity for a rule: RULE_ID = error, warning or info.",
+        ),
+    )
+)
+_MODEL = Record(
+    (
+        Field(
+            "enabled",
+            Flag(),
+            ModelSettings.enabled,
+            'Whether the learned layer runs; a check can still switch it off (--no-model, "model": false).',
+        ),
+        Field(
+            "low_confidence",
+            Choice(LOW_CONFIDENCE),
+            ModelSettings.low_confidence,
+            "What becomes of a LanguageTool finding the model judges very likely wrong.",
+        ),
+        Field(
+            "sensitivity",
+            Choice(SENSITIVITIES),
+            ModelSettings.sensitivity,
+            "normal for edited copy; high reports more, for copy with many errors (translations).",
+        ),
+    ),
+    into=ModelSettings,
+)
+PROFILE_FILE = Record(
+    (
+        Field("name", Text(empty=True), None, "The profile's name; default: the file's name."),
+        Field("description", Text(empty=True), None, "What the profile is for, for people."),
+        Field("extends", Text(empty=True), None, '"default", or the profile file this one starts from.'),
+        Field("typography", _TYPOGRAPHY, {}, "The typographic convention."),
+        Field("wire", _WIRE, {}, "The wire rules' settings."),
+        Field(
+            "names",
+            MapOf(Texts(), "a table of name groups"),
+            {},
+            "Names by group (people, places …): never misspelt, their near misses pointed to them.",
+        ),
+        Field("spelling", MapOf(Text(), "a table of word = preferred spelling"), {}, "Preferred spellings."),
+        Field(
+            "avoid",
+            MapOf(_AVOIDANCE, "a table of phrase = reason"),
+            {},
+            "Words and phrases to avoid: phrase = reason, or { reason = …, suggestions = […] }.",
+        ),
+        Field("rules", _RULES, {}, "Rule switches and severities."),
+        Field("model", _MODEL, {}, "The learned layer's settings (see checker.learned)."),
+    ),
+    item="key or table",
+)
 
 
 def _read_chain(path: Path, depth: int) -> dict[str, Any]:
     if depth > _MAX_EXTENDS_DEPTH:
         raise InputError("profile 'extends' chain is too long (a cycle?)", path=str(path))
-    source = _read_text(path)
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        position = _TOML_POSITION.search(message)
-        line = column = None
-        if position:
-            line, column = int(position.group(1)), int(position.group(2))
-            message = _TOML_POSITION.sub("", message)
-        raise InputError(f"invalid TOML: {message}", path=str(path), line=line, column=column) from exc
-    _validate(data, source, str(path))
+    data = check(read_document(path, what="profile"), PROFILE_FILE)
     base = data.pop("extends", None)
     if base is None:
         return data
     base_path = DEFAULT_PROFILE if base == "default" else (path.parent / base)
     return _merge(_read_chain(base_path, depth + 1), data)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read profile: {exc.strerror or exc}", path=str(path)) from exc
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError("profile is not UTF-8", path=str(path), byte_offset=exc.start) from exc
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -224,116 +278,17 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _line_of(source: str, table: str | None, key: str | None) -> int | None:
-    """Line of `key` in `[table]` (or of the table header when key is None), for messages."""
-    current: str | None = None
-    header = re.compile(r"\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$")
-    for number, line in enumerate(source.splitlines(), 1):
-        match = header.match(line)
-        if match:
-            current = match.group(1).strip().strip("\"'")
-            if key is None and current == table:
-                return number
-            continue
-        if key is not None and current == table:
-            stripped = line.lstrip()
-            for spelled in (key, f'"{key}"', f"'{key}'"):
-                if stripped.startswith(spelled) and stripped[len(spelled) :].lstrip().startswith("="):
-                    return number
-    return None
-
-
-def _validate(data: dict[str, Any], source: str, path: str) -> None:
-    def fail(message: str, table: str | None, key: str | None) -> NoReturn:
-        raise InputError(message, path=path, line=_line_of(source, table, key))
-
-    for key, value in data.items():
-        if key in _TOP_LEVEL:
-            if not isinstance(value, str):
-                fail(f"'{key}' must be a string", None, key)
-            continue
-        if key not in _SCHEMA:
-            known = ", ".join([*_TOP_LEVEL, *_SCHEMA])
-            line = _line_of(source, key, None) if isinstance(value, dict) else _line_of(source, None, key)
-            raise InputError(f"unknown key or table '{key}' (known: {known})", path=path, line=line)
-        if not isinstance(value, dict):
-            fail(f"'{key}' must be a table ([{key}])", None, key)
-        schema = _SCHEMA[key]
-        for entry, entry_value in value.items():
-            kind = schema.get(entry, schema.get("*"))
-            if kind is None:
-                known = ", ".join(schema)
-                fail(f"unknown key '{entry}' in [{key}] (known: {known})", key, entry)
-            problem = _check_value(kind, entry_value)
-            if problem:
-                fail(f"[{key}] {entry}: {problem}", key, entry)
-
-
-def _check_value(kind: str, value: Any) -> str | None:  # noqa: PLR0911, PLR0912  (being replaced)
-    """A description of what is wrong with `value` for `kind`, or None when it fits."""
-    if kind == "string":
-        return None if isinstance(value, str) and value else "must be a non-empty string"
-    if kind == "strings":
-        ok = isinstance(value, list) and all(isinstance(item, str) and item for item in value)
-        return None if ok else "must be a list of non-empty strings"
-    if kind in ("int", "positive_int"):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            return "must be a whole number of 0 or more"
-        return "must be at least 1" if kind == "positive_int" and value < 1 else None
-    if kind == "bool":
-        return None if isinstance(value, bool) else "must be true or false"
-    if kind == "low_confidence":
-        return None if value in LOW_CONFIDENCE else f"must be one of {', '.join(LOW_CONFIDENCE)}"
-    if kind == "sensitivity":
-        return None if value in SENSITIVITIES else f"must be one of {', '.join(SENSITIVITIES)}"
-    if kind == "convention":
-        return None if value in CONVENTIONS else f"must be one of {', '.join(CONVENTIONS)}"
-    if kind == "severities":
-        if not isinstance(value, dict):
-            return "must be a table of RULE_ID = severity"
-        wrong = [rule for rule, severity in value.items() if severity not in SEVERITIES]
-        return f"severity of {', '.join(wrong)} must be one of {', '.join(SEVERITIES)}" if wrong else None
-    if kind == "avoidance":
-        if isinstance(value, str):
-            return None if value else "the reason must not be empty"
-        if not isinstance(value, dict):
-            return "must be a reason string or a table { reason = ..., suggestions = [...] }"
-        unknown = set(value) - {"reason", "suggestions"}
-        if unknown:
-            return f"unknown key(s) {', '.join(sorted(unknown))} (known: reason, suggestions)"
-        if not isinstance(value.get("reason"), str) or not value["reason"]:
-            return "needs a non-empty 'reason'"
-        return _check_value("strings", value.get("suggestions", []))
-    raise AssertionError(f"unknown schema kind {kind}")
-
-
 def _build(data: dict[str, Any], source: str) -> Profile:
-    wire = data.get("wire", {})
-    rules = data.get("rules", {})
-    avoid = []
-    for phrase, value in data.get("avoid", {}).items():
-        if isinstance(value, str):
-            avoid.append(Avoidance(phrase, value))
-        else:
-            avoid.append(Avoidance(phrase, value["reason"], tuple(value.get("suggestions", ()))))
+    values = PROFILE_FILE.decode(data)
     return Profile(
-        name=data.get("name", Path(source).stem),
+        name=Path(source).stem if values["name"] is None else values["name"],
         source=source,
-        convention=data.get("typography", {}).get("convention", "auto"),
-        names=MappingProxyType({group: tuple(items) for group, items in data.get("names", {}).items()}),
-        spelling=MappingProxyType(dict(data.get("spelling", {}))),
-        avoid=tuple(avoid),
-        disabled_rules=frozenset(rules.get("disabled", ())),
-        severities=MappingProxyType(dict(rules.get("severity", {}))),
-        wire=WireSettings(
-            max_sentence_words=wire.get("max_sentence_words", WireSettings.max_sentence_words),
-            spell_out_up_to=wire.get("spell_out_up_to", WireSettings.spell_out_up_to),
-            group_digits_from=wire.get("group_digits_from", WireSettings.group_digits_from),
-            dateline_agencies=tuple(wire.get("dateline_agencies", ())),
-        ),
-        model=ModelSettings(
-            enabled=data.get("model", {}).get("enabled", ModelSettings.enabled),
-            low_confidence=data.get("model", {}).get("low_confidence", ModelSettings.low_confidence),
-            sensitivity=data.get("model", {}).get("sensitivity", ModelSettings.sensitivity),
-        ),
+        convention=values["typography"]["convention"],
+        names=values["names"],
+        spelling=values["spelling"],
+        avoid=tuple(Avoidance(phrase, **entry) for phrase, entry in values["avoid"].items()),
+        disabled_rules=frozenset(values["rules"]["disabled"]),
+        severities=values["rules"]["severity"],
+        wire=values["wire"],
+        model=values["model"],
     )

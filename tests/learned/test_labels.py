@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.learned.labels import CATEGORY, MODEL_KINDS, LABELS, label_of
+from checker.learned.labels import CATEGORY, LABELS, MODEL_KINDS, label_of
 
 
 def test_labels_of_the_training_data() -> None:
