@@ -1,5 +1,5 @@
 """One typed schema for our TOML settings files (the house profile, the project file): a file is
-declared as a `Record` of `Field`s (name, kind, default, help) and read by one path that refuses
+declared as a `Record` of `SettingField`s (name, kind, default, help) and read by one path that refuses
 unknown keys and names the file, the line, the key and what was expected.
 
 It sits at the root, on errors alone, because layers far apart read settings (house/ the profile,
@@ -23,7 +23,7 @@ from checker.errors import InputError
 REQUIRED: Any = object()
 
 
-class Kind(ABC):
+class ValueKind(ABC):
     """What a value may be. `expected` says it for people ("a list of strings"); `problem` says
     what is wrong with a value, or None when it fits; `decode` gives the typed value."""
 
@@ -42,7 +42,7 @@ class Kind(ABC):
 
 
 @dataclass(frozen=True)
-class Text(Kind):
+class TextValue(ValueKind):
     """A string, empty only where `empty` allows; `meaning` names it in messages ("a file name")."""
 
     empty: bool = False
@@ -57,7 +57,7 @@ class Text(Kind):
 
 
 @dataclass(frozen=True)
-class Texts(Kind):
+class TextValues(ValueKind):
     """A list of strings, read as a tuple; empty strings only where `empty_items` allows them."""
 
     empty_items: bool = False
@@ -74,7 +74,7 @@ class Texts(Kind):
 
 
 @dataclass(frozen=True)
-class Whole(Kind):
+class Whole(ValueKind):
     """A whole number of `minimum` or more (true and false are no numbers here, as they are in Python)."""
 
     minimum: int = 0
@@ -93,7 +93,7 @@ class Whole(Kind):
 
 
 @dataclass(frozen=True)
-class Flag(Kind):
+class Flag(ValueKind):
     """true or false."""
 
     @property
@@ -105,7 +105,7 @@ class Flag(Kind):
 
 
 @dataclass(frozen=True)
-class Choice(Kind):
+class Choice(ValueKind):
     """One of a few fixed strings."""
 
     options: tuple[str, ...]
@@ -119,10 +119,10 @@ class Choice(Kind):
 
 
 @dataclass(frozen=True)
-class MapOf(Kind):
+class MapOf(ValueKind):
     """A table of free keys (names, globs, rule ids), each value of one kind; read as a read-only mapping."""
 
-    of: Kind
+    of: ValueKind
     meaning: str
 
     @property
@@ -146,26 +146,26 @@ class MapOf(Kind):
 
 
 @dataclass(frozen=True)
-class Field:
+class SettingField:
     """One setting: its key, what it may be, its value when not given and what it is for."""
 
     name: str
-    kind: Kind
+    kind: ValueKind
     default: Any
     help: str
 
 
 @dataclass(frozen=True)
-class Record(Kind):
+class Record(ValueKind):
     """A table of declared fields, read into `into(**values)` (a dict unless given). `item` is what
     its keys are called in messages ("setting"). With `shorthand`, a bare value stands for that
     field alone (``"Wort" = "reason"`` for ``"Wort" = { reason = "reason" }``)."""
 
-    fields: tuple[Field, ...]
+    fields: tuple[SettingField, ...]
     item: str = "key"
     shorthand: str | None = None
     into: Callable[..., Any] = dict
-    by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
+    by_name: Mapping[str, SettingField] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", MappingProxyType({each.name: each for each in self.fields}))
@@ -213,7 +213,7 @@ class Record(Kind):
             values[each.name] = None if given is None else each.kind.decode(given)
         return self.into(**values)
 
-    def settings(self, prefix: str = "") -> list[tuple[str, Field]]:
+    def settings(self, prefix: str = "") -> list[tuple[str, SettingField]]:
         """Every setting as (dotted key, field), tables opened: ("wire.max_sentence_words", …)."""
         found = []
         for each in self.fields:
@@ -226,7 +226,7 @@ class Record(Kind):
 
 
 @dataclass(frozen=True)
-class Document:
+class SettingsDocument:
     """A TOML file as read: its path, its text (for line numbers), its data, and the reason its
     errors carry (see checker.errors.InputError)."""
 
@@ -254,7 +254,7 @@ _HEADER = re.compile(r"\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def read_document(path: Path, *, what: str, reason: str = "unreadable") -> Document:
+def read_document(path: Path, *, what: str, reason: str = "unreadable") -> SettingsDocument:
     """Read a TOML file; `what` it is ("profile") names it in the InputError when it cannot be read."""
     try:
         raw = path.read_bytes()
@@ -273,10 +273,10 @@ def read_document(path: Path, *, what: str, reason: str = "unreadable") -> Docum
             line, column = int(position.group(1)), int(position.group(2))
             message = _TOML_POSITION.sub("", message)
         raise InputError(f"invalid TOML: {message}", reason=reason, path=str(path), line=line, column=column) from exc
-    return Document(path, source, data, reason)
+    return SettingsDocument(path, source, data, reason)
 
 
-def check(document: Document, record: Record, *, within: tuple[str, ...] = ()) -> dict[str, Any]:
+def check(document: SettingsDocument, record: Record, *, within: tuple[str, ...] = ()) -> dict[str, Any]:
     """The table at `within` (empty when absent), checked against `record`; raises InputError with
     the file, line and key of the first problem."""
     table: Any = document.data
@@ -286,7 +286,7 @@ def check(document: Document, record: Record, *, within: tuple[str, ...] = ()) -
     return dict(table)
 
 
-def _check(document: Document, kind: Kind, value: Any, keys: tuple[str, ...], tables: int) -> None:
+def _check(document: SettingsDocument, kind: ValueKind, value: Any, keys: tuple[str, ...], tables: int) -> None:
     """Check `value` at `keys`, of which the first `tables` name TOML tables: a table's keys are
     checked one by one, at their own lines; anything else as one value."""
     if isinstance(value, dict) and len(keys) == tables and isinstance(kind, Record | MapOf):

@@ -15,13 +15,13 @@ from checker.house.profile import PROFILE_FILE
 from checker.schema import (
     REQUIRED,
     Choice,
-    Field,
     Flag,
-    Kind,
     MapOf,
     Record,
-    Text,
-    Texts,
+    SettingField,
+    TextValue,
+    TextValues,
+    ValueKind,
     Whole,
     check,
     read_document,
@@ -29,14 +29,19 @@ from checker.schema import (
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_ENTRY = Record((Field("reason", Text(), REQUIRED, ""), Field("suggestions", Texts(), (), "")), shorthand="reason")
-_LIMITS = Record((Field("most", Whole(minimum=1), 30, ""), Field("groups", Texts(), (), "")), into=dict)
+_ENTRY = Record(
+    (SettingField("reason", TextValue(), REQUIRED, ""), SettingField("suggestions", TextValues(), (), "")),
+    shorthand="reason",
+)
+_LIMITS = Record(
+    (SettingField("most", Whole(minimum=1), 30, ""), SettingField("groups", TextValues(), (), "")), into=dict
+)
 SAMPLE = Record(
     (
-        Field("name", Text(empty=True), None, ""),
-        Field("limits", _LIMITS, {}, ""),
-        Field("levels", MapOf(Choice(("low", "high")), "a table of name = level"), {}, ""),
-        Field("entries", MapOf(_ENTRY, "a table of phrase = reason"), {}, ""),
+        SettingField("name", TextValue(empty=True), None, ""),
+        SettingField("limits", _LIMITS, {}, ""),
+        SettingField("levels", MapOf(Choice(("low", "high")), "a table of name = level"), {}, ""),
+        SettingField("entries", MapOf(_ENTRY, "a table of phrase = reason"), {}, ""),
     ),
     item="key or table",
 )
@@ -45,14 +50,14 @@ SAMPLE = Record(
 @pytest.mark.parametrize(
     ("kind", "value", "problem"),
     [
-        (Text(), "x", None),
-        (Text(), "", "must be a non-empty string"),
-        (Text(empty=True), "", None),
-        (Text(empty=True, meaning="a file name"), 3, "must be a file name"),
-        (Texts(), ["a", "b"], None),
-        (Texts(), ["a", ""], "must be a list of non-empty strings"),
-        (Texts(empty_items=True), ["a", ""], None),
-        (Texts(), "a", "must be a list of non-empty strings"),
+        (TextValue(), "x", None),
+        (TextValue(), "", "must be a non-empty string"),
+        (TextValue(empty=True), "", None),
+        (TextValue(empty=True, meaning="a file name"), 3, "must be a file name"),
+        (TextValues(), ["a", "b"], None),
+        (TextValues(), ["a", ""], "must be a list of non-empty strings"),
+        (TextValues(empty_items=True), ["a", ""], None),
+        (TextValues(), "a", "must be a list of non-empty strings"),
         (Whole(), 0, None),
         (Whole(), -1, "must be a whole number of 0 or more"),
         (Whole(), True, "must be a whole number of 0 or more"),
@@ -74,7 +79,7 @@ SAMPLE = Record(
         (_ENTRY, {"reason": ""}, "reason must be a non-empty string"),
     ],
 )
-def test_each_kind_says_what_is_wrong(kind: Kind, value: Any, problem: str | None) -> None:
+def test_each_kind_says_what_is_wrong(kind: ValueKind, value: Any, problem: str | None) -> None:
     assert kind.problem(value) == problem
     assert kind.fits(value) is (problem is None)
 

@@ -23,7 +23,18 @@ from checker.errors import InputError
 from checker.filters.gate import DEFAULT_FAIL_ON, FAIL_LEVELS, FAIL_ON, MAX_ISSUES
 from checker.formats import FORMATS
 from checker.options import LANGUAGES
-from checker.schema import Choice, Document, Field, Flag, MapOf, Record, Text, Texts, check, read_document
+from checker.schema import (
+    Choice,
+    Flag,
+    MapOf,
+    Record,
+    SettingField,
+    SettingsDocument,
+    TextValue,
+    TextValues,
+    check,
+    read_document,
+)
 
 CONFIG_FILE = ".wirecheck.toml"
 _PYPROJECT_TABLE = ("tool", "wirecheck")
@@ -40,29 +51,31 @@ UNSET = Unset.UNSET
 
 
 _FORMAT = Choice(("auto", *FORMATS))
-_STRINGS = Texts(empty_items=True)
-_FILE_NAME = Text(empty=True, meaning="a file name")
+_STRINGS = TextValues(empty_items=True)
+_FILE_NAME = TextValue(empty=True, meaning="a file name")
 PROJECT_FILE = Record(
     (
-        Field("language", Choice(LANGUAGES), None, "German variant of every file; a Markdown file's front matter wins"),
-        Field("profile", _FILE_NAME, None, "house style profile (TOML), relative to this file"),
-        Field("house", Flag(), True, "house rules and names dictionary; false: LanguageTool alone"),
-        Field("picky", Flag(), False, "also LanguageTool's picky rules"),
-        Field("input_format", _FORMAT, "auto", "input format of every file"),
-        Field(
+        SettingField(
+            "language", Choice(LANGUAGES), None, "German variant of every file; a Markdown file's front matter wins"
+        ),
+        SettingField("profile", _FILE_NAME, None, "house style profile (TOML), relative to this file"),
+        SettingField("house", Flag(), True, "house rules and names dictionary; false: LanguageTool alone"),
+        SettingField("picky", Flag(), False, "also LanguageTool's picky rules"),
+        SettingField("input_format", _FORMAT, "auto", "input format of every file"),
+        SettingField(
             "input_formats",
             MapOf(_FORMAT, "a table of globs and formats"),
             {},
             'input format by glob, e.g. {"wire/**/*.xml" = "nitf"}',
         ),
-        Field("include", _STRINGS, (), "files checked when no path is given; given paths must match one"),
-        Field("exclude", _STRINGS, (), "files never checked"),
-        Field("enable", _STRINGS, (), "LanguageTool rules switched on"),
-        Field("disable", _STRINGS, (), "rules switched off"),
-        Field("enable_categories", _STRINGS, (), "LanguageTool categories switched on"),
-        Field("disable_categories", _STRINGS, (), "categories switched off"),
-        Field("fail_on", FAIL_ON, DEFAULT_FAIL_ON, "least severity that fails: " + ", ".join(FAIL_LEVELS)),
-        Field("max_issues", MAX_ISSUES, None, "fail with more findings than this, of any severity"),
+        SettingField("include", _STRINGS, (), "files checked when no path is given; given paths must match one"),
+        SettingField("exclude", _STRINGS, (), "files never checked"),
+        SettingField("enable", _STRINGS, (), "LanguageTool rules switched on"),
+        SettingField("disable", _STRINGS, (), "rules switched off"),
+        SettingField("enable_categories", _STRINGS, (), "LanguageTool categories switched on"),
+        SettingField("disable_categories", _STRINGS, (), "categories switched off"),
+        SettingField("fail_on", FAIL_ON, DEFAULT_FAIL_ON, "least severity that fails: " + ", ".join(FAIL_LEVELS)),
+        SettingField("max_issues", MAX_ISSUES, None, "fail with more findings than this, of any severity"),
     ),
     item="setting",
 )
@@ -162,7 +175,7 @@ def _toml(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def find_config(start: Path) -> Document | None:
+def find_config(start: Path) -> SettingsDocument | None:
     """The nearest `.wirecheck.toml`, or `pyproject.toml` with [tool.wirecheck], from `start` up."""
     for folder in [start, *start.parents]:
         candidate = folder / CONFIG_FILE
@@ -174,7 +187,7 @@ def find_config(start: Path) -> Document | None:
     return None
 
 
-def _pyproject_with_table(folder: Path) -> Document | None:
+def _pyproject_with_table(folder: Path) -> SettingsDocument | None:
     pyproject = folder / "pyproject.toml"
     if not pyproject.is_file():
         return None
@@ -197,7 +210,7 @@ def _ignored_beside(config_path: Path) -> tuple[str, ...]:
     return (f"{config_path} is used; [tool.wirecheck] in {pyproject} is ignored (merge them into one)",)
 
 
-def _read(path: Path) -> Document:
+def _read(path: Path) -> SettingsDocument:
     return read_document(path, what="configuration", reason="config")
 
 

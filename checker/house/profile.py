@@ -23,7 +23,19 @@ from checker.errors import InputError
 from checker.house.dictionary import NameIndex
 from checker.options import LOW_CONFIDENCE, MODEL_BY_DEFAULT, SENSITIVITIES, LowConfidence, Sensitivity
 from checker.records import SEVERITIES, Severity
-from checker.schema import REQUIRED, Choice, Field, Flag, MapOf, Record, Text, Texts, Whole, check, read_document
+from checker.schema import (
+    REQUIRED,
+    Choice,
+    Flag,
+    MapOf,
+    Record,
+    SettingField,
+    TextValue,
+    TextValues,
+    Whole,
+    check,
+    read_document,
+)
 
 Convention = Literal["auto", "agency", "duden"]
 CONVENTIONS: tuple[Convention, ...] = ("auto", "agency", "duden")
@@ -157,7 +169,7 @@ def _load(path: Path) -> Profile:
 
 _TYPOGRAPHY = Record(
     (
-        Field(
+        SettingField(
             "convention",
             Choice(CONVENTIONS),
             "auto",
@@ -167,22 +179,24 @@ _TYPOGRAPHY = Record(
 )
 _WIRE = Record(
     (
-        Field("max_sentence_words", Whole(minimum=1), WireSettings.max_sentence_words, "Longer sentences: a warning."),
-        Field(
+        SettingField(
+            "max_sentence_words", Whole(minimum=1), WireSettings.max_sentence_words, "Longer sentences: a warning."
+        ),
+        SettingField(
             "spell_out_up_to",
             Whole(),
             WireSettings.spell_out_up_to,
             'Whole numbers from 1 up to this (at most 12) are written out in running text ("drei Menschen"); 0: off.',
         ),
-        Field(
+        SettingField(
             "group_digits_from",
             Whole(),
             WireSettings.group_digits_from,
             'Numbers with this many digits or more need thousands separators ("10.000"); 0: off.',
         ),
-        Field(
+        SettingField(
             "dateline_agencies",
-            Texts(),
+            TextValues(),
             WireSettings.dateline_agencies,
             "Agency codes a dateline may name; empty: the agencies group of [names].",
         ),
@@ -191,15 +205,15 @@ _WIRE = Record(
 )
 _AVOIDANCE = Record(
     (
-        Field("reason", Text(), REQUIRED, "Why the house avoids the phrase."),
-        Field("suggestions", Texts(), (), "What to write instead."),
+        SettingField("reason", TextValue(), REQUIRED, "Why the house avoids the phrase."),
+        SettingField("suggestions", TextValues(), (), "What to write instead."),
     ),
     shorthand="reason",
 )
 _RULES = Record(
     (
-        Field("disabled", Texts(), (), "Rules switched off, LanguageTool's and our own."),
-        Field(
+        SettingField("disabled", TextValues(), (), "Rules switched off, LanguageTool's and our own."),
+        SettingField(
             "severity",
             MapOf(Choice(SEVERITIES), "a table of RULE_ID = severity"),
             {},
@@ -209,19 +223,19 @@ _RULES = Record(
 )
 _MODEL = Record(
     (
-        Field(
+        SettingField(
             "enabled",
             Flag(),
             ModelSettings.enabled,
             'Whether the learned layer runs; a check can still switch it off (--no-model, "model": false).',
         ),
-        Field(
+        SettingField(
             "low_confidence",
             Choice(LOW_CONFIDENCE),
             ModelSettings.low_confidence,
             "What becomes of a LanguageTool finding the model judges very likely wrong.",
         ),
-        Field(
+        SettingField(
             "sensitivity",
             Choice(SENSITIVITIES),
             ModelSettings.sensitivity,
@@ -232,26 +246,28 @@ _MODEL = Record(
 )
 PROFILE_FILE = Record(
     (
-        Field("name", Text(empty=True), None, "The profile's name; default: the file's name."),
-        Field("description", Text(empty=True), None, "What the profile is for, for people."),
-        Field("extends", Text(empty=True), None, '"default", or the profile file this one starts from.'),
-        Field("typography", _TYPOGRAPHY, {}, "The typographic convention."),
-        Field("wire", _WIRE, {}, "The wire rules' settings."),
-        Field(
+        SettingField("name", TextValue(empty=True), None, "The profile's name; default: the file's name."),
+        SettingField("description", TextValue(empty=True), None, "What the profile is for, for people."),
+        SettingField("extends", TextValue(empty=True), None, '"default", or the profile file this one starts from.'),
+        SettingField("typography", _TYPOGRAPHY, {}, "The typographic convention."),
+        SettingField("wire", _WIRE, {}, "The wire rules' settings."),
+        SettingField(
             "names",
-            MapOf(Texts(), "a table of name groups"),
+            MapOf(TextValues(), "a table of name groups"),
             {},
             "Names by group (people, places …): never misspelt, their near misses pointed to them.",
         ),
-        Field("spelling", MapOf(Text(), "a table of word = preferred spelling"), {}, "Preferred spellings."),
-        Field(
+        SettingField(
+            "spelling", MapOf(TextValue(), "a table of word = preferred spelling"), {}, "Preferred spellings."
+        ),
+        SettingField(
             "avoid",
             MapOf(_AVOIDANCE, "a table of phrase = reason"),
             {},
             "Words and phrases to avoid: phrase = reason, or { reason = …, suggestions = […] }.",
         ),
-        Field("rules", _RULES, {}, "Rule switches and severities."),
-        Field("model", _MODEL, {}, "The learned layer's settings (see checker.learned)."),
+        SettingField("rules", _RULES, {}, "Rule switches and severities."),
+        SettingField("model", _MODEL, {}, "The learned layer's settings (see checker.learned)."),
     ),
     item="key or table",
 )
