@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.engine import open_engine  # noqa: E402
-from checker.languagetool import custom_rule_ids  # noqa: E402
-from checker.options import CheckOptions  # noqa: E402
+from checker.engine import open_engine
+from checker.languagetool import custom_rule_ids
+from checker.options import CheckOptions
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "10kgnad" / "dev.jsonl"
 PER_WORDS = 20_000

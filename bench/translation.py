@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.alarms import Side, articles, overlaps, planted_errors, table  # noqa: E402
-from checker.engine import open_engine  # noqa: E402
-from checker.house import load_profile  # noqa: E402
-from checker.languagetool import Engine  # noqa: E402
-from checker.records import Issue  # noqa: E402
+from bench.alarms import Side, articles, overlaps, planted_errors, table
+from checker.engine import open_engine
+from checker.house import load_profile
+from checker.languagetool import Engine
+from checker.records import Issue
 
 TRANSLATION = Path(__file__).resolve().parents[1] / "tests" / "quality" / "translation"
 
