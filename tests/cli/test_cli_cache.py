@@ -7,7 +7,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 import threading
 import zlib
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 
 from checker.engine.install import pinned_version
 from checker.languagetool import LanguageToolClient
+from tests.commands import wirecheck
 from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.engine
@@ -28,15 +28,7 @@ def run(engine: LanguageToolClient, cache: Path, *args: str) -> subprocess.Compl
 
 
 def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "checker", "check", "--format", "json", *args],
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return wirecheck(env, "check", "--format", "json", *args)
 
 
 def test_a_second_run_answers_from_the_cache_with_the_same_report(engine: LanguageToolClient, tmp_path: Path) -> None:

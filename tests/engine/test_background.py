@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from checker.engine import background
+from tests.commands import wirecheck
 
 pytestmark = pytest.mark.engine
 
@@ -22,15 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run(runtime: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if key not in ("CI", "LANGUAGETOOL_URL")}
     env["WIRECHECK_RUNTIME_DIR"] = str(runtime)
-    return subprocess.run(
-        [sys.executable, "-m", "checker", *args],
-        check=False,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
+    return wirecheck(env, *args, timeout=400)
 
 
 def test_the_second_run_uses_the_first_runs_background_server(tmp_path: Path) -> None:

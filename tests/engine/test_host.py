@@ -8,7 +8,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from checker.engine.server import LocalServer, answers, free_port, listener_is_m
 from checker.errors import EngineUnavailable
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
+from tests.commands import wirecheck
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,15 +89,7 @@ def test_a_check_refuses_a_runtime_folder_another_user_made(tmp_path: Path, impo
     env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGETOOL_URL", "WIRECHECK_RUNTIME_DIR")}
     env.update(XDG_RUNTIME_DIR=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"))
     for ci in ("1", ""):
-        result = subprocess.run(
-            [sys.executable, "-m", "checker", "check", "--no-cache", str(article)],
-            cwd=ROOT,
-            env={**env, "CI": ci},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        result = wirecheck({**env, "CI": ci}, "check", "--no-cache", str(article), timeout=120)
         assert result.returncode == 2, result.stderr
         assert f"the runtime folder {planted} belongs to user id 65534" in result.stderr
     assert _Impostor.received == []

@@ -26,6 +26,7 @@ from checker.cli.main import build_parser
 from checker.engine.server import answers, free_port
 from checker.languagetool import LanguageToolClient
 from checker.web.serve import CONFIG, gunicorn_command
+from tests.commands import wirecheck
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -165,15 +166,7 @@ def test_gunicorn_uses_the_given_languagetool(start_serving: Start, engine: Lang
 
 
 def _wirecheck(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "checker", *args],
-        check=False,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return wirecheck(env, *args, timeout=120)
 
 
 def _published(runtime: Path) -> dict[str, object]:
