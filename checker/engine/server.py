@@ -288,15 +288,14 @@ class LocalServer:
             if process is None or process.poll() is not None:
                 code = process.returncode if process else None
                 if not port_is_free(self.port) and not listener_is_mine(self.port):
-                    raise PortTaken(f"port {self.port} on {HOST} was taken by another user's process")
+                    raise self._taken()
                 raise SetupError(
                     f"LanguageTool exited during start (exit {code}); log {self.log_path}: {self._log_tail()}"
                 )
             if answers(self.url):
                 if listener_is_mine(self.port):
                     return
-                # Another user's process took the port before the JVM could: never use it.
-                raise PortTaken(f"port {self.port} on {HOST} was taken by another user's process")
+                raise self._taken()
             time.sleep(0.1)
         self.stop()
         raise EngineUnavailable(f"LanguageTool did not answer on {self.url} within {timeout:.0f} s")
@@ -351,6 +350,10 @@ class LocalServer:
             self._kill_process()  # the watcher's next round starts it on another port
         except (SetupError, EngineUnavailable):
             pass
+
+    def _taken(self) -> PortTaken:
+        """Another user's process took the port before the JVM could: it is never used."""
+        return PortTaken(f"port {self.port} on {HOST} was taken by another user's process")
 
     def _move_to(self, port: int) -> None:
         self.port = port
