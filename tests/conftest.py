@@ -30,6 +30,15 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_ARTICLE = DATA / "seed-irna.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's data folder (the names dictionary's SQLite file) for this test session, not the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    os.environ["WIRECHECK_DATA_DIR"] = str(folder)
+    os.environ.pop("WIRECHECK_DATABASE_URL", None)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageToolClient]:
     """The real engine: $LANGUAGETOOL_URL if set, else a server of the session's own.

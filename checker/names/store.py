@@ -30,7 +30,7 @@ from checker.names.entries import NameEntry, NameKind, NameStatus, clean_kind, c
 DATABASE_URL_VARIABLE = "WIRECHECK_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Seconds to wait for a database server to accept a connection; a check does not wait longer.
-CONNECT_TIMEOUT = 3
+DATABASE_CONNECT_TIMEOUT = 3
 # After a failure, seconds during which the store is taken as unavailable without asking again,
 # so that checks do not each wait for a database that is down.
 RETRY_AFTER_FAILURE = 10.0
@@ -113,7 +113,7 @@ def _engine_for(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     elif parsed.get_backend_name() == "postgresql":
-        connect_args["connect_timeout"] = CONNECT_TIMEOUT
+        connect_args["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
     try:
         return sa.create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
     except (ImportError, SQLAlchemyError, ValueError) as exc:

@@ -45,6 +45,19 @@ SETTINGS: tuple[AppSetting, ...] = (
         "Read once when the app starts; a missing or invalid file stops the start with its path and line.",
     ),
     AppSetting(
+        "DATABASE_URL",
+        None,
+        "The names dictionary's database (docs/names.md): an SQLAlchemy URL, sqlite:///path or "
+        "postgresql://user:password@host/database for several app hosts. Empty: the SQLite file "
+        "names.sqlite3 in the data folder ($WIRECHECK_DATA_DIR, else ~/.local/share/wirecheck).",
+    ),
+    AppSetting(
+        "NAMES_FROM_EDITORS",
+        "proposed",
+        "What a name an editor accepts on the result page becomes: proposed (it waits for the desk's "
+        "review on /names) or accepted (it counts in every check at once).",
+    ),
+    AppSetting(
         "MAX_CONCURRENT_CHECKS",
         4,
         "Checks one worker process runs at once; LanguageTool checks four at a time on two cores.",

@@ -555,7 +555,7 @@ def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClie
     document = response.get_json()
     assert response.status_code == 200
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {"/api/v1/check", "/healthz"}
+    assert set(document["paths"]) == {"/api/v1/check", "/api/v1/names", "/api/v1/names/{name}", "/healthz"}
     report = check("Das ist ein Fehlr.", engine=engine)
     schemas = document["components"]["schemas"]
     issue = schemas["Issue"]
