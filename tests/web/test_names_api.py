@@ -3,13 +3,19 @@ deleting, its validation and guard, and the OpenAPI document that describes it."
 
 from __future__ import annotations
 
+import json
+import os
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
+from checker.languagetool import LanguageToolClient
 from checker.web import create_app
+from tests.commands import wirecheck
 from tests.fakes import OverlappingEngine
 
 
@@ -149,3 +155,68 @@ def test_openapi_describes_the_names_api(tmp_path: Any) -> None:
     )
     assert {"201", "200", "400", "401", "503"} <= set(names["post"]["responses"])
     assert {"204", "404"} <= set(item["delete"]["responses"])
+
+
+# ---- A name accepted once is known to every check ---------------------------------------------
+
+TEXT = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an.\n"
+
+
+@pytest.mark.engine
+def test_an_accepted_name_is_known_to_every_check(
+    names_database: str, engine: LanguageToolClient, tmp_path: Path
+) -> None:
+    settings = {"TESTING": True, "LANGUAGETOOL_URL": engine.url, "DATABASE_URL": names_database}
+    client = create_app(settings).test_client()
+    article = tmp_path / "artikel.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    env = dict(os.environ, LANGUAGETOOL_URL=engine.url, WIRECHECK_DATABASE_URL=names_database)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # the report cache too must see the change
+
+    def flagged(web: FlaskClient) -> dict[str, set[str]]:
+        api = web.post("/api/v1/check", json={"text": TEXT}).get_json()["issues"]
+        v2 = web.post("/v2/check", data={"text": TEXT, "language": "de-DE"}).get_json()["matches"]
+        cli = wirecheck(env, "check", "--format", "json", "--no-config", str(article), timeout=180)
+        assert cli.returncode in (0, 1), cli.stderr
+        return {
+            "api": {issue["text"] for issue in api},
+            "v2": {TEXT[match["offset"] : match["offset"] + match["length"]] for match in v2},
+            "cli": {issue["text"] for issue in json.loads(cli.stdout)["files"][0]["issues"]},
+        }
+
+    assert all("Wahidi" in found for found in flagged(client).values())
+    added = client.post("/api/v1/names", json={"name": "Wahidi", "kind": "person"})
+    assert added.status_code == 201
+    assert not any("Wahidi" in found for found in flagged(client).values())
+    # Another app (a restart, another host) on the same database knows it too.
+    restarted = create_app(settings).test_client()
+    assert "Wahidi" not in flagged(restarted)["api"]
+    exported = wirecheck(env, "names", "export")
+    assert exported.returncode == 0 and 'person = [\n  "Wahidi",\n]' in exported.stdout
+    removed = wirecheck(env, "names", "remove", "Wahidi")
+    assert removed.returncode == 0, removed.stderr
+    assert all("Wahidi" in found for found in flagged(restarted).values())
+
+
+@pytest.mark.engine
+def test_checks_go_on_while_the_dictionary_does_not_answer(engine: LanguageToolClient, tmp_path: Path) -> None:
+    settings = {"LANGUAGETOOL_URL": engine.url, "DATABASE_URL": f"postgresql://postgres@/x?host={tmp_path}/gone"}
+    client = create_app({"TESTING": True, **settings}).test_client()
+    answer = client.post("/api/v1/check", json={"text": TEXT})
+    assert answer.status_code == 200
+    # The profile's names still count: "Putin" is no unknown word.
+    assert "Putin" not in {
+        i["text"] for i in client.post("/api/v1/check", json={"text": "Putin sagte das."}).get_json()["issues"]
+    }
+    page = client.post("/check", data={"text": TEXT})
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Das Namensverzeichnis ist gerade nicht erreichbar" in html
+    assert 'data-state="unavailable"' in html
+    # The command line says so and checks.
+    env = dict(os.environ, LANGUAGETOOL_URL=engine.url, WIRECHECK_DATABASE_URL=settings["DATABASE_URL"])
+    article = tmp_path / "artikel.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    cli = wirecheck(env, "check", "--no-config", "--no-cache", str(article), timeout=180)
+    assert cli.returncode in (0, 1)
+    assert "checking with the profile's names alone" in cli.stderr
