@@ -55,7 +55,7 @@ def act() -> Any:
         done_name = _apply(action, name, form)
     except CheckerError as error:
         return render_review(error=_message(error), draft=form, status=error.http_status)
-    filters = {key: form.get(key, "") for key in _FILTERS if form.get(key)}
+    filters = {key: value for key, value in _filters().items() if value}
     return redirect(url_for(".review", done=action, name=done_name, **filters), code=303)  # type: ignore[arg-type]
 
 
@@ -112,10 +112,17 @@ def error_page(error: CheckerError) -> Any:
     return render_review(error=_message(error), draft=request.form, status=error.http_status)
 
 
+def _filters() -> dict[str, str]:
+    """The list's filters: the query of a GET, the `f_` fields a change carries along."""
+    if request.method == "GET":
+        return {key: request.args.get(key, "") for key in _FILTERS}
+    return {key: request.form.get(f"f_{key}", "") for key in _FILTERS}
+
+
 def render_review(
     *, notice: str | None = None, error: str | None = None, draft: MultiDict[str, str] | None = None, status: int = 200
 ) -> Any:
-    filters = {key: request.values.get(key, "") for key in _FILTERS}
+    filters = _filters()
     entries, unavailable = [], False
     try:
         entries = get_names_store().entries(
