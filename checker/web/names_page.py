@@ -87,12 +87,17 @@ def _apply(action: str, name: str, form: MultiDict[str, str]) -> str:
 
 def _refuse_other_sites() -> None:
     """A change comes from this site's pages only: another site's page must not make a visitor's
-    browser approve or delete names (Origin, which browsers send with every POST, else Referer)."""
-    origin = request.headers.get("Origin") or request.headers.get("Referer")
-    if origin is None:
-        return  # not a browser: the API's own guard applies to programs alike
-    own = urlsplit(request.host_url)
-    sent = urlsplit(origin)
+    browser approve or delete names. Browsers say where a request comes from in Sec-Fetch-Site;
+    older ones in Origin (which is "null" under our no-referrer policy, and then says nothing)."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        if site not in ("same-origin", "none"):
+            raise InvalidRequest("Änderungen am Namensverzeichnis nur von dieser Seite aus.", reason="other_site")
+        return
+    origin = request.headers.get("Origin")
+    if origin in (None, "null"):
+        return  # not a browser, or one that does not say: the guard of tokens applies alike
+    own, sent = urlsplit(request.host_url), urlsplit(origin)
     if (sent.scheme, sent.netloc) != (own.scheme, own.netloc):
         raise InvalidRequest("Änderungen am Namensverzeichnis nur von dieser Seite aus.", reason="other_site")
 
