@@ -628,6 +628,13 @@ ERROR_CASES = [
     Case("POST", "/healthz", 405, "method_not_allowed"),
     Case("GET", "/api/v1/nowhere", 404, "not_found"),
     Case("GET", "/api/v2/check", 404, "not_found"),
+    Case("POST", "/api/v1/names", 400, "invalid_request", b'{"name": "<b>Putin</b>"}'),
+    Case("POST", "/api/v1/names", 400, "invalid_request", b"not json"),
+    Case("POST", "/api/v1/names", 400, "invalid_request", b'{"kind": "person"}'),
+    Case("GET", "/api/v1/names?status=maybe", 400, "invalid_request"),
+    Case("PATCH", "/api/v1/names/Niemand", 404, "not_found", b'{"status": "accepted"}'),
+    Case("DELETE", "/api/v1/names/Niemand", 404, "not_found"),
+    Case("PUT", "/api/v1/names", 405, "method_not_allowed"),
 ]
 
 
