@@ -110,8 +110,6 @@ def _engine_for(url: str) -> Engine:
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         connect_args["timeout"] = 15  # seconds another process's write may hold the file
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     elif parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
     try:
@@ -158,6 +156,12 @@ class NameStore:
         with self._lock:
             if self._ready:
                 return
+            folder = _sqlite_folder(self._engine)
+            if folder is not None:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise NamesUnavailable(f"cannot make the folder {folder}: {exc.strerror or exc}") from exc
             with self._engine.begin() as connection:
                 if connection.dialect.name == "postgresql":
                     # Held to the end of this transaction: app hosts starting together migrate in turn.
@@ -247,6 +251,14 @@ class NameStore:
     def add_many(self, entries: Sequence[NameEntry]) -> int:
         """Add each of `entries` (as `add` does); how many were new."""
         return sum(self.add(entry)[1] for entry in entries)
+
+
+def _sqlite_folder(engine: Engine) -> Path | None:
+    """The folder of an SQLite file (made on first use, not when the app starts)."""
+    database = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database).parent
 
 
 def _row(entry: NameEntry, *, added_at: datetime) -> dict[str, Any]:

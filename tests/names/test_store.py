@@ -4,7 +4,9 @@ adds, a database that does not answer."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 import time
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +19,7 @@ from checker.names.store import METADATA, MIGRATIONS, database_url, default_data
 
 
 @pytest.fixture
-def store(names_database: str) -> NameStore:
+def store(names_database: str) -> Iterator[NameStore]:
     opened = NameStore(names_database)
     yield opened
     opened.close()
@@ -122,7 +124,7 @@ def test_values_are_parameters_never_sql(store: NameStore) -> None:
     assert [entry.name for entry in store.entries()] == ["O'Neill"]
 
 
-def test_a_database_that_does_not_answer_is_unavailable(tmp_path) -> None:
+def test_a_database_that_does_not_answer_is_unavailable(tmp_path: Path) -> None:
     store = NameStore(f"postgresql://postgres@/wirecheck?host={tmp_path}/no-server")
     started = time.monotonic()
     with pytest.raises(NamesUnavailable) as raised:
@@ -141,10 +143,21 @@ def test_a_bad_url_is_unavailable_with_its_reason() -> None:
     assert raised.value.reason == "bad_url"
 
 
-def test_the_url_comes_from_the_environment_else_the_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+def test_the_url_comes_from_the_environment_else_the_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("WIRECHECK_DATABASE_URL", raising=False)
     monkeypatch.setenv("WIRECHECK_DATA_DIR", str(tmp_path))
     assert database_url() == default_database_url() == f"sqlite:///{tmp_path / 'names.sqlite3'}"
     monkeypatch.setenv("WIRECHECK_DATABASE_URL", "postgresql://desk@db/names")
     assert database_url() == "postgresql://desk@db/names"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_the_sqlite_folder_is_made_on_first_use_not_before(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "wirecheck"
+    store = NameStore(f"sqlite:///{folder / 'names.sqlite3'}")
+    assert not folder.exists()
+    assert store.entries() == []
+    assert (folder / "names.sqlite3").exists()
+    store.close()
