@@ -4,8 +4,8 @@ adds, a database that does not answer."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
