@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -118,6 +119,14 @@ def _engine_for(url: str) -> Engine:
         raise NamesUnavailable(f"no database for {shown_url(url)}: {exc}", reason="bad_url") from exc
 
 
+def migrations_config(connection: Connection) -> Config:
+    """Alembic's configuration for our migrations, run on `connection`."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
 class NameStore:
     """The dictionary in the database at `url`; safe to share between threads."""
 
@@ -166,10 +175,11 @@ class NameStore:
                 if connection.dialect.name == "postgresql":
                     # Held to the end of this transaction: app hosts starting together migrate in turn.
                     connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": 7_312_023})
-                config = Config()
-                config.set_main_option("script_location", str(MIGRATIONS))
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                try:
+                    command.upgrade(migrations_config(connection), "head")
+                except CommandError as exc:
+                    # A database migrated by a newer version of wirecheck, for one: not ours to change.
+                    raise NamesUnavailable(f"the names database's schema cannot be brought up to date: {exc}") from exc
             self._ready = True
 
     def entries(

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from checker.names import NameConflict, NameNotFound, NameStore, NamesUnavailable, new_entry
-from checker.names.store import METADATA, MIGRATIONS, database_url, default_database_url
+from checker.names.store import METADATA, MIGRATIONS, database_url, default_database_url, migrations_config
 
 
 @pytest.fixture
@@ -35,11 +36,16 @@ def test_migrations_make_the_schema_the_store_declares(names_database: str) -> N
         assert context.get_current_revision() == head == "0001"
         # What the migrations built is what the store's table says: no difference to migrate.
         assert compare_metadata(context, METADATA) == []
-    engine.dispose()
-    # A second store (another app host, a restart) finds the schema up to date.
+    # Each migration goes back as well as forward.
+    with engine.begin() as connection:
+        command.downgrade(migrations_config(connection), "base")
+    assert not sa.inspect(engine).has_table("names")
+    # A second store (another app host, a restart) brings the schema up to date.
     again = NameStore(names_database)
     again.upgrade()
     assert again.entries() == []
+    assert sa.inspect(engine).has_table("names")
+    engine.dispose()
     store.close()
     again.close()
 
@@ -160,4 +166,16 @@ def test_the_sqlite_folder_is_made_on_first_use_not_before(tmp_path: Path) -> No
     assert not folder.exists()
     assert store.entries() == []
     assert (folder / "names.sqlite3").exists()
+    store.close()
+
+
+def test_a_schema_newer_than_ours_is_unavailable_not_a_crash(names_database: str) -> None:
+    engine = sa.create_engine(names_database)
+    with engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        connection.execute(sa.text("INSERT INTO alembic_version VALUES ('9999')"))
+    engine.dispose()
+    store = NameStore(names_database)
+    with pytest.raises(NamesUnavailable, match="cannot be brought up to date"):
+        store.accepted()
     store.close()
