@@ -71,8 +71,9 @@ SETTINGS: tuple[AppSetting, ...] = (
     AppSetting(
         "API_TOKENS",
         (),
-        "Bearer tokens that /api/v1/* accepts (a JSON list, or tokens separated by commas); a "
-        "request without one of them gets 401. Empty: the API is open, as the form is.",
+        "Bearer tokens that /api/v1/* accepts (a JSON list, or tokens separated by commas, or a JSON "
+        'object of named tokens, {"desk": "…"}, whose names the names dictionary records); a request '
+        "without one of them gets 401. Empty: the API is open, as the form is.",
     ),
     AppSetting(
         "RATE_LIMIT",
