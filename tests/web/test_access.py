@@ -335,6 +335,6 @@ def test_named_tokens_from_the_environment() -> None:
     assert named == {b"a1": "desk", b"b2": "cms"}
     assert access.api_tokens({"desk": "a1"}) == (b"a1",)
     # Unnamed tokens are told apart by their digest, never by the token itself.
-    unnamed = access.named_tokens("a1, b2")
-    assert set(unnamed) == {b"a1", b"b2"} and all(name.startswith("token ") for name in unnamed.values())
+    unnamed = access.named_tokens("secret-one, secret-two")
+    assert set(unnamed) == {b"secret-one", b"secret-two"} and all(name.startswith("token ") for name in unnamed.values())
     assert not any(token.decode() in name for token, name in unnamed.items())
