@@ -336,5 +336,7 @@ def test_named_tokens_from_the_environment() -> None:
     assert access.api_tokens({"desk": "a1"}) == (b"a1",)
     # Unnamed tokens are told apart by their digest, never by the token itself.
     unnamed = access.named_tokens("secret-one, secret-two")
-    assert set(unnamed) == {b"secret-one", b"secret-two"} and all(name.startswith("token ") for name in unnamed.values())
+    assert set(unnamed) == {b"secret-one", b"secret-two"} and all(
+        name.startswith("token ") for name in unnamed.values()
+    )
     assert not any(token.decode() in name for token, name in unnamed.items())
