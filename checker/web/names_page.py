@@ -16,7 +16,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from checker.errors import CheckerError, InvalidRequest
-from checker.names import NAME_KINDS, NAME_STATUSES, NamesUnavailable, new_entry
+from checker.names import NAME_KINDS, NAME_STATUSES, NameNotFound, NamesUnavailable, new_entry
 from checker.names.entries import clean_kind, clean_status
 from checker.web import messages
 from checker.web.access import ACCESS_KEY_FIELD, client_name, form_needs_key
@@ -68,7 +68,7 @@ def _apply(action: str, name: str, form: MultiDict[str, str]) -> str:
         return store.update(name, {"status": "accepted" if action == "accept" else "rejected"}).name
     if action == "delete":
         if not store.remove(name):
-            raise InvalidRequest(f"„{name}“ steht nicht (mehr) im Namensverzeichnis.", reason="bad_name")
+            raise NameNotFound(f"„{name}“ steht nicht (mehr) im Namensverzeichnis.", name=name)
         return name
     if action == "save":
         return change(

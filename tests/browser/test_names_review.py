@@ -30,6 +30,9 @@ def served(
     setting = getattr(request, "param", "proposed")
     app = create_app({"LANGUAGETOOL_URL": engine.url, "DATABASE_URL": database, "NAMES_FROM_EDITORS": setting})
     store = NameStore(database)
+    # The first check of a session warms LanguageTool and the model up, which can take longer on
+    # a busy machine than a browser waits for a page.
+    assert app.test_client().post("/api/v1/check", json={"text": TEXT}).status_code == 200
     with serving(app) as url:
         yield url, store
     store.close()

@@ -179,3 +179,19 @@ def test_a_schema_newer_than_ours_is_unavailable_not_a_crash(names_database: str
     with pytest.raises(NamesUnavailable, match="cannot be brought up to date"):
         store.accepted()
     store.close()
+
+
+def test_add_many_takes_a_long_list_at_once(store: NameStore) -> None:
+    store.add(new_entry("Name Aaa", status="proposed"))
+    store.add(new_entry("Name Aab", status="rejected"))
+    names = [f"Neu {a}{b}{c}" for a in "ABCDEFGHIJ" for b in "abcdefghij" for c in "abcde"]
+    entries = [new_entry(name, kind="person") for name in ["Name Aaa", "Name Aab", *names]]
+    started = time.monotonic()
+    assert store.add_many(entries) == 500
+    took = time.monotonic() - started
+    assert len(store.accepted()) == 501  # the proposed one accepted, the rejected one left so
+    assert store.get("Name Aab").status == "rejected"
+    assert took < 10, f"500 names took {took:.1f} s"
+    # The same list again: nothing new, nothing changed.
+    assert store.add_many(entries) == 0
+    assert len(store.entries()) == 502
