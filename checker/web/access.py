@@ -80,8 +80,8 @@ class LimitStoreUnavailable(CheckerError):
 
 
 def api_tokens(configured: Any) -> tuple[bytes, ...]:
-    """The tokens of the setting API_TOKENS: a list, or one string of tokens separated by commas
-    or white space (as an environment variable holds them)."""
+    """The tokens of the setting API_TOKENS: a list, an object of named tokens, or one string of
+    tokens separated by commas or white space (as an environment variable holds them)."""
     return tuple(named_tokens(configured))
 
 
