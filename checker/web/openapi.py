@@ -150,8 +150,8 @@ CHECK_REQUEST: dict[str, Any] = {
             "type": "array",
             "items": {"type": "string"},
             "default": [],
-            "description": "Names to accept for this check on top of the profile's names "
-            "dictionary (not reported as unknown names).",
+            "description": "Names to accept for this check on top of the names dictionary (the "
+            "profile's names and the accepted ones of /api/v1/names): not reported as unknown names.",
         },
         "house": {
             "type": "boolean",
