@@ -5,11 +5,13 @@ A module's tests are in tests/<package>/test_<module>.py (tests/test_<module>.py
 at the root of checker/), marked `engine` where they need the real LanguageTool server. Tests of
 the whole tool: golden/ (expected findings in files; `UPDATE_GOLDEN=1` rewrites them), property/,
 browser/ (headless Chromium, marked `browser`), clients/ (other LanguageTool clients on our API)
-and scale/ (two servers behind nginx).
+and scale/ (two servers behind nginx). The names dictionary's tests run on SQLite and on a real
+PostgreSQL server (`names_database`, tests/databases.py).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,10 +23,20 @@ from flask.testing import FlaskClient
 from checker.engine import open_engine
 from checker.languagetool import LanguageToolClient
 from checker.web import create_app
+from tests.databases import fresh_database, postgres_server
 
 DATA = Path(__file__).resolve().parent / "data"
 # The article the project started from (see data/README.md).
 SEED_ARTICLE = DATA / "seed-irna.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's data folder (the names dictionary's SQLite file) for this test session, not the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    os.environ["WIRECHECK_DATA_DIR"] = str(folder)
+    os.environ.pop("WIRECHECK_DATABASE_URL", None)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -54,3 +66,21 @@ def app(engine: LanguageToolClient) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server of the test session's own (tests/databases.py)."""
+    with postgres_server() as url:
+        yield url
+
+
+_DATABASE_NUMBERS = itertools.count(1)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def names_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of a new, empty names database: an SQLite file, and a database on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'names.sqlite3'}"
+    return fresh_database(request.getfixturevalue("postgres_url"), f"names_{next(_DATABASE_NUMBERS)}")

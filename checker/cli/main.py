@@ -1,4 +1,4 @@
-"""The command line: `wirecheck check|languagetool|install-engine|serve` (also `python -m checker`).
+"""The command line: `wirecheck check|names|languagetool|install-engine|serve` (also `python -m checker`).
 
 Exit status: 0 passed the gate (`--fail-on`, `--max-issues`), 1 failed it, 2 could not check
 (usage, unreadable input or configuration, engine failure, nothing to check; of many files, the
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from checker.cli.front_matter import front_matter_language
+from checker.cli.names import add_database_option, add_names_arguments, names_command, with_dictionary
 from checker.cli.progress import Progress
 from checker.cli.project_config import COMMAND_LINE, UNSET, ProjectConfig, Unset, default_config, load_config
 from checker.cli.report_cache import Job, ReportCache
@@ -65,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="wirecheck", description="German text-quality checks for news-agency wire copy.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_check_arguments(commands.add_parser("check", help="check files (or - for stdin) and report findings"))
+    add_names_arguments(
+        commands.add_parser("names", help="the names dictionary: list, add, remove, export, import (docs/names.md)")
+    )
     foreground = commands.add_parser("languagetool", help="run the LanguageTool server in the foreground")
     foreground.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
     _add_background_server_arguments(
@@ -107,6 +111,7 @@ def _add_rule_options(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--no-house", action="store_true", help="LanguageTool alone: no house rules, no names dictionary"
     )
+    add_database_option(check)
     check.add_argument("--picky", action="store_true", help="also LanguageTool's picky rules")
     check.add_argument(
         "--no-model", action="store_true", help="without the learned layer (no model findings, no confidence filter)"
@@ -215,7 +220,7 @@ def check_command(args: argparse.Namespace) -> int:
         sys.stdout.write(config.describe())
         return EXIT_CLEAN
     gate = Gate(config["fail_on"], config["max_issues"])
-    profile = load_profile(config["profile"]) if config["house"] else None
+    profile = with_dictionary(load_profile(config["profile"]), args.database) if config["house"] else None
     paths = _paths(args.paths, config)
     if paths.count(STDIN) > 1:
         raise CheckerError("stdin (-) can be read only once")
@@ -438,6 +443,7 @@ def server_command(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": check_command,
+    "names": names_command,
     "languagetool": languagetool_command,
     "install-engine": install_command,
     "server": server_command,

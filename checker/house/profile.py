@@ -124,6 +124,14 @@ class Profile:
             return self
         return dataclasses.replace(self, names=MappingProxyType({**self.names, group: tuple(names)}))
 
+    def with_spellings(self, spellings: Mapping[str, str]) -> Profile:
+        """This profile with `spellings` (variant = preferred spelling) added to its preferred
+        spellings; a variant the profile itself has keeps the profile's spelling."""
+        added = {variant: preferred for variant, preferred in spellings.items() if variant not in self.spelling}
+        if not added:
+            return self
+        return dataclasses.replace(self, spelling=MappingProxyType({**self.spelling, **added}))
+
     @cached_property
     def digest(self) -> str:
         """A digest of everything the profile says, in its order (not where it was read from):

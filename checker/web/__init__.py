@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from checker.web import access, api, error_handlers, languagetool_api, resources, security, views
+from checker.web import access, api, error_handlers, languagetool_api, names_api, names_page, resources, security, views
 from checker.web.check_request import FORMAT_NAMES, LANGUAGE_NAMES, MARKUP_FORMATS, german_number
 from checker.web.settings import defaults, from_environment
 
@@ -34,6 +34,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(languagetool_api.bp)
+    app.register_blueprint(names_api.bp)
+    app.register_blueprint(names_page.bp)
 
     app.add_template_filter(german_number, "number")
 

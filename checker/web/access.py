@@ -1,17 +1,20 @@
 """Who may check and how often: optional tokens and a rate limit per client (both off by default)
-on every way to a check: `/api/v1/*`, LanguageTool's `/v2/check` and the editors' form
-(`POST /check`). The editors' other pages, `/healthz` and LanguageTool's `/v2/languages` and
-`/v2/info` are never guarded here.
+on every way to a check or a change: `/api/v1/*` (the names dictionary's included), LanguageTool's
+`/v2/check`, the editors' form (`POST /check`) and the names review page's changes (`POST /names`).
+The editors' other pages, `/healthz` and LanguageTool's `/v2/languages` and `/v2/info` are never
+guarded here.
 
 Who a client is has one answer, `client_identity()`, for both the tokens and the limit: the token
-it presents (for `/v2/check` LanguageTool's `apiKey`, in the query, form or JSON body, else a bearer
-token; for the form the access key typed into it once, then kept in the browser's session
-cookie; elsewhere a bearer token). With tokens on, a request without a valid one is refused
-before it costs anyone's allowance; the limit then counts per token, else per address (taken
-from X-Forwarded-For when TRUSTED_PROXIES says proxies are in front). Tokens are compared in
-constant time. Limits are kept in memory per worker process unless RATE_LIMIT_STORAGE names a
-shared store (Redis); while that store does not answer, limited requests get 503 with
-Retry-After and `/healthz` says so.
+it presents (for `/v2/check` LanguageTool's `apiKey`, in the query, form or JSON body, else a
+bearer token; for the form and the review page the access key typed into it once, then kept in the
+browser's session cookie; for the page's own calls of the API (header `X-Wirecheck-Client: page`)
+that session's key too; elsewhere a bearer token). Tokens may be named (API_TOKENS as a JSON object
+name → token): the names dictionary records who added an entry by that name. With tokens on, a
+request without a valid one is refused before it costs anyone's allowance; the limit then counts
+per token, else per address (taken from X-Forwarded-For when TRUSTED_PROXIES says proxies are in
+front). Tokens are compared in constant time. Limits are kept in memory per worker process unless
+RATE_LIMIT_STORAGE names a shared store (Redis); while that store does not answer, limited requests
+get 503 with Retry-After and `/healthz` says so.
 """
 
 from __future__ import annotations
@@ -37,10 +40,15 @@ from checker.web.languagetool_request import current_parameters
 API_PREFIX = "/api/v1/"
 LANGUAGETOOL_CHECK = "/v2/check"
 FORM_CHECK = "/check"
+# Pages whose POST changes something, guarded as the form is: the check and the names review.
+FORM_POSTS = frozenset({FORM_CHECK, "/names"})
+# The header with which the page's own scripts call the API (checker/web/static/js/names.js).
+PAGE_CLIENT_HEADER = "X-Wirecheck-Client"
 # The form's field for the access key, and where the session keeps the key's digest.
 ACCESS_KEY_FIELD = "access_key"
 _SESSION_KEY = "token"
 _TOKENS = "wirecheck.api_tokens"
+_TOKEN_NAMES = "wirecheck.token_names"
 _LIMITER = "wirecheck.limiter"
 _STORE = "wirecheck.limit_store"
 _IDENTITY = "client_identity"
@@ -72,13 +80,22 @@ class LimitStoreUnavailable(CheckerError):
 
 
 def api_tokens(configured: Any) -> tuple[bytes, ...]:
-    """The tokens of the setting API_TOKENS: a list, or one string of tokens separated by commas
-    or white space (as an environment variable holds them)."""
+    """The tokens of the setting API_TOKENS: a list, an object of named tokens, or one string of
+    tokens separated by commas or white space (as an environment variable holds them)."""
+    return tuple(named_tokens(configured))
+
+
+def named_tokens(configured: Any) -> dict[bytes, str]:
+    """The tokens of API_TOKENS with their names: as given in a JSON object (name → token), else
+    "token" and the first digits of the token's digest (which tell tokens apart, not the token)."""
     if not configured:
-        return ()
+        return {}
+    if isinstance(configured, dict):
+        pairs = [(str(token).strip(), str(name).strip()) for name, token in configured.items()]
+        return {token.encode(): name for token, name in pairs if token}
     values: Iterable[Any] = configured.replace(",", " ").split() if isinstance(configured, str) else configured
-    tokens = tuple(str(value).strip().encode() for value in values if str(value).strip())
-    return tokens
+    tokens = [str(value).strip().encode() for value in values if str(value).strip()]
+    return {token: f"token {_digest(token)[:8]}" for token in tokens}
 
 
 def init_app(app: Flask) -> None:
@@ -86,8 +103,10 @@ def init_app(app: Flask) -> None:
     if hops > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # type: ignore[method-assign]
 
-    tokens = api_tokens(app.config.get("API_TOKENS"))
+    named = named_tokens(app.config.get("API_TOKENS"))
+    tokens = tuple(named)
     app.extensions[_TOKENS] = tokens
+    app.extensions[_TOKEN_NAMES] = {_digest(token): name for token, name in named.items()}
     if tokens and not app.secret_key:
         # The form's session cookie is signed with a key that every worker and host with the same
         # tokens derives alike, and that changes (ending every session) when the tokens change.
@@ -186,7 +205,13 @@ def is_api_request() -> bool:
 
 
 def is_form_check() -> bool:
-    return request.path == FORM_CHECK and request.method == "POST"
+    """A POST of one of the editors' forms (the check, the names review)."""
+    return request.path in FORM_POSTS and request.method == "POST"
+
+
+def is_page_call() -> bool:
+    """A call of the API by the page's own scripts, which carry the session, not a bearer token."""
+    return is_api_request() and request.headers.get(PAGE_CLIENT_HEADER) == "page"
 
 
 def is_guarded_request() -> bool:
@@ -207,11 +232,21 @@ def client_identity() -> str | None:
             token = _presented_token()
             if token_is_valid(token, tokens):
                 digest = _digest(token or b"")
-            elif token is None and is_form_check():
+            elif token is None and (is_form_check() or is_page_call()):
                 digest = _session_identity(tokens)
         setattr(g, _IDENTITY, digest)
     identity: str | None = getattr(g, _IDENTITY)
     return identity
+
+
+def client_name() -> str:
+    """Who sent this request, for the names dictionary's records: "web" for the editors' pages,
+    the name of the token that authenticated it, else "api" (tokens off)."""
+    if is_form_check() or is_page_call():
+        return "web"
+    identity = client_identity()
+    names: dict[str, str] = current_app.extensions[_TOKEN_NAMES]
+    return names.get(identity, "api") if identity else "api"
 
 
 def client_key() -> str:

@@ -34,7 +34,7 @@ from checker.pipeline import check
 from checker.records import Report
 from checker.web.json_input import refuse_lone_surrogates, shown
 from checker.web.openapi import CHECK_REQUEST
-from checker.web.resources import admission, get_engine, get_profile
+from checker.web.resources import admission, checking_profile, get_engine
 
 LANGUAGE_NAMES = {"de-DE": "Deutschland", "de-AT": "Österreich", "de-CH": "Schweiz"}
 FORMAT_NAMES = {row.name: row.label for row in FORMAT_TABLE}
@@ -188,7 +188,7 @@ def _names(values: list[str]) -> tuple[str, ...]:
 
 
 def _profile_for(request: CheckRequest) -> Profile | None:
-    return get_profile().with_names("session", request.names) if request.house else None
+    return checking_profile().with_names("session", request.names) if request.house else None
 
 
 def report_for(request: CheckRequest) -> Report:

@@ -13,7 +13,7 @@ from flask import Flask, Response, current_app, g, jsonify, render_template, req
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from checker.errors import CheckerError
-from checker.web import messages
+from checker.web import messages, names_page
 from checker.web.check_request import CheckRequest
 from checker.web.oversize import drain, recover_form_text
 
@@ -53,6 +53,8 @@ def wants_json() -> bool:
 def _checker_error(error: CheckerError) -> Any:
     if error.http_status >= 500:
         log.warning("check failed: %s: %s", error.code, error.message)
+    if request.blueprint == "names_page" and not wants_json():
+        return names_page.error_page(error)
     message = messages.for_editor(error)
     if wants_json():
         detail = error.message if message != error.message else None

@@ -24,7 +24,7 @@ from checker.web.json_input import shown
 from checker.web.languagetool_matches import RecordingEngine, answer, empty_answer, languages, software
 from checker.web.languagetool_request import current_parameters, read_request
 from checker.web.oversize import drain
-from checker.web.resources import admission, get_engine, get_health, get_profile
+from checker.web.resources import admission, checking_profile, get_engine, get_health
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def check() -> Any:
         return jsonify(empty_answer(asked.language, get_health().current().version or ""))
     recorder = RecordingEngine(get_engine())
     with admission().slot():
-        report = check_document(asked.document, asked.options, engine=recorder, profile=get_profile())
+        report = check_document(asked.document, asked.options, engine=recorder, profile=checking_profile())
     kept = [issue for issue in report.issues if asked.keeps(issue)]
     return jsonify(answer(report, asked.document, recorder, kept=kept))
 

@@ -34,6 +34,13 @@ _BY_CODE = {
         "Zu viele Anfragen in kurzer Zeit von diesem Zugang. Bitte so viele Sekunden warten, wie die "
         "Kopfzeile „Retry-After“ angibt, und dann noch einmal senden."
     ),
+    # The names dictionary (checker.names).
+    "names_unavailable": (
+        "Das Namensverzeichnis ist gerade nicht erreichbar. Bitte in einer Minute noch einmal versuchen; "
+        "wenn es so bleibt, der Technik Bescheid geben."
+    ),
+    "not_found": "Diesen Namen gibt es im Namensverzeichnis nicht.",
+    "conflict": "Einen Eintrag mit diesem Namen gibt es schon.",
     "rate_limit_unavailable": (
         f"Die Zugangskontrolle dieses Servers ist gerade nicht erreichbar. {_SAFE} "
         "Bitte in einer Minute noch einmal versuchen; wenn es so bleibt, der Technik Bescheid geben."

@@ -8,6 +8,8 @@ from typing import Any
 
 from checker.filters.gate import DEFAULT_FAIL_ON, FAIL_LEVELS
 from checker.formats import FORMATS
+from checker.names import NAME_KINDS, NAME_STATUSES
+from checker.names.entries import LONGEST_NAME, LONGEST_SNIPPET, MOST_VARIANTS
 from checker.options import LANGUAGES
 from checker.records import TextStats
 
@@ -148,8 +150,8 @@ CHECK_REQUEST: dict[str, Any] = {
             "type": "array",
             "items": {"type": "string"},
             "default": [],
-            "description": "Names to accept for this check on top of the profile's names "
-            "dictionary (not reported as unknown names).",
+            "description": "Names to accept for this check on top of the names dictionary (the "
+            "profile's names and the accepted ones of /api/v1/names): not reported as unknown names.",
         },
         "house": {
             "type": "boolean",
@@ -291,6 +293,155 @@ _HEALTHZ = {
 }
 
 
+_NAME = {
+    "type": "string",
+    "minLength": 2,
+    "maxLength": LONGEST_NAME,
+    "description": "A name as written: letters, digits, spaces, hyphens, apostrophes and full stops, "
+    "starting with a letter; no markup.",
+}
+_VARIANTS = {
+    "type": "array",
+    "items": _NAME,
+    "maxItems": MOST_VARIANTS,
+    "description": "Spellings this name replaces (Araghchi for Araghtschi): reported with the name as their fix.",
+}
+_KIND = {"type": "string", "enum": list(NAME_KINDS)}
+_STATUS = {
+    "type": "string",
+    "enum": list(NAME_STATUSES),
+    "description": "Only accepted names count in checks; proposed ones wait for the desk's review.",
+}
+
+# The body of POST /api/v1/names; fields not named here are refused (checker.web.names_api).
+NAME_REQUEST: dict[str, Any] = {
+    "type": "object",
+    "required": ["name"],
+    "additionalProperties": False,
+    "properties": {
+        "name": _NAME,
+        "kind": {**_KIND, "default": "other"},
+        "variants": {**_VARIANTS, "default": []},
+        "status": {
+            **_STATUS,
+            "default": "accepted",
+            "description": "accepted by default; the result page's calls get the server's NAMES_FROM_EDITORS.",
+        },
+        "seen_in": {"type": "string", "maxLength": LONGEST_SNIPPET, "description": "Where the name was seen."},
+    },
+}
+
+# The body of PATCH /api/v1/names/{name}: what to change.
+NAME_CHANGE: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {"name": _NAME, "kind": _KIND, "variants": _VARIANTS, "status": _STATUS},
+}
+
+_NAME_ENTRY = {
+    "type": "object",
+    "required": ["name", "kind", "variants", "status", "added_by", "added_at", "seen_in"],
+    "properties": {
+        "name": _NAME,
+        "kind": _KIND,
+        "variants": _VARIANTS,
+        "status": _STATUS,
+        "added_by": {
+            "type": "string",
+            "description": "The API token's name, web for the editors' pages, api without tokens.",
+        },
+        "added_at": {"type": "string", "format": "date-time"},
+        "seen_in": {"type": "string", "description": "A snippet of the text the name was seen in."},
+    },
+}
+
+_NAME_ERRORS = {
+    "401": _CHECK_ERRORS["401"],
+    "429": _CHECK_ERRORS["429"],
+    "503": _error_response(
+        "names_unavailable: the names dictionary's database does not answer; `Retry-After` says when to try again."
+    ),
+}
+_NAME_IN_PATH = {"name": "name", "in": "path", "required": True, "schema": _NAME}
+_ONE_NAME = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {"name": _ref("NameEntry")},
+}
+
+# /api/v1/names and /api/v1/names/{name}
+_NAMES = {
+    "get": {
+        "summary": "List the names dictionary",
+        "operationId": "listNames",
+        "parameters": [
+            {"name": "status", "in": "query", "schema": _STATUS},
+            {"name": "kind", "in": "query", "schema": _KIND},
+            {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Part of a name or variant."},
+        ],
+        "responses": {
+            "200": {
+                "description": "The entries, by name.",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["names"],
+                            "properties": {"names": {"type": "array", "items": _ref("NameEntry")}},
+                        }
+                    }
+                },
+            },
+            "400": _error_response("invalid_request: an unknown status or kind."),
+            **_NAME_ERRORS,
+        },
+    },
+    "post": {
+        "summary": "Add a name",
+        "description": "Adds an accepted entry (or of the status given). A name already there stays one "
+        "entry: an accepted one makes a proposed one accepted; otherwise nothing changes (200).",
+        "operationId": "addName",
+        "requestBody": {"required": True, "content": _json("NameRequest")},
+        "responses": {
+            "201": {"description": "Added.", "content": {"application/json": {"schema": _ONE_NAME}}},
+            "200": {
+                "description": "The name was there already.",
+                "content": {"application/json": {"schema": _ONE_NAME}},
+            },
+            "400": _error_response(
+                "invalid_request: no name, a bad name, kind or status, or a field not in the schema."
+            ),
+            **_NAME_ERRORS,
+        },
+    },
+}
+_NAME_ITEM = {
+    "parameters": [_NAME_IN_PATH],
+    "patch": {
+        "summary": "Change a name: approve, reject, rename, another kind or variants",
+        "operationId": "changeName",
+        "requestBody": {"required": True, "content": _json("NameChange")},
+        "responses": {
+            "200": {"description": "Changed.", "content": {"application/json": {"schema": _ONE_NAME}}},
+            "400": _error_response("invalid_request: a bad value, or nothing to change."),
+            "404": _error_response("not_found: no entry of that name."),
+            "409": _error_response("conflict: another entry has the new name."),
+            **_NAME_ERRORS,
+        },
+    },
+    "delete": {
+        "summary": "Delete a name",
+        "operationId": "deleteName",
+        "responses": {
+            "204": {"description": "Deleted."},
+            "404": _error_response("not_found: no entry of that name."),
+            **_NAME_ERRORS,
+        },
+    },
+}
+
+
 def openapi_document() -> dict[str, Any]:
     """The whole document: the API's paths and the schemas they refer to."""
     return {
@@ -300,7 +451,12 @@ def openapi_document() -> dict[str, Any]:
             "version": "1",
             "description": "Checks German news copy with LanguageTool and the newsroom's house rules.",
         },
-        "paths": {"/api/v1/check": {"post": _CHECK}, "/healthz": {"get": _HEALTHZ}},
+        "paths": {
+            "/api/v1/check": {"post": _CHECK},
+            "/api/v1/names": _NAMES,
+            "/api/v1/names/{name}": _NAME_ITEM,
+            "/healthz": {"get": _HEALTHZ},
+        },
         "components": {
             "schemas": {
                 "CheckRequest": CHECK_REQUEST,
@@ -308,6 +464,9 @@ def openapi_document() -> dict[str, Any]:
                 "Issue": _ISSUE,
                 "Stats": _stats_schema(),
                 "Health": _HEALTH,
+                "NameRequest": NAME_REQUEST,
+                "NameChange": NAME_CHANGE,
+                "NameEntry": _NAME_ENTRY,
                 "Error": _ERROR,
             }
         },

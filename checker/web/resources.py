@@ -1,35 +1,44 @@
 """What every check of the app uses, set up once per app (Flask's `init_app` pattern): the
 LanguageTool engine (with a result cache per worker: RESULT_CACHE_ENTRIES paragraphs, 0 for
-none) and the house style profile.
+none), the house style profile and the names dictionary's store.
 
 A bad profile stops the app from starting, with the file's path and line, rather than failing
-every check later (or, worse, checking without the newsroom's rules).
+every check later (or, worse, checking without the newsroom's rules). A names database that does
+not answer stops nothing: checks go on with the profile's names, and the page says so.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import Iterator
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 
 from checker.engine import configured_url, open_engine
 from checker.engine.choice import FOLLOW_HOST
 from checker.engine.health import HealthMonitor, Observed
 from checker.engine.server import WarmUp
-from checker.errors import InputError, Overloaded
+from checker.errors import InputError, Overloaded, SetupError
 from checker.house import Profile, load_profile
 from checker.house.warm_up import warm_up_for
 from checker.languagetool import Engine
 from checker.languagetool.caching import CachingEngine
 from checker.languagetool.stores import MEMORY_ENTRIES, MemoryStore
+from checker.names import NameStore, NamesUnavailable, database_url, with_entries
+
+log = logging.getLogger(__name__)
 
 _ENGINE = "wirecheck.engine"
 _PROFILE = "wirecheck.profile"
 _ADMISSION = "wirecheck.admission"
+_NAMES = "wirecheck.names"
+# Where a request keeps the profile its checks use, and whether the dictionary answered.
+_CHECKING_PROFILE = "checking_profile"
+_NAMES_STATE = "names_state"
 
 
 class EngineHolder:
@@ -95,6 +104,12 @@ def init_app(app: Flask) -> None:
     app.extensions[_ADMISSION] = Admission(slots, wait)
     app.extensions[_PROFILE] = _profile_for(app)
     app.extensions[_ENGINE].warm_up = warm_up_for(app.extensions[_PROFILE])
+    try:
+        app.extensions[_NAMES] = NameStore(database_url(app.config.get("DATABASE_URL")))
+    except NamesUnavailable as exc:
+        # A URL that cannot work at all stops the start, like a bad profile; a server that does
+        # not answer does not.
+        raise SetupError(f"setting DATABASE_URL: {exc.message}", reason="database_url") from exc
 
 
 def get_engine() -> Engine:
@@ -133,3 +148,30 @@ def admission() -> Admission:
 def get_profile() -> Profile:
     profile: Profile = current_app.extensions[_PROFILE]
     return profile
+
+
+def get_names_store() -> NameStore:
+    store: NameStore = current_app.extensions[_NAMES]
+    return store
+
+
+def checking_profile() -> Profile:
+    """The app's profile with the dictionary's accepted names, once per request; while the
+    dictionary does not answer, the profile alone (`names_state()` then says "unavailable")."""
+    if _CHECKING_PROFILE not in g:
+        profile = get_profile()
+        try:
+            profile = with_entries(profile, get_names_store().accepted())
+            setattr(g, _NAMES_STATE, "available")
+        except NamesUnavailable as exc:
+            log.warning("checking with the profile's names alone: %s", exc.message)
+            setattr(g, _NAMES_STATE, "unavailable")
+        setattr(g, _CHECKING_PROFILE, profile)
+    checking: Profile = getattr(g, _CHECKING_PROFILE)
+    return checking
+
+
+def names_state() -> str:
+    """How this request's checks found the dictionary: available, unavailable, or unknown (no
+    check asked it)."""
+    return str(g.get(_NAMES_STATE, "unknown"))

@@ -45,6 +45,19 @@ SETTINGS: tuple[AppSetting, ...] = (
         "Read once when the app starts; a missing or invalid file stops the start with its path and line.",
     ),
     AppSetting(
+        "DATABASE_URL",
+        None,
+        "The names dictionary's database (docs/names.md): an SQLAlchemy URL, sqlite:///path or "
+        "postgresql://user:password@host/database for several app hosts. Empty: the SQLite file "
+        "names.sqlite3 in the data folder ($WIRECHECK_DATA_DIR, else ~/.local/share/wirecheck).",
+    ),
+    AppSetting(
+        "NAMES_FROM_EDITORS",
+        "proposed",
+        "What a name an editor accepts on the result page becomes: proposed (it waits for the desk's "
+        "review on /names) or accepted (it counts in every check at once).",
+    ),
+    AppSetting(
         "MAX_CONCURRENT_CHECKS",
         4,
         "Checks one worker process runs at once; LanguageTool checks four at a time on two cores.",
@@ -58,8 +71,9 @@ SETTINGS: tuple[AppSetting, ...] = (
     AppSetting(
         "API_TOKENS",
         (),
-        "Bearer tokens that /api/v1/* accepts (a JSON list, or tokens separated by commas); a "
-        "request without one of them gets 401. Empty: the API is open, as the form is.",
+        "Bearer tokens that /api/v1/* accepts (a JSON list, or tokens separated by commas, or a JSON "
+        'object of named tokens, {"desk": "…"}, whose names the names dictionary records); a request '
+        "without one of them gets 401. Empty: the API is open, as the form is.",
     ),
     AppSetting(
         "RATE_LIMIT",

@@ -10,6 +10,7 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 from checker.errors import InvalidRequest
 from checker.web.check_request import CheckRequest, fix_plan_for, report_for
 from checker.web.presentation import ReportView
+from checker.web.resources import names_state
 
 bp = Blueprint("check", __name__)
 
@@ -31,7 +32,7 @@ def check_text() -> Any:
         raise InvalidRequest("Bitte einen Text einfügen oder eine Datei wählen – das Feld ist leer.")
     report = report_for(draft)
     view = ReportView.of(report, fix_plan_for(draft, report))
-    return render_template("check/result.html", form=draft, view=view)
+    return render_template("check/result.html", form=draft, view=view, names_state=names_state())
 
 
 @bp.get("/check")

@@ -112,5 +112,14 @@ print(json.dumps({
 def test_console_script_has_the_same_commands(installed: Path, tmp_path: Path) -> None:
     result = _run([str(installed / "wirecheck"), "--help"], tmp_path, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 0
-    for command in ("check", "languagetool", "install-engine", "serve"):
+    for command in ("check", "names", "languagetool", "install-engine", "serve"):
         assert command in result.stdout
+
+
+def test_the_names_store_finds_its_migrations(installed: Path, tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "WIRECHECK_DATA_DIR": str(tmp_path / "data")}
+    added = _run([str(installed / "wirecheck"), "names", "add", "Araghtschi", "--kind", "person"], tmp_path, env=env)
+    assert added.returncode == 0, added.stderr[-2000:]
+    listed = _run([str(installed / "wirecheck"), "names", "list"], tmp_path, env=env)
+    assert listed.stdout == "Araghtschi\tperson\taccepted\n"
+    assert (tmp_path / "data" / "names.sqlite3").exists()

@@ -13,6 +13,7 @@ from checker.cli.report_cache import ReportCache
 from checker.formats.files import Source
 from checker.house import load_profile
 from checker.languagetool.stores import MemoryStore
+from checker.names import new_entry, with_entries
 from checker.options import CheckOptions
 from checker.records import Category, Issue, Report, TextStats
 
@@ -85,6 +86,23 @@ def test_a_stored_report_is_found_for_the_same_check_only() -> None:
         ReportCache(cache.store, "6.8|abc|", profile.with_names("Sitzung", ["Araghtschi"])),
     ]
     assert all(other.find([job]) == {} for other in elsewhere)
+
+
+def test_the_dictionarys_accepted_names_are_part_of_the_key() -> None:
+    profile = load_profile()
+    job = (Source("wire/a.md", TEXT), CheckOptions(language="de-AT"))
+    store = MemoryStore()
+    ReportCache(store, "6.8|abc|", with_entries(profile, [new_entry("Wahidi")])).keep(job, REPORT)
+    # The same accepted names (a proposal beside them changes nothing): found.
+    same = with_entries(profile, [new_entry("Wahidi"), new_entry("Vahidi", status="proposed")])
+    assert ReportCache(store, "6.8|abc|", same).find([job]) == {0: REPORT}
+    # A name more, a name less, another variant: not found.
+    changed = [
+        with_entries(profile, [new_entry("Wahidi"), new_entry("Mirsajew")]),
+        profile,
+        with_entries(profile, [new_entry("Wahidi", variants=["Vahidi"])]),
+    ]
+    assert all(ReportCache(store, "6.8|abc|", other).find([job]) == {} for other in changed)
 
 
 def test_an_entry_that_is_no_report_is_a_miss() -> None:

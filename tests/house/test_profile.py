@@ -193,3 +193,14 @@ def test_error_in_extended_file_names_that_file(tmp_path: Path) -> None:
         load_profile(_write(tmp_path, 'extends = "base.toml"\n'))
     assert caught.value.path == str(tmp_path / "base.toml")
     assert caught.value.line == 2
+
+
+def test_with_spellings_adds_what_the_profile_does_not_say() -> None:
+    profile = load_profile()
+    added = profile.with_spellings({"Araghchi": "Araghtschi", "Photograph": "Fotografin"})
+    assert added.spelling["Araghchi"] == "Araghtschi"
+    # The profile's own preferred spelling stays; the profile itself is unchanged.
+    assert added.spelling["Photograph"] == "Fotograf"
+    assert "Araghchi" not in profile.spelling
+    assert added.digest != profile.digest
+    assert profile.with_spellings({}) is profile

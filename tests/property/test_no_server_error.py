@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from flask import Flask
@@ -138,3 +139,54 @@ def test_any_upload(engine_app: tuple[str, Flask], content: bytes, filename: str
     _engine_draws(kind, data)
     response = app.test_client().post("/check", data={"text": "", "file": (io.BytesIO(content), filename)})
     _assert_answer(kind, response)
+
+
+name_requests = st.dictionaries(
+    st.sampled_from(["name", "kind", "variants", "status", "seen_in", "Name", ""]),
+    st.one_of(texts(max_pieces=3), json_values, st.sampled_from(["person", "place", "accepted", "proposed"])),
+    max_size=5,
+)
+
+
+# What the review page's forms send (browsers encode no lone surrogates), with any values.
+review_forms = st.dictionaries(
+    st.sampled_from(["action", "name", "new_name", "kind", "variants", "f_status", "f_q", "access_key"]),
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+        st.sampled_from(["accept", "reject", "delete", "save", "add", "unlock", "person", "Putin"]),
+    ),
+    max_size=6,
+)
+
+
+@pytest.fixture(scope="module")
+def names_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    database = tmp_path_factory.mktemp("names") / "names.sqlite3"
+    return create_app({"TESTING": True, "ENGINE": ENGINES["scripted"], "DATABASE_URL": f"sqlite:///{database}"})
+
+
+@FAKE_ENGINE
+@given(asked=name_requests, name=texts(max_pieces=2), form=review_forms)
+def test_any_names_request(names_app: Flask, asked: dict[str, Any], name: str, form: dict[str, str]) -> None:
+    """The names dictionary's API and review page: anything added, changed, deleted or posted is
+    taken or refused with a 4xx, never a 500, and nothing a refusal left is half-stored."""
+    client = names_app.test_client()
+    body = json.dumps(asked)
+    quoted = quote(name.encode("utf-8", "surrogatepass"), safe="")
+    answers = [
+        client.post("/api/v1/names", data=body, content_type="application/json"),
+        client.patch(
+            f"/api/v1/names/{quoted}",
+            data=body,
+            content_type="application/json",
+        ),
+        client.delete(f"/api/v1/names/{quoted}"),
+        client.get(f"/api/v1/names?status={quoted}&q={quoted}"),
+    ]
+    for response in answers:
+        assert response.status_code in {200, 201, 204, 400, 404, 409}, response.get_data(as_text=True)[:300]
+        if response.status_code >= 400:
+            assert response.get_json()["error"]["message"]
+    page = client.post("/names", data=form)
+    assert page.status_code in {200, 303, 400, 404, 409}
+    assert client.get(f"/names?q={quoted}").status_code == 200

@@ -326,3 +326,17 @@ def test_two_app_instances_share_the_limit_through_redis(redis_url: str) -> None
     assert statuses[:3] == [200, 200, 200] and statuses[3] == 429
     health = hosts[0].get("/healthz").get_json()
     assert (health.get("error") or {}).get("code") != "rate_limit_unavailable"
+
+
+def test_named_tokens_from_the_environment() -> None:
+    named = access.named_tokens(
+        from_environment({"WIRECHECK_API_TOKENS": '{"desk": "a1", "cms": " b2 "}'})["API_TOKENS"]
+    )
+    assert named == {b"a1": "desk", b"b2": "cms"}
+    assert access.api_tokens({"desk": "a1"}) == (b"a1",)
+    # Unnamed tokens are told apart by their digest, never by the token itself.
+    unnamed = access.named_tokens("secret-one, secret-two")
+    assert set(unnamed) == {b"secret-one", b"secret-two"} and all(
+        name.startswith("token ") for name in unnamed.values()
+    )
+    assert not any(token.decode() in name for token, name in unnamed.items())

@@ -555,7 +555,7 @@ def test_openapi_describes_the_api(client: FlaskClient, engine: LanguageToolClie
     document = response.get_json()
     assert response.status_code == 200
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {"/api/v1/check", "/healthz"}
+    assert set(document["paths"]) == {"/api/v1/check", "/api/v1/names", "/api/v1/names/{name}", "/healthz"}
     report = check("Das ist ein Fehlr.", engine=engine)
     schemas = document["components"]["schemas"]
     issue = schemas["Issue"]
@@ -628,6 +628,13 @@ ERROR_CASES = [
     Case("POST", "/healthz", 405, "method_not_allowed"),
     Case("GET", "/api/v1/nowhere", 404, "not_found"),
     Case("GET", "/api/v2/check", 404, "not_found"),
+    Case("POST", "/api/v1/names", 400, "invalid_request", b'{"name": "<b>Putin</b>"}'),
+    Case("POST", "/api/v1/names", 400, "invalid_request", b"not json"),
+    Case("POST", "/api/v1/names", 400, "invalid_request", b'{"kind": "person"}'),
+    Case("GET", "/api/v1/names?status=maybe", 400, "invalid_request"),
+    Case("PATCH", "/api/v1/names/Niemand", 404, "not_found", b'{"status": "accepted"}'),
+    Case("DELETE", "/api/v1/names/Niemand", 404, "not_found"),
+    Case("PUT", "/api/v1/names", 405, "method_not_allowed"),
 ]
 
 

@@ -1,7 +1,11 @@
-/* Names the editor accepts for this session: kept in the browser tab (sessionStorage) and sent
- * with every check in the form's hidden "names" field, so the names dictionary knows them. */
+/* Names the editor accepts: kept in the browser tab (sessionStorage) and sent with every check in
+ * the form's hidden "names" field, so the names dictionary knows them at once; and, where the
+ * server's names dictionary answers, added to it (as proposed or accepted, as the server is set
+ * up), so that the next editor and the command line know them too. */
 
 const KEY = "wirecheck.sessionNames";
+// Characters of the checked text on each side of the name, sent as where it was seen.
+const SNIPPET_CONTEXT = 60;
 
 function storedNames() {
   try {
@@ -39,6 +43,53 @@ export function setupSessionNames() {
   writeNames(fieldNames().concat(storedNames()));
 }
 
+function snippetAround(name) {
+  const checked = document.getElementById("annotated");
+  const text = checked ? checked.textContent : "";
+  const at = text.indexOf(name);
+  if (at < 0) {
+    return "";
+  }
+  return text.slice(Math.max(0, at - SNIPPET_CONTEXT), at + name.length + SNIPPET_CONTEXT).replace(/\s+/g, " ").trim();
+}
+
+function tell(message) {
+  const status = document.getElementById("status");
+  if (status) {
+    status.textContent = (status.textContent + " " + message).trim();
+  }
+}
+
+const OUTCOMES = {
+  accepted: "Er steht jetzt im Namensverzeichnis und gilt für alle.",
+  proposed: "Er ist für das Namensverzeichnis vorgeschlagen; die Redaktion prüft ihn.",
+  rejected: "Im Namensverzeichnis ist er abgelehnt; er gilt nur in dieser Sitzung.",
+};
+
+async function addToDictionary(name) {
+  const dictionary = document.getElementById("names-dictionary");
+  if (!dictionary || dictionary.dataset.state !== "available") {
+    return; // no dictionary this time: the name lives in this tab, as before
+  }
+  try {
+    const response = await fetch(dictionary.dataset.url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-Wirecheck-Client": "page" },
+      body: JSON.stringify({ name: name, seen_in: snippetAround(name) }),
+    });
+    const answer = await response.json();
+    if (response.ok) {
+      tell(OUTCOMES[answer.name.status] || "");
+    } else {
+      tell("Das Namensverzeichnis hat ihn nicht aufgenommen (" + answer.error.message + "); er gilt in dieser Sitzung.");
+    }
+  } catch (error) {
+    tell("Das Namensverzeichnis ist nicht erreichbar; der Name gilt in dieser Sitzung.");
+  }
+}
+
 export function acceptName(name) {
   writeNames(fieldNames().concat([name]));
+  addToDictionary(name);
 }
