@@ -1,0 +1,234 @@
+/* The checked text is the editor (contenteditable, plain text only): typing moves the marks with
+ * the text, drops the marks of the findings it touched, keeps the form's draft in step, and after
+ * a short pause checks the text again through the form's own address, answered as JSON
+ * (views.py). The paragraph cache answers the paragraphs that did not change; the answer's
+ * marks and list replace the old ones, the caret and the scroll position stay. */
+
+import { refreshStates } from "./panel.js";
+import { initFindings, marksOf, revealScriptControls, say } from "./result-page.js";
+
+const RECHECK_DELAY_MS = 700;
+
+/* `hooks.beforeRebuild()` runs before a re-check's answer replaces the findings,
+ * `hooks.afterRebuild()` after. Returns `recheckSoon()` for choices that change what is found. */
+export function setupEditor(page, card, hooks) {
+  const editor = page.annotated;
+  const state = { timer: null, controller: null, touched: new Set(), composing: false };
+  makeEditable(editor);
+  hideDraftBox(page);
+
+  editor.addEventListener("compositionstart", () => { state.composing = true; });
+  editor.addEventListener("compositionend", () => {
+    state.composing = false;
+    edited(page, card, state);
+  });
+  editor.addEventListener("beforeinput", (event) => collectTouched(page, event, state.touched));
+  editor.addEventListener("input", () => {
+    if (!state.composing) {
+      edited(page, card, state);
+    }
+  });
+  const recheckSoon = () => {
+    window.clearTimeout(state.timer);
+    state.timer = window.setTimeout(() => recheck(page, card, state, hooks), RECHECK_DELAY_MS);
+  };
+  state.recheckSoon = recheckSoon;
+  return recheckSoon;
+}
+
+function makeEditable(editor) {
+  try {
+    editor.contentEditable = "plaintext-only";
+  } catch (error) {
+    editor.contentEditable = "true"; // browsers without plain-text editing: pasted markup is text anyway
+  }
+  editor.spellcheck = false;
+  editor.setAttribute("role", "textbox");
+  editor.setAttribute("aria-multiline", "true");
+  editor.setAttribute("aria-label", "Ihr Text – hier bearbeiten; markierte Stellen haben einen Hinweis");
+  editor.setAttribute("aria-describedby", "editor-help");
+  editor.classList.add("is-editable");
+}
+
+// The separate draft box is the page's fallback without script; here the text itself is edited.
+function hideDraftBox(page) {
+  page.textarea.hidden = true;
+  const label = document.querySelector('label[for="' + page.textarea.id + '"]');
+  if (label) {
+    label.hidden = true;
+  }
+}
+
+export function editorText(page) {
+  return page.annotated.textContent;
+}
+
+// The marks an edit is about to change: those holding the caret or meeting the changed range.
+function collectTouched(page, event, touched) {
+  const ranges = event.getTargetRanges ? event.getTargetRanges() : [];
+  const selection = window.getSelection();
+  const nodes = [];
+  if (selection.rangeCount) {
+    nodes.push(selection.anchorNode, selection.focusNode);
+  }
+  ranges.forEach((range) => nodes.push(range.startContainer, range.endContainer));
+  nodes.forEach((node) => {
+    let element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+    while (element && element !== page.annotated) {
+      if (element.matches("mark.issue")) {
+        touched.add(Number(element.getAttribute("data-issue")));
+      }
+      element = element.parentElement;
+    }
+  });
+  ranges.forEach((staticRange) => {
+    const range = document.createRange();
+    range.setStart(staticRange.startContainer, staticRange.startOffset);
+    range.setEnd(staticRange.endContainer, staticRange.endOffset);
+    page.annotated.querySelectorAll("mark.issue").forEach((mark) => {
+      if (range.intersectsNode(mark)) {
+        touched.add(Number(mark.getAttribute("data-issue")));
+      }
+    });
+  });
+}
+
+function edited(page, card, state) {
+  card.close(false);
+  const caret = caretOffsets(page.annotated);
+  state.touched.forEach((index) => {
+    marksOf(page, index).forEach((mark) => mark.replaceWith(...mark.childNodes));
+    if (page.findings[index]) {
+      page.findings[index].state = "edited";
+    }
+  });
+  state.touched.clear();
+  if (caret) {
+    page.annotated.normalize();
+    placeCaret(page.annotated, caret);
+  }
+  page.diverged = true;
+  hideUndoAll();
+  const text = editorText(page);
+  page.textarea.value = text;
+  page.textarea.dispatchEvent(new Event("input")); // the draft is kept, the counter follows
+  refreshStates(page);
+  state.recheckSoon();
+}
+
+function hideUndoAll() {
+  const undoAll = document.getElementById("apply-all-undo");
+  if (undoAll) {
+    undoAll.hidden = true;
+  }
+}
+
+async function recheck(page, card, state, hooks) {
+  const text = editorText(page);
+  if (!text.trim()) {
+    return;
+  }
+  if (state.controller) {
+    state.controller.abort();
+  }
+  const controller = new AbortController();
+  state.controller = controller;
+  const body = new FormData(page.textarea.form);
+  body.set("text", text);
+  body.delete("file"); // the text being edited is checked, not a file chosen meanwhile
+  showChecking(page, true);
+  try {
+    const response = await fetch(page.textarea.form.action, {
+      method: "POST",
+      body: body,
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+      signal: controller.signal,
+    });
+    const answer = await response.json();
+    if (!response.ok) {
+      say(answer.error.message);
+      return;
+    }
+    if (editorText(page) !== answer.text) {
+      return; // typed meanwhile: that typing asks again
+    }
+    hooks.beforeRebuild();
+    rebuild(page, answer);
+    hooks.afterRebuild();
+  } catch (error) {
+    if (error.name !== "AbortError") {
+      say("Die Prüfung ist gerade nicht erreichbar. Ihr Text ist erhalten; er wird beim nächsten Tippen neu geprüft.");
+    }
+  } finally {
+    if (state.controller === controller) {
+      state.controller = null;
+      showChecking(page, false);
+    }
+  }
+}
+
+function showChecking(page, checking) {
+  page.annotated.setAttribute("aria-busy", checking ? "true" : "false");
+  const label = document.getElementById("live-state");
+  if (label) {
+    label.hidden = !checking;
+  }
+}
+
+// The answer's marks, list and findings in place of the old ones.
+function rebuild(page, answer) {
+  const editor = page.annotated;
+  const caret = document.activeElement === editor ? caretOffsets(editor) : null;
+  const scroll = [window.scrollX, window.scrollY];
+  editor.innerHTML = answer.annotated;
+  document.getElementById("findings-panel").innerHTML = answer.findings;
+  page.findings = initFindings(answer.report.issues);
+  page.original = Array.from(answer.text);
+  page.lastCorrected = answer.text;
+  page.diverged = false;
+  revealScriptControls(page);
+  if (caret) {
+    placeCaret(editor, caret);
+  }
+  window.scrollTo(scroll[0], scroll[1]);
+  refreshStates(page);
+}
+
+// The selection as UTF-16 offsets into the editor's text, or null when it is elsewhere.
+function caretOffsets(editor) {
+  const selection = window.getSelection();
+  if (!selection.rangeCount || !editor.contains(selection.anchorNode)) {
+    return null;
+  }
+  const range = selection.getRangeAt(0);
+  const before = document.createRange();
+  before.selectNodeContents(editor);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  before.setEnd(range.endContainer, range.endOffset);
+  return { start: start, end: before.toString().length };
+}
+
+function placeCaret(editor, offsets) {
+  const range = document.createRange();
+  range.setStart(...pointAt(editor, offsets.start));
+  range.setEnd(...pointAt(editor, offsets.end));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+function pointAt(editor, offset) {
+  const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+  let remaining = offset;
+  let last = null;
+  while (walker.nextNode()) {
+    last = walker.currentNode;
+    if (remaining <= last.length) {
+      return [last, remaining];
+    }
+    remaining -= last.length;
+  }
+  return last ? [last, last.length] : [editor, editor.childNodes.length];
+}
