@@ -70,10 +70,21 @@ function closeCard(card, returnFocus) {
   card.element.hidden = true;
   highlight(card.page, null);
   if (returnFocus) {
-    // Back on the finding, without its focus opening the card again.
+    // Back on the finding, without its focus opening the card again: in the editable text, the
+    // caret just after its words.
     card.quietFocus = true;
-    primaryMarkOf(index).focus({ preventScroll: true });
-    card.quietFocus = false;
+    const mark = primaryMarkOf(index);
+    if (mark && card.page.annotated.isContentEditable) {
+      card.page.annotated.focus({ preventScroll: true });
+      const range = document.createRange();
+      range.setStartAfter(mark);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    } else if (mark) {
+      mark.focus({ preventScroll: true });
+    }
+    // selectionchange comes after this task: the caret's new place must not reopen the card.
+    window.setTimeout(() => { card.quietFocus = false; }, 0);
   }
 }
 

@@ -16,6 +16,7 @@ export function setupEditor(page, card, hooks) {
   const state = { timer: null, controller: null, touched: new Set(), composing: false };
   makeEditable(editor);
   hideDraftBox(page);
+  followCaret(page, card);
 
   editor.addEventListener("compositionstart", () => { state.composing = true; });
   editor.addEventListener("compositionend", () => {
@@ -48,6 +49,67 @@ function makeEditable(editor) {
   editor.setAttribute("aria-label", "Ihr Text – hier bearbeiten; markierte Stellen haben einen Hinweis");
   editor.setAttribute("aria-describedby", "editor-help");
   editor.classList.add("is-editable");
+  keepMarksOutOfTabOrder(editor);
+}
+
+// In a text box the caret, not the Tab key, goes from finding to finding (and the side panel's
+// list has a link for each): Tab leaves the text.
+function keepMarksOutOfTabOrder(editor) {
+  editor.querySelectorAll("mark.issue[tabindex]").forEach((mark) => mark.setAttribute("tabindex", "-1"));
+}
+
+// The mark the caret is in, not at one of its ends; null elsewhere.
+export function markAtCaret(editor) {
+  const selection = window.getSelection();
+  if (!selection.rangeCount || !selection.isCollapsed || !editor.contains(selection.anchorNode)) {
+    return null;
+  }
+  const node = selection.anchorNode;
+  let element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  const primary = element && element.closest("mark.issue");
+  if (!primary || !editor.contains(primary)) {
+    return null;
+  }
+  const offsets = caretOffsets(editor);
+  const start = document.createRange();
+  start.selectNodeContents(editor);
+  start.setEndBefore(primary);
+  const from = start.toString().length;
+  const to = from + primary.textContent.length;
+  if (offsets.start <= from || offsets.start >= to) {
+    return null;
+  }
+  element = primary;
+  return element;
+}
+
+/* The caret entering a finding's words opens its card (the focus stays in the text); leaving
+ * them closes it. Alt+Enter moves the focus into the card. */
+function followCaret(page, card) {
+  const editor = page.annotated;
+  document.addEventListener("selectionchange", () => {
+    if (document.activeElement !== editor || card.quietFocus) {
+      return;
+    }
+    const mark = markAtCaret(editor);
+    if (mark) {
+      const index = Number(mark.getAttribute("data-issue"));
+      if (index !== card.current) {
+        card.open(index, mark, false);
+      }
+    } else if (card.current !== null) {
+      card.close(false);
+    }
+  });
+  editor.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.altKey) {
+      event.preventDefault();
+      const mark = markAtCaret(editor);
+      if (mark) {
+        card.open(Number(mark.getAttribute("data-issue")), mark, true);
+      }
+    }
+  });
 }
 
 // The separate draft box is the page's fallback without script; here the text itself is edited.
@@ -188,6 +250,7 @@ function rebuild(page, answer) {
   page.lastCorrected = answer.text;
   page.diverged = false;
   revealScriptControls(page);
+  keepMarksOutOfTabOrder(editor);
   if (caret) {
     placeCaret(editor, caret);
   }
