@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from checker.engine import health
 from checker.errors import EngineUnavailable
 from checker.filters.fixes import plan
 from checker.house import load_profile
@@ -633,16 +634,19 @@ def test_the_editor_has_no_accessibility_violations(page: Any, base_url: str, se
 
 
 class _StuckEngine(OverlappingEngine):
-    """An engine that no longer answers: probes fail at once, a check hangs until released."""
+    """An engine that stops answering once `stuck`: probes fail at once, a check hangs until released."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, stuck: bool = True) -> None:
         super().__init__()
+        self.stuck = stuck
         self.release = threading.Event()
 
     def alive(self) -> bool:
-        return False
+        return not self.stuck
 
     def query(self, payload: dict[str, str], options: Any) -> dict[str, Any]:
+        if not self.stuck:
+            return super().query(payload, options)
         self.release.wait(60)
         raise EngineUnavailable("stuck")
 
@@ -670,6 +674,28 @@ def test_a_stuck_engine_is_shown_within_seconds(browser: Any) -> None:
             busy.get_by_role("button", name="Warten beenden").click()
             assert busy.is_hidden()
             assert page.input_value("#text") == "Ein Satz, der nicht geprüft wird."
+    finally:
+        engine.release.set()
+        context.close()
+
+
+def test_a_stuck_engine_while_editing_is_reported_and_the_text_kept(browser: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(health, "PROBE_INTERVAL", 0.2)  # the monitor gives up after three missed probes
+    engine = _StuckEngine(stuck=False)
+    context = browser.new_context(viewport=LAPTOP, locale="de-DE")
+    page = context.new_page()
+    try:
+        with serving(create_app({"ENGINE": engine})) as url:
+            submit_draft(page, url, OVERLAP_TEXT, house=False)
+            engine.stuck = True
+            place_caret(page, len(OVERLAP_TEXT.encode("utf-16-le")) // 2)  # the caret counts UTF-16 units
+            page.keyboard.type(" Neu")
+            started = time.monotonic()
+            page.locator("#status", has_text="antwortet gerade nicht").wait_for(timeout=15_000)
+            waited = time.monotonic() - started
+            assert waited < 8, f"the trouble showed after {waited:.1f} s"
+            assert "Ihr Text ist erhalten" in page.inner_text("#status")
+            assert annotated_text(page) == page.input_value("#text") == OVERLAP_TEXT + " Neu"
     finally:
         engine.release.set()
         context.close()

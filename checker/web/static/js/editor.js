@@ -8,6 +8,7 @@ import { refreshStates } from "./panel.js";
 import { initFindings, marksOf, revealScriptControls, say } from "./result-page.js";
 
 const RECHECK_DELAY_MS = 700;
+const HEALTH_AFTER_MS = 3000; // a re-check still running by then asks whether the engine answers at all
 
 /* `hooks.beforeRebuild()` runs before a re-check's answer replaces the findings,
  * `hooks.afterRebuild()` after. Returns `recheckSoon()` for choices that change what is found. */
@@ -199,6 +200,7 @@ async function recheck(page, card, state, hooks) {
   body.set("text", text);
   body.delete("file"); // the text being edited is checked, not a file chosen meanwhile
   showChecking(page, true);
+  const healthTimer = window.setTimeout(() => reportEngineTrouble(controller), HEALTH_AFTER_MS);
   try {
     const response = await fetch(page.textarea.form.action, {
       method: "POST",
@@ -223,10 +225,25 @@ async function recheck(page, card, state, hooks) {
       say("Die Prüfung ist gerade nicht erreichbar. Ihr Text ist erhalten; er wird beim nächsten Tippen neu geprüft.");
     }
   } finally {
+    window.clearTimeout(healthTimer);
     if (state.controller === controller) {
       state.controller = null;
       showChecking(page, false);
     }
+  }
+}
+
+async function reportEngineTrouble(controller) {
+  const busy = document.getElementById("busy");
+  let answer = null;
+  try {
+    answer = await fetch(busy.getAttribute("data-health"), { cache: "no-store" });
+  } catch (error) {
+    answer = null;
+  }
+  if (answer && answer.status === 503 && !controller.signal.aborted) {
+    say("Die Prüfung antwortet gerade nicht – LanguageTool startet vielleicht neu. Ihr Text ist erhalten; " +
+      "die Markierungen kommen, sobald sie wieder antwortet.");
   }
 }
 
