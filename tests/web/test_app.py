@@ -298,6 +298,28 @@ def test_the_editors_recheck_is_answered_as_json_rendered_as_the_page(client: Fl
     assert len(Page(answer["findings"]).findings) == len(page.findings) > 0
 
 
+def test_the_editors_recheck_asks_the_engine_only_about_the_changed_paragraph(
+    app: Flask, seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = app.test_client()
+    accept = {"Accept": "application/json"}
+    assert client.post("/check", data={"text": seed_text}, headers=accept).status_code == 200
+    asked: list[tuple[bool, str]] = []
+    query = LanguageToolClient.query
+
+    def counted(self: LanguageToolClient, payload: dict[str, str], options: CheckOptions) -> dict[str, Any]:
+        asked.append((options.enabled_only, payload["text"]))
+        return query(self, payload, options)
+
+    monkeypatch.setattr(LanguageToolClient, "query", counted)
+    edited = seed_text.replace("betonten", "betonte heute", 1)
+    answer = client.post("/check", data={"text": edited}, headers=accept).get_json()
+    assert answer["text"] == edited
+    # The paragraph cache answers the others; the text-level rules are asked about the whole text alone.
+    checked = [text for enabled_only, text in asked if not enabled_only]
+    assert checked and all("betonte heute" in text and len(text) < len(edited) / 2 for text in checked)
+
+
 def test_the_editors_recheck_fails_as_json(client: FlaskClient, down_client: FlaskClient) -> None:
     accept = {"Accept": "application/json"}
     empty = client.post("/check", data={"text": "  "}, headers=accept)
