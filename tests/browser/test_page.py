@@ -699,3 +699,24 @@ def test_a_stuck_engine_while_editing_is_reported_and_the_text_kept(browser: Any
     finally:
         engine.release.set()
         context.close()
+
+
+def test_typing_is_undone_and_redone_across_re_checks(page: Any, overlapping_url: str) -> None:
+    submit_draft(page, overlapping_url, OVERLAP_TEXT, house=False)
+    marks = page.locator("#annotated mark.issue[data-offset]")
+    assert marks.count() == 4
+    place_caret(page, len("Die "))
+    page.keyboard.type("neue ")
+    edited = OVERLAP_TEXT.replace("Die ", "Die neue ")
+    page.wait_for_selector("#annotated[aria-busy='false'] mark.issue[data-offset]")
+    assert annotated_text(page) == edited and marks.count() == 4
+
+    page.keyboard.press("Control+z")
+    assert annotated_text(page) == page.input_value("#text") == OVERLAP_TEXT
+    assert caret_offset(page) == len("Die ")
+    page.wait_for_selector("#annotated[aria-busy='false'] mark.issue[data-offset]")
+    assert marks.count() == 4
+    assert int(marks.first.get_attribute("data-offset")) == OVERLAP_TEXT.index("Bundesregierung")
+
+    page.keyboard.press("Control+y")
+    assert annotated_text(page) == page.input_value("#text") == edited

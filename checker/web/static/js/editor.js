@@ -24,7 +24,16 @@ export function setupEditor(page, card, hooks) {
     state.composing = false;
     edited(page, card, state);
   });
-  editor.addEventListener("beforeinput", (event) => collectTouched(page, event, state.touched));
+  const history = setupHistory(page, card, state);
+  editor.addEventListener("beforeinput", (event) => {
+    if (event.inputType === "historyUndo" || event.inputType === "historyRedo") {
+      event.preventDefault();
+      history.step(event.inputType === "historyUndo" ? "undo" : "redo");
+      return;
+    }
+    history.remember();
+    collectTouched(page, event, state.touched);
+  });
   editor.addEventListener("input", () => {
     if (!state.composing) {
       edited(page, card, state);
@@ -36,6 +45,50 @@ export function setupEditor(page, card, hooks) {
   };
   state.recheckSoon = recheckSoon;
   return recheckSoon;
+}
+
+/* Undo and redo of the typing, one step per burst of typing between two pauses. The browser's
+ * own undo cannot do it: a re-check's answer replaces the marks, and with them its history. */
+function setupHistory(page, card, state) {
+  const undo = [];
+  const redo = [];
+  let burst = null; // the pause timer of the burst being typed; null between bursts
+  const history = {
+    remember() {
+      if (burst === null) {
+        undo.push({ text: editorText(page), caret: caretOffsets(page.annotated) });
+        redo.length = 0;
+      }
+      window.clearTimeout(burst);
+      burst = window.setTimeout(() => { burst = null; }, RECHECK_DELAY_MS);
+    },
+    step(direction) {
+      const from = direction === "undo" ? undo : redo;
+      const to = direction === "undo" ? redo : undo;
+      if (!from.length) {
+        return;
+      }
+      window.clearTimeout(burst);
+      burst = null;
+      const snapshot = from.pop();
+      to.push({ text: editorText(page), caret: caretOffsets(page.annotated) });
+      page.annotated.textContent = snapshot.text; // plain text until the re-check marks it again
+      if (snapshot.caret) {
+        placeCaret(page.annotated, snapshot.caret);
+      }
+      page.findings.forEach((finding) => { finding.state = "edited"; });
+      edited(page, card, state);
+    },
+  };
+  page.annotated.addEventListener("keydown", (event) => {
+    const key = event.key.toLowerCase();
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== "z" && key !== "y")) {
+      return;
+    }
+    event.preventDefault();
+    history.step(key === "z" && !event.shiftKey ? "undo" : "redo");
+  });
+  return history;
 }
 
 function makeEditable(editor) {
