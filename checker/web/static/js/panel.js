@@ -16,7 +16,8 @@ export function refreshStates(page) {
   });
   showOpenCounts(page);
   showApplyAllCount(page);
-  document.getElementById("diverged-note").hidden = !page.diverged;
+  // Typing in the editable text is checked again by itself (editor.js): no note to announce each time.
+  document.getElementById("diverged-note").hidden = !page.diverged || page.annotated.isContentEditable;
 }
 
 // A finding whose text an applied fix has changed is stale; undoing that fix reopens it.
