@@ -113,28 +113,23 @@ function keepMarksOutOfTabOrder(editor) {
 }
 
 // The mark the caret is in, not at one of its ends; null elsewhere.
-export function markAtCaret(editor) {
+function markAtCaret(editor) {
   const selection = window.getSelection();
   if (!selection.rangeCount || !selection.isCollapsed || !editor.contains(selection.anchorNode)) {
     return null;
   }
   const node = selection.anchorNode;
-  let element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
-  const primary = element && element.closest("mark.issue");
-  if (!primary || !editor.contains(primary)) {
+  const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  const mark = element && element.closest("mark.issue");
+  if (!mark || !editor.contains(mark)) {
     return null;
   }
-  const offsets = caretOffsets(editor);
-  const start = document.createRange();
-  start.selectNodeContents(editor);
-  start.setEndBefore(primary);
-  const from = start.toString().length;
-  const to = from + primary.textContent.length;
-  if (offsets.start <= from || offsets.start >= to) {
-    return null;
-  }
-  element = primary;
-  return element;
+  const before = document.createRange();
+  before.selectNodeContents(editor);
+  before.setEndBefore(mark);
+  const from = before.toString().length;
+  const caret = caretOffsets(editor).start;
+  return caret > from && caret < from + mark.textContent.length ? mark : null;
 }
 
 /* The caret entering a finding's words opens its card (the focus stays in the text); leaving
@@ -175,7 +170,7 @@ function hideDraftBox(page) {
   }
 }
 
-export function editorText(page) {
+function editorText(page) {
   return page.annotated.textContent;
 }
 
