@@ -18,9 +18,10 @@ engine: $(VENV)/.installed
 
 setup: $(VENV)/.installed engine
 
-# Debian packages the browser tests need (root only; prints what to do otherwise).
+# Debian packages the browser tests need (root only; prints what to do otherwise), and axe-core.
 system-deps:
 	@sh scripts/system-deps.sh
+	@sh scripts/browser-deps.sh
 
 run: setup
 	$(PY) -m checker serve --host $(HOST) --port $(PORT)

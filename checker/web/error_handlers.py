@@ -47,7 +47,13 @@ def init_app(app: Flask) -> None:
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/healthz"
+    return request.path.startswith("/api/") or request.path == "/healthz" or is_live_check()
+
+
+def is_live_check() -> bool:
+    """The result page's script re-checking the text being edited: the form's request, answered
+    with JSON (`Accept: application/json`) instead of a page."""
+    return request.path == "/check" and request.method == "POST" and request.accept_mimetypes.best == "application/json"
 
 
 def _checker_error(error: CheckerError) -> Any:

@@ -23,6 +23,7 @@ from checker.filters.fixes import (
     FixPlan,
 )
 from checker.formats import FORMATS_BY_NAME
+from checker.house.unknown_words import UNKNOWN_NAME
 from checker.records import Issue, Report, TextStats
 from checker.web.annotate import Node, annotate
 from checker.web.check_request import german_number
@@ -68,6 +69,26 @@ class MarkedFinding:
         return scope_of(self.issue)
 
     @property
+    def message(self) -> str:
+        """What is wrong, in the editor's words: the engine's message, except that a name the
+        dictionary lacks is offered for accepting, not sent to the house profile, a file an
+        editor cannot change."""
+        if self.issue.rule == UNKNOWN_NAME:
+            return (
+                f"Name nicht im Namensverzeichnis: »{self.issue.text}«. Ist er richtig geschrieben, "
+                "„Als Namen annehmen“: dann gilt er in diesem Browser als bekannt."
+            )
+        return self.issue.message
+
+    @property
+    def explanation(self) -> str:
+        """The line under the suggestions: our own rule's description, else the engine's category
+        ("Grammatik"), never its internal rule description."""
+        if self.ours:
+            return f"Hausregel: {self.issue.rule_description}" if self.issue.rule_description else "Hausregel"
+        return f"Bereich: {self.issue.category.name or self.kind.label}"
+
+    @property
     def number(self) -> int:
         return self.index + 1
 
@@ -83,6 +104,8 @@ class MarkedFinding:
         fixes = [in_source(replacement, format) for replacement in replacements]
         return {
             **self.issue.to_dict(),
+            "message": self.message,
+            "explanation": self.explanation,
             "index": self.index,
             "kind": self.kind.id,
             "ours": self.ours,

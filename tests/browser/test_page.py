@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from checker.engine import health
+from checker.errors import EngineUnavailable
 from checker.filters.fixes import plan
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
@@ -305,13 +309,18 @@ def test_apply_all_copy_and_check_again(page: Any, base_url: str, engine: Langua
 def test_keyboard_reaches_findings(page: Any, base_url: str, seed_text: str) -> None:
     submit_draft(page, base_url, seed_text)
     first = page.locator("#annotated mark.issue[data-offset]:not(.is-note)").first
-    first.focus()
+    # The caret inside a finding's words shows its card; Alt+Enter goes into it, Esc comes back.
+    place_caret(page, int(first.get_attribute("data-offset")) + 1)
     assert page.locator("#card").is_visible()
     assert page.locator("#card-title").inner_text() == f"„{first.inner_text()}“"
-    page.keyboard.press("Enter")
+    page.keyboard.press("Alt+Enter")
     assert page.evaluate("document.activeElement.closest('#card') !== null")
+    assert annotated_text(page) == seed_text  # no line break typed
     page.keyboard.press("Escape")
     assert page.locator("#card").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "annotated"
+    # From the text, Tab leaves it: the marks are no stops of their own.
+    assert page.locator("#annotated mark[tabindex='0']").count() == 0
 
 
 def test_overlapping_findings_are_all_reachable(page: Any, overlapping_url: str) -> None:
@@ -390,7 +399,7 @@ def test_an_unknown_name_is_accepted_for_the_session(page: Any, base_url: str) -
     page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").first.click()
     assert page.inner_text("#card-kind") == "HAUSREGELN"
     page.click("#card-accept-name")
-    assert "„Wahidi“ gilt in dieser Sitzung als Name" in page.inner_text("#status")
+    assert "„Wahidi“ gilt in diesem Browser als Name" in page.inner_text("#status")
     assert page.input_value("#session-names") == "Wahidi"
     # Checked again, with the name sent along: no longer a finding, and still known afterwards.
     with page.expect_navigation(wait_until="load"):
@@ -398,3 +407,316 @@ def test_an_unknown_name_is_accepted_for_the_session(page: Any, base_url: str) -
     names = {mark.inner_text() for mark in page.query_selector_all('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]')}
     assert "Wahidi" not in names
     assert page.input_value("#session-names") == "Wahidi"
+
+
+# The result page as the editor: the marked text takes typing and is checked again in place.
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+EDIT_TEXT = (
+    "Die Regierung hat heute beschlossen, das Gesetz zu ändern.\n\nDer Minister sagte, man werde schnel handeln."
+)
+
+
+def place_caret(page: Any, offset: int) -> None:
+    """The caret into the editor, `offset` UTF-16 units into its text."""
+    page.evaluate(
+        """(offset) => {
+          const editor = document.getElementById("annotated");
+          editor.focus();
+          const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+          let rest = offset;
+          while (walker.nextNode() && rest > walker.currentNode.length) { rest -= walker.currentNode.length; }
+          const range = document.createRange();
+          range.setStart(walker.currentNode, rest);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+        }""",
+        offset,
+    )
+
+
+def caret_offset(page: Any) -> int:
+    return int(
+        page.evaluate(
+            """() => {
+              const range = document.createRange();
+              range.selectNodeContents(document.getElementById("annotated"));
+              range.setEnd(getSelection().anchorNode, getSelection().anchorOffset);
+              return range.toString().length;
+            }"""
+        )
+    )
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's violations on the page as it is now (scripts/browser-deps.sh installs axe-core)."""
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing: run scripts/browser-deps.sh (npm)")
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """async () => (await axe.run(document, { resultTypes: ["violations"] })).violations.map(
+              (violation) => violation.id + ": " + violation.nodes.map((node) => node.target.join(" ")).join(", "))"""
+    )
+    return list(found)
+
+
+def test_typing_a_misspelling_marks_it_in_place(page: Any, base_url: str) -> None:
+    submit_draft(page, base_url, EDIT_TEXT)
+    page.evaluate("window.samePage = true")  # gone with any page load
+    later = mark_for(page, "schnel")
+    assert later is not None and int(later.get_attribute("data-offset")) == EDIT_TEXT.index("schnel")
+
+    place_caret(page, EDIT_TEXT.index("Gesetz"))
+    page.keyboard.type("neue Gestez ")
+    edited = EDIT_TEXT.replace("Gesetz", "neue Gestez Gesetz")
+    page.wait_for_selector('#annotated mark.issue[data-offset]:text-is("Gestez")', timeout=20_000)
+
+    # Marked where it is, the later finding moved with the text, and no page load happened.
+    assert page.evaluate("window.samePage") is True
+    assert annotated_text(page) == edited
+    assert page.input_value("#text") == edited  # the draft follows, for "Erneut prüfen" and the browser's copy
+    typed = page.locator('#annotated mark.issue[data-offset]:text-is("Gestez")')
+    assert int(typed.get_attribute("data-offset")) == edited.index("Gestez")
+    moved = mark_for(page, "schnel")
+    assert moved is not None and int(moved.get_attribute("data-offset")) == edited.index("schnel")
+    assert page.locator("#findings .finding-text", has_text="Gestez").count() == 1
+    # The caret stays where the typing left it, in the editor.
+    assert page.evaluate("document.activeElement.id") == "annotated"
+    assert caret_offset(page) == edited.index("Gesetz")
+
+    # A suggestion applies in place, in the edited text.
+    typed.click()
+    page.locator("#card-suggestions button.suggestion", has_text="Gesetz").first.click()
+    assert annotated_text(page) == EDIT_TEXT.replace("Gesetz", "neue Gesetz Gesetz")
+    assert page.input_value("#text") == annotated_text(page)
+    screenshot(page, "editor.png")
+
+
+def test_choices_last_after_a_new_check_and_can_be_taken_back(page: Any, base_url: str) -> None:
+    text = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an, die Regirung schwieg."
+    submit_draft(page, base_url, text)
+    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").first.click()
+    page.click("#card-accept-name")
+    speller = page.locator('#annotated mark.issue[data-offset]:text-is("Regirung")')
+    rule = speller.get_attribute("data-rule")
+    speller.click()
+    page.click("#card-ignore")
+    assert "auch bei den nächsten Prüfungen" in page.inner_text("#status")
+
+    # Checked again with a page load: the ignored finding stays ignored, and the panel lists each choice.
+    with page.expect_navigation(wait_until="load"):
+        page.click(".panel-actions button[type=submit]")
+    again = page.locator('#annotated mark.issue[data-offset]:text-is("Regirung")')
+    assert again.get_attribute("data-rule") == rule
+    assert "is-ignored" in (again.get_attribute("class") or "")
+    choices = page.locator("#choices-list li")
+    assert choices.all_inner_texts() == ["Ignoriert: „Regirung“\nZurücknehmen", "Name: „Wahidi“\nZurücknehmen"]
+    assert page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").count() == 0
+
+    # Taken back: the finding is open again.
+    choices.first.get_by_role("button").click()
+    assert "is-ignored" not in (again.get_attribute("class") or "")
+    assert choices.count() == 1
+
+    # A whole rule switched off: every finding of it is ignored, here and after the next check.
+    again.click()
+    page.click("#card-ignore-rule")
+    assert "is-ignored" in (again.get_attribute("class") or "")
+    with page.expect_navigation(wait_until="load"):
+        page.click(".panel-actions button[type=submit]")
+    assert "is-ignored" in (page.locator(f'#annotated mark[data-rule="{rule}"]').first.get_attribute("class") or "")
+    assert page.locator("#choices-list li", has_text="Regel aus").count() == 1
+
+
+def test_apply_all_can_be_undone(page: Any, base_url: str, seed_text: str) -> None:
+    submit_draft(page, base_url, seed_text)
+    page.click("#apply-all")
+    assert annotated_text(page) != seed_text
+    undo = page.locator("#apply-all-undo")
+    assert undo.is_visible()
+    undo.click()
+    assert annotated_text(page) == seed_text
+    assert page.input_value("#text") == seed_text
+    assert "zurückgenommen" in page.inner_text("#status")
+    assert undo.is_hidden()
+
+
+def test_card_steps_closes_and_the_keyboard_skips_to_the_findings(page: Any, base_url: str, seed_text: str) -> None:
+    submit_draft(page, base_url, seed_text)
+    page.click("#finding-1 .finding-link")
+    page.focus("#card-close")
+    count = page.locator("#findings > li").count()
+    assert page.inner_text("#card-position") == f"1 von {count}"
+
+    # Next and previous without leaving the card; the focused button is in full view.
+    page.click("#card-next")
+    assert page.inner_text("#card-position") == f"2 von {count}"
+    assert page.evaluate("document.activeElement.id") == "card-next"
+    top, bottom = page.evaluate("(({ top, bottom }) => [top, bottom])(document.activeElement.getBoundingClientRect())")
+    assert top >= 0 and bottom <= LAPTOP["height"]
+    page.click("#card-prev")
+    assert page.inner_text("#card-position") == f"1 von {count}"
+
+    # Tabbing out of the card closes it.
+    page.focus("#card-close")
+    page.keyboard.press("Shift+Tab")
+    for _ in range(12):
+        if page.locator("#card").is_hidden():
+            break
+        page.keyboard.press("Shift+Tab")
+    assert page.locator("#card").is_hidden()
+
+    # Esc closes the card from anywhere, the side panel too.
+    page.click("#finding-3 .finding-link")
+    assert page.locator("#card").is_visible()
+    page.focus("#copy-text")
+    page.keyboard.press("Escape")
+    assert page.locator("#card").is_hidden()
+
+    # From the text, one link leads to the findings; the next Tab reaches "apply all".
+    page.focus(".skip-link")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "panel"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "apply-all"
+
+
+def test_no_sideways_scroll_on_a_phone(browser: Any, base_url: str, seed_text: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/")
+        width = "document.documentElement.scrollWidth"
+        assert page.evaluate(width) <= PHONE["width"]
+        submit_draft(page, base_url, seed_text)
+        assert page.evaluate(width) <= PHONE["width"]
+        # The way to the findings is shown at once, and leads there.
+        jump = page.locator(".skip-link")
+        assert jump.is_visible()
+        assert jump.bounding_box()["y"] < PHONE["height"]
+        jump.click()
+        assert page.locator("#apply-all").is_visible()
+        box = page.locator("#panel").bounding_box()
+        assert -1 < box["y"] < PHONE["height"]  # its top at the window's top, give or take a subpixel
+        screenshot(page, "phone.png")
+    finally:
+        context.close()
+
+
+def test_the_card_speaks_the_editors_words(
+    page: Any, base_url: str, engine: LanguageToolClient, seed_text: str
+) -> None:
+    report = house_check(seed_text, engine)
+    agreement = next(issue for issue in report.issues if issue.rule == "DE_AGREEMENT")
+    submit_draft(page, base_url, seed_text)
+    page.click('#annotated mark[data-rule="DE_AGREEMENT"]')
+    card = page.inner_text("#card")
+    assert agreement.rule_description and agreement.rule_description not in card
+    assert agreement.message in card
+    assert page.inner_text("#card-rule") == f"Bereich: {agreement.category.name}"
+
+    text = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an."
+    submit_draft(page, base_url, text)
+    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").first.click()
+    message = page.inner_text("#card-message")
+    assert "Hausprofil" not in message and "Als Namen annehmen" in message
+    assert page.locator("#card-accept-name").is_visible()
+
+
+def test_the_editor_has_no_accessibility_violations(page: Any, base_url: str, seed_text: str) -> None:
+    submit_draft(page, base_url, seed_text)
+    assert axe_violations(page) == []
+    page.click('#annotated mark[data-rule="DE_AGREEMENT"]')
+    assert axe_violations(page) == []
+    page.goto(base_url + "/")
+    assert axe_violations(page) == []
+
+
+class _StuckEngine(OverlappingEngine):
+    """An engine that stops answering once `stuck`: probes fail at once, a check hangs until released."""
+
+    def __init__(self, *, stuck: bool = True) -> None:
+        super().__init__()
+        self.stuck = stuck
+        self.release = threading.Event()
+
+    def alive(self) -> bool:
+        return not self.stuck
+
+    def query(self, payload: dict[str, str], options: Any) -> dict[str, Any]:
+        if not self.stuck:
+            return super().query(payload, options)
+        self.release.wait(60)
+        raise EngineUnavailable("stuck")
+
+
+def test_a_stuck_engine_is_shown_within_seconds(browser: Any) -> None:
+    engine = _StuckEngine()
+    context = browser.new_context(viewport=LAPTOP, locale="de-DE")
+    page = context.new_page()
+    try:
+        with serving(create_app({"ENGINE": engine})) as url:
+            page.goto(url + "/")
+            page.fill("#text", "Ein Satz, der nicht geprüft wird.")
+            # Playwright reads no page while its navigation is pending, so the form's request is
+            # held back here, after the page script has seen the submit; the engine's health
+            # (probes that fail) is what the page reports.
+            page.evaluate("document.getElementById('check-form').addEventListener('submit', (e) => e.preventDefault())")
+            started = time.monotonic()
+            page.click("#check-form button[type=submit]")
+            busy = page.locator("#busy")
+            assert busy.is_visible() and "wird geprüft" in busy.inner_text()
+            page.wait_for_selector("#busy.is-trouble", timeout=15_000)
+            waited = time.monotonic() - started
+            assert "Ihr Text ist erhalten" in busy.inner_text()
+            assert waited < 10, f"the trouble showed after {waited:.1f} s"
+            busy.get_by_role("button", name="Warten beenden").click()
+            assert busy.is_hidden()
+            assert page.input_value("#text") == "Ein Satz, der nicht geprüft wird."
+    finally:
+        engine.release.set()
+        context.close()
+
+
+def test_a_stuck_engine_while_editing_is_reported_and_the_text_kept(browser: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(health, "PROBE_INTERVAL", 0.2)  # the monitor gives up after three missed probes
+    engine = _StuckEngine(stuck=False)
+    context = browser.new_context(viewport=LAPTOP, locale="de-DE")
+    page = context.new_page()
+    try:
+        with serving(create_app({"ENGINE": engine})) as url:
+            submit_draft(page, url, OVERLAP_TEXT, house=False)
+            engine.stuck = True
+            place_caret(page, len(OVERLAP_TEXT.encode("utf-16-le")) // 2)  # the caret counts UTF-16 units
+            page.keyboard.type(" Neu")
+            started = time.monotonic()
+            page.locator("#status", has_text="antwortet gerade nicht").wait_for(timeout=15_000)
+            waited = time.monotonic() - started
+            assert waited < 8, f"the trouble showed after {waited:.1f} s"
+            assert "Ihr Text ist erhalten" in page.inner_text("#status")
+            assert annotated_text(page) == page.input_value("#text") == OVERLAP_TEXT + " Neu"
+    finally:
+        engine.release.set()
+        context.close()
+
+
+def test_typing_is_undone_and_redone_across_re_checks(page: Any, overlapping_url: str) -> None:
+    submit_draft(page, overlapping_url, OVERLAP_TEXT, house=False)
+    marks = page.locator("#annotated mark.issue[data-offset]")
+    assert marks.count() == 4
+    place_caret(page, len("Die "))
+    page.keyboard.type("neue ")
+    edited = OVERLAP_TEXT.replace("Die ", "Die neue ")
+    page.wait_for_selector("#annotated[aria-busy='false'] mark.issue[data-offset]")
+    assert annotated_text(page) == edited and marks.count() == 4
+
+    page.keyboard.press("Control+z")
+    assert annotated_text(page) == page.input_value("#text") == OVERLAP_TEXT
+    assert caret_offset(page) == len("Die ")
+    page.wait_for_selector("#annotated[aria-busy='false'] mark.issue[data-offset]")
+    assert marks.count() == 4
+    assert int(marks.first.get_attribute("data-offset")) == OVERLAP_TEXT.index("Bundesregierung")
+
+    page.keyboard.press("Control+y")
+    assert annotated_text(page) == page.input_value("#text") == edited

@@ -262,8 +262,19 @@ def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str)
     page = page_of(client.post("/check", data={"text": seed_text}))
     api = client.post("/api/v1/check", json={"text": seed_text}).get_json()
     data = page.report_data()
-    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back"}
-    assert [{k: v for k, v in issue.items() if k not in page_only} for issue in data["issues"]] == api["issues"]
+    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back", "explanation", "message"}
+    assert [{k: v for k, v in issue.items() if k not in page_only} for issue in data["issues"]] == [
+        {k: v for k, v in issue.items() if k != "message"} for issue in api["issues"]
+    ]
+    # The editor's words: the engine's message, but a name is offered for accepting, not sent to the profile.
+    for issue, sent in zip(data["issues"], api["issues"], strict=True):
+        if issue["rule"] == "HOUSE_UNKNOWN_NAME":
+            assert "Hausprofil" not in issue["message"] and "Als Namen annehmen" in issue["message"]
+        else:
+            assert issue["message"] == sent["message"]
+        assert issue["explanation"] == (
+            f"Hausregel: {sent['rule_description']}" if issue["ours"] else f"Bereich: {sent['category']['name']}"
+        )
     for issue in data["issues"]:
         assert issue["fixes"] == issue["replacements"]  # plain text: written as shown
         # Ours: the house rules in Python and our rules inside LanguageTool, and nothing else.
@@ -272,6 +283,52 @@ def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str)
     assert data["engine_version"] == api["engine_version"]
     assert data["stats"] == api["stats"]
     assert data["format"] == api["format"] == "text"
+
+
+def test_the_editors_recheck_is_answered_as_json_rendered_as_the_page(client: FlaskClient, seed_text: str) -> None:
+    page = page_of(client.post("/check", data={"text": seed_text}))
+    live = client.post("/check", data={"text": seed_text}, headers={"Accept": "application/json"})
+    assert live.status_code == 200 and live.mimetype == "application/json"
+    answer = live.get_json()
+    assert answer["text"] == seed_text
+    assert answer["report"]["issues"] == page.report_data()["issues"]
+    marked = Page(f'<div id="annotated">{answer["annotated"]}</div>')
+    assert marked.annotated == seed_text
+    assert [mark.attrs for mark in marked.marks] == [mark.attrs for mark in page.marks]
+    assert len(Page(answer["findings"]).findings) == len(page.findings) > 0
+
+
+def test_the_editors_recheck_asks_the_engine_only_about_the_changed_paragraph(
+    app: Flask, seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = app.test_client()
+    accept = {"Accept": "application/json"}
+    assert client.post("/check", data={"text": seed_text}, headers=accept).status_code == 200
+    asked: list[tuple[bool, str]] = []
+    query = LanguageToolClient.query
+
+    def counted(self: LanguageToolClient, payload: dict[str, str], options: CheckOptions) -> dict[str, Any]:
+        asked.append((options.enabled_only, payload["text"]))
+        return query(self, payload, options)
+
+    monkeypatch.setattr(LanguageToolClient, "query", counted)
+    edited = seed_text.replace("betonten", "betonte heute", 1)
+    answer = client.post("/check", data={"text": edited}, headers=accept).get_json()
+    assert answer["text"] == edited
+    # The paragraph cache answers the others; the text-level rules are asked about the whole text alone.
+    checked = [text for enabled_only, text in asked if not enabled_only]
+    assert checked and all("betonte heute" in text and len(text) < len(edited) / 2 for text in checked)
+
+
+def test_the_editors_recheck_fails_as_json(client: FlaskClient, down_client: FlaskClient) -> None:
+    accept = {"Accept": "application/json"}
+    empty = client.post("/check", data={"text": "  "}, headers=accept)
+    assert empty.status_code == 400 and empty.get_json()["error"]["code"] == "invalid_request"
+    down = down_client.post("/check", data={"text": "Ein Satz."}, headers=accept)
+    assert down.status_code == 503 and "Retry-After" in down.headers
+    assert "Ihr Text ist erhalten" in down.get_json()["error"]["message"]
+    # A browser's own request for the page still gets the page.
+    assert client.post("/check", data={"text": "  "}, headers={"Accept": "text/html,*/*"}).mimetype == "text/html"
 
 
 def test_result_page_honours_suppression_comments_as_the_api_does(client: FlaskClient) -> None:

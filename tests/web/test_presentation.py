@@ -3,6 +3,7 @@ settings, the house profile at start-up, figures and messages."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import random
 import urllib.parse
@@ -19,7 +20,7 @@ from checker.web import create_app, messages
 from checker.web.annotate import Mark, Node, annotate, text_of
 from checker.web.kinds import kind_of
 from checker.web.oversize import recover_form_text
-from checker.web.presentation import figures_of, flesch_reading, in_source, wiener_reading
+from checker.web.presentation import MarkedFinding, figures_of, flesch_reading, in_source, wiener_reading
 from checker.web.resources import get_profile
 
 
@@ -366,3 +367,22 @@ def test_unknown_input_problem_still_names_the_place() -> None:
 def test_messages_are_keyed_on_the_reason_not_on_the_english_text(error: CheckerError, expected_start: str) -> None:
     # Every error here has the English message "reworded": the German text depends on its reason alone.
     assert messages.for_editor(error).startswith(expected_start)
+
+
+def test_the_card_speaks_the_editors_words() -> None:
+    engine_issue = dataclasses.replace(
+        make_issue(0, 4, rule="DE_AGREEMENT", type_="grammar", category="GRAMMAR"),
+        rule_description="Kongruenz von Nominalphrasen (unvollständig!), z.B. 'mein kleiner (kleines) Haus'",
+        category=Category("GRAMMAR", "Grammatik"),
+    )
+    finding = MarkedFinding(0, engine_issue, kind_of(engine_issue))
+    assert finding.explanation == "Bereich: Grammatik"
+    assert finding.message == "m"
+    house_issue = dataclasses.replace(
+        make_issue(0, 6, rule="HOUSE_UNKNOWN_NAME", source="house"), text="Wahidi", rule_description="Name fehlt"
+    )
+    name = MarkedFinding(1, house_issue, kind_of(house_issue))
+    assert name.explanation == "Hausregel: Name fehlt"
+    assert "»Wahidi«" in name.message and "Als Namen annehmen" in name.message
+    assert "Hausprofil" not in name.message
+    assert name.to_dict()["message"] == name.message

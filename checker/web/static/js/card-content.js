@@ -2,6 +2,7 @@
  * buttons (or what became of them), the rule, the other findings on the same words, and the
  * actions that fit the finding's state. */
 
+import { ignoredByRule } from "./choices.js";
 import { overlaps } from "./text.js";
 
 const MAX_SUGGESTIONS = 8;
@@ -19,6 +20,13 @@ export function fillCard(page, index, actions) {
   fillRule(finding);
   fillOthers(page, index, actions.showOther);
   fillActions(page, finding);
+  fillSteps(page, index);
+}
+
+function fillSteps(page, index) {
+  byId("card-position").textContent = (index + 1) + " von " + page.findings.length;
+  byId("card-prev").disabled = index === 0;
+  byId("card-next").disabled = index === page.findings.length - 1;
 }
 
 function fillHeading(page, finding) {
@@ -49,6 +57,9 @@ function fillSuggestions(page, finding, choose) {
       suggestions.appendChild(button);
     });
   }
+  if (page.diverged && finding.state === "open") {
+    suggestions.appendChild(remark("Der Text wurde geändert: die Vorschläge gelten wieder, sobald er neu geprüft ist."));
+  }
   if (finding.state === "stale") {
     suggestions.appendChild(remark("Überholt: eine übernommene Korrektur hat diese Stelle schon geändert."));
   }
@@ -73,7 +84,7 @@ function suggestionButton(finding, replacement) {
 
 function fillRule(finding) {
   const rule = byId("card-rule");
-  rule.textContent = (finding.ours ? "Hausregel: " : "Regel: ") + (finding.rule_description || finding.rule);
+  rule.textContent = finding.explanation;
   rule.title = finding.rule;
   const link = byId("card-link");
   if (finding.url) {
@@ -110,12 +121,14 @@ function fillOthers(page, index, showOther) {
 
 function fillActions(page, finding) {
   const ignore = byId("card-ignore");
-  ignore.textContent = finding.state === "ignored" ? "Wieder anzeigen" : "Ignorieren";
+  ignore.textContent = finding.state !== "ignored" ? "Ignorieren" :
+    ignoredByRule(finding) ? "Regel wieder einschalten" : "Wieder anzeigen";
   ignore.hidden = finding.state === "applied" || finding.state === "stale";
+  byId("card-ignore-rule").hidden = finding.state !== "open";
   const undo = byId("card-undo");
   undo.hidden = finding.state !== "applied";
   undo.disabled = page.diverged;
   const acceptName = byId("card-accept-name");
   acceptName.hidden = finding.rule !== "HOUSE_UNKNOWN_NAME" || finding.state !== "open";
-  acceptName.title = "„" + finding.text + "“ gilt in dieser Sitzung als bekannter Name";
+  acceptName.title = "„" + finding.text + "“ gilt in diesem Browser als bekannter Name";
 }

@@ -1,7 +1,9 @@
 /* What opens, closes and acts on the finding card (card.js): a click on a finding, keyboard
- * focus on it, Enter or Space (which also moves the focus into the card), Esc, the close
- * button, a click elsewhere, a resized window; and the card's "Ignorieren" and "Rückgängig". */
+ * focus on it, Enter or Space (which also moves the focus into the card), Esc anywhere, the
+ * close button, a click elsewhere, the focus leaving the card, a resized window; and the card's
+ * "Ignorieren", "Regel ausschalten", "Rückgängig" and the steps to the next or previous finding. */
 
+import { applyChoices, ignoredByRule, ignoreFinding, ignoreRule, showFindingAgain } from "./choices.js";
 import { undoSuggestion } from "./fixes.js";
 import { refreshStates } from "./panel.js";
 import { indexOfMark, primaryMarkOf, say } from "./result-page.js";
@@ -33,9 +35,18 @@ export function listenToMarks(card) {
 }
 
 export function listenForClosing(card) {
-  card.element.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
-      card.close(true);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && card.current !== null) {
+      // The focus goes back to the finding only from the card or the text, not from elsewhere.
+      const active = document.activeElement;
+      card.close(card.element.contains(active) || card.page.annotated.contains(active));
+    }
+  });
+  card.element.addEventListener("focusout", (event) => {
+    // Tabbing out of the card closes it; a button that rebuilt the card leaves no new target.
+    const next = event.relatedTarget;
+    if (next && !card.element.contains(next) && !next.closest("mark.issue")) {
+      card.close(false);
     }
   });
   document.getElementById("card-close").addEventListener("click", () => card.close(true));
@@ -61,22 +72,37 @@ export function listenToCardButtons(card) {
   document.getElementById("card-ignore").addEventListener("click", () => {
     const index = card.current;
     const finding = page.findings[index];
-    finding.state = finding.state === "ignored" ? "open" : "ignored";
-    refreshStates(page);
-    say(finding.state === "ignored" ? "Hinweis zu „" + finding.text + "“ ignoriert." : "Hinweis wieder aktiv.");
+    if (finding.state === "ignored") {
+      showFindingAgain(finding);
+    } else {
+      ignoreFinding(finding);
+    }
+    applyChoices(page);
+    page.choicesChanged();
+    say(finding.state === "ignored" ? "Hinweis zu „" + finding.text + "“ ignoriert, auch bei den nächsten Prüfungen." :
+      "Hinweis wieder aktiv.");
     card.open(index, primaryMarkOf(index), false);
   });
+  document.getElementById("card-ignore-rule").addEventListener("click", () => {
+    const index = card.current;
+    const finding = page.findings[index];
+    ignoreRule(finding, (page.kinds[finding.kind] || "") + ": " + finding.message);
+    applyChoices(page);
+    page.choicesChanged();
+    const count = page.findings.filter((other) => other.state === "ignored" && ignoredByRule(other)).length;
+    say("Regel ausgeschaltet: " + (count === 1 ? "1 Hinweis" : count + " Hinweise") +
+      " ausgeblendet, auch bei den nächsten Prüfungen.");
+    card.open(index, primaryMarkOf(index), false);
+  });
+  document.getElementById("card-prev").addEventListener("click", () => card.step(-1));
+  document.getElementById("card-next").addEventListener("click", () => card.step(1));
   document.getElementById("card-accept-name").addEventListener("click", () => {
     const index = card.current;
     const name = page.findings[index].text;
     acceptName(name);
-    page.findings.forEach((finding) => {
-      if (finding.rule === "HOUSE_UNKNOWN_NAME" && finding.text === name && finding.state === "open") {
-        finding.state = "ignored";
-      }
-    });
-    refreshStates(page);
-    say("„" + name + "“ gilt in dieser Sitzung als Name; die nächste Prüfung kennt ihn.");
+    applyChoices(page);
+    page.choicesChanged();
+    say("„" + name + "“ gilt in diesem Browser als Name; die nächste Prüfung kennt ihn.");
     card.open(index, primaryMarkOf(index), false);
   });
   document.getElementById("card-undo").addEventListener("click", () => {

@@ -24,6 +24,7 @@ export function setupCard(page) {
   card.close = (returnFocus) => closeCard(card, returnFocus);
   card.refill = () => refillCard(card);
   card.place = () => placeCard(card, primaryMarkOf(card.current));
+  card.step = (direction) => stepCard(card, direction);
   listenToMarks(card);
   listenForClosing(card);
   listenToCardButtons(card);
@@ -41,7 +42,23 @@ function openCard(card, index, anchor, focusCard) {
     const target = card.element.querySelector(".suggestion:not(:disabled)") ||
       (undo.hidden ? null : undo) || document.getElementById("card-close");
     target.focus({ preventScroll: true });
+    card.element.scrollIntoView({ block: "nearest" }); // the focused button in full view
   }
+}
+
+// The next (1) or previous (-1) finding's card, the focus staying on the button pressed.
+function stepCard(card, direction) {
+  const index = card.current + direction;
+  if (card.current === null || index < 0 || index >= card.page.findings.length) {
+    return;
+  }
+  const mark = primaryMarkOf(index);
+  mark.scrollIntoView({ block: "center" });
+  openCard(card, index, mark, false);
+  const pressed = document.getElementById(direction > 0 ? "card-next" : "card-prev");
+  const target = pressed.disabled ? document.getElementById(direction > 0 ? "card-prev" : "card-next") : pressed;
+  target.focus({ preventScroll: true });
+  card.element.scrollIntoView({ block: "nearest" });
 }
 
 function closeCard(card, returnFocus) {
@@ -53,10 +70,21 @@ function closeCard(card, returnFocus) {
   card.element.hidden = true;
   highlight(card.page, null);
   if (returnFocus) {
-    // Back on the finding, without its focus opening the card again.
+    // Back on the finding, without its focus opening the card again: in the editable text, the
+    // caret just after its words.
     card.quietFocus = true;
-    primaryMarkOf(index).focus({ preventScroll: true });
-    card.quietFocus = false;
+    const mark = primaryMarkOf(index);
+    if (mark && card.page.annotated.isContentEditable) {
+      card.page.annotated.focus({ preventScroll: true });
+      const range = document.createRange();
+      range.setStartAfter(mark);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    } else if (mark) {
+      mark.focus({ preventScroll: true });
+    }
+    // selectionchange comes after this task: the caret's new place must not reopen the card.
+    window.setTimeout(() => { card.quietFocus = false; }, 0);
   }
 }
 

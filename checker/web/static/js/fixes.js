@@ -1,6 +1,6 @@
 /* Applying and undoing suggestions, one at a time or all unambiguous ones at once. The marks
- * in the checked text show the corrected text, and the draft in the form below follows it –
- * until the editor changes the draft by hand: then fixes stop until the text is checked again.
+ * in the checked text show the corrected text, and the draft in the form follows it – until the
+ * editor types: then fixes stop until the text is checked again (editor.js).
  */
 
 import { saveDraft } from "./draft.js";
@@ -88,16 +88,30 @@ export function heldBackSummary(page) {
 }
 
 // "Apply all": every open finding whose fix a second check verified; then `closeCard()`.
+// "Alle zurücknehmen" takes the whole batch back, until the text is edited or checked again.
 export function setupApplyAll(page, closeCard) {
+  const undoAll = document.getElementById("apply-all-undo");
+  let batch = [];
   document.getElementById("apply-all").addEventListener("click", () => {
-    let count = 0;
+    batch = [];
     page.findings.forEach((finding, index) => {
       if (finding.state === "open" && finding.verified && applySuggestion(page, index, 0)) {
-        count += 1;
+        batch.push(index);
       }
     });
     closeCard();
+    const count = batch.length;
+    undoAll.hidden = count === 0;
     say((count === 1 ? "1 Vorschlag übernommen." : count + " Vorschläge übernommen.") + heldBackSummary(page));
+  });
+  undoAll.addEventListener("click", () => {
+    const taken = batch.filter((index) => page.findings[index] && page.findings[index].state === "applied");
+    taken.slice().reverse().forEach((index) => undoSuggestion(page, index));
+    batch = [];
+    undoAll.hidden = true;
+    closeCard();
+    say(taken.length === 1 ? "1 Vorschlag zurückgenommen." : taken.length + " Vorschläge zurückgenommen.");
+    document.getElementById("apply-all").focus();
   });
 }
 

@@ -1,19 +1,25 @@
-/* Names the editor accepts: kept in the browser tab (sessionStorage) and sent with every check in
- * the form's hidden "names" field, so the names dictionary knows them at once; and, where the
- * server's names dictionary answers, added to it (as proposed or accepted, as the server is set
- * up), so that the next editor and the command line know them too. */
+/* Names the editor accepts: kept in this browser (localStorage, so that they outlast the tab;
+ * sessionStorage as before for the tab) and sent with every check in the form's hidden "names"
+ * field, so the names dictionary knows them at once; and, where the server's names dictionary
+ * answers, added to it (as proposed or accepted, as the server is set up), so that the next editor
+ * and the command line know them too. */
 
 const KEY = "wirecheck.sessionNames";
+const LASTING_KEY = "wirecheck.acceptedNames.v1";
 // Characters of the checked text on each side of the name, sent as where it was seen.
 const SNIPPET_CONTEXT = 60;
 
-function storedNames() {
+function namesIn(storage, key) {
   try {
-    const names = JSON.parse(window.sessionStorage.getItem(KEY) || "[]");
+    const names = JSON.parse(storage.getItem(key) || "[]");
     return Array.isArray(names) ? names.filter((name) => typeof name === "string") : [];
   } catch (error) {
     return []; // storage off or unreadable: the names then live in the form field alone
   }
+}
+
+function storedNames() {
+  return namesIn(window.sessionStorage, KEY).concat(namesIn(window.localStorage, LASTING_KEY));
 }
 
 function namesField() {
@@ -33,6 +39,7 @@ function writeNames(names) {
   }
   try {
     window.sessionStorage.setItem(KEY, JSON.stringify(unique));
+    window.localStorage.setItem(LASTING_KEY, JSON.stringify(unique));
   } catch (error) {
     // storage off: the form field still carries them with the next check
   }
@@ -92,4 +99,14 @@ async function addToDictionary(name) {
 export function acceptName(name) {
   writeNames(fieldNames().concat([name]));
   addToDictionary(name);
+}
+
+// The names accepted so far, in the order they were accepted.
+export function acceptedNames() {
+  return fieldNames();
+}
+
+// Takes back an accepted name: the next check reports it again when the dictionary lacks it.
+export function forgetName(name) {
+  writeNames(fieldNames().filter((accepted) => accepted !== name));
 }

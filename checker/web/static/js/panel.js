@@ -5,7 +5,7 @@
 import { listItemOf, marksOf, primaryMarkOf, say } from "./result-page.js";
 import { overlaps } from "./text.js";
 
-const STATE_LABELS = { applied: "übernommen", ignored: "ignoriert", stale: "überholt" };
+const STATE_LABELS = { applied: "übernommen", ignored: "ignoriert", stale: "überholt", edited: "geändert" };
 const COPIED = "Korrigierter Text in der Zwischenablage.";
 
 export function refreshStates(page) {
@@ -16,7 +16,8 @@ export function refreshStates(page) {
   });
   showOpenCounts(page);
   showApplyAllCount(page);
-  document.getElementById("diverged-note").hidden = !page.diverged;
+  // Typing in the editable text is checked again by itself (editor.js): no note to announce each time.
+  document.getElementById("diverged-note").hidden = !page.diverged || page.annotated.isContentEditable;
 }
 
 // A finding whose text an applied fix has changed is stale; undoing that fix reopens it.
@@ -87,17 +88,23 @@ export function showActiveItem(index) {
   }
 }
 
-// Choosing a finding in the list scrolls to its mark and calls `openCard(index, mark)`.
+// Choosing a finding in the list (also one a re-check put there) scrolls to its mark and calls
+// `openCard(index, mark)`.
 export function setupFindingLinks(openCard) {
-  document.querySelectorAll(".finding-link").forEach((link) => {
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      const index = Number(link.parentElement.getAttribute("data-issue"));
-      const mark = primaryMarkOf(index);
-      mark.scrollIntoView({ block: "center", behavior: "smooth" });
-      mark.focus({ preventScroll: true });
-      openCard(index, mark);
-    });
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest(".finding-link");
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    const index = Number(link.parentElement.getAttribute("data-issue"));
+    const mark = primaryMarkOf(index);
+    if (!mark) {
+      return; // its words were typed over; the re-check decides what is found there
+    }
+    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark.focus({ preventScroll: true });
+    openCard(index, mark);
   });
 }
 

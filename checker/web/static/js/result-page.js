@@ -14,14 +14,9 @@ export function readResultPage() {
     return null;
   }
   const report = JSON.parse(dataElement.textContent);
-  report.issues.forEach((finding) => {
-    finding.state = "open"; // open | applied | ignored | stale
-    finding.applied = null; // the suggestion taken, as shown
-    finding.appliedSource = null; // the same, as written into the text
-  });
   const textarea = document.getElementById("text");
   return {
-    findings: report.issues,
+    findings: initFindings(report.issues),
     kinds: report.kinds, // kind id -> label
     annotated: annotated,
     original: Array.from(annotated.textContent), // the checked text, in code points
@@ -29,6 +24,16 @@ export function readResultPage() {
     lastCorrected: annotated.textContent, // the checked text with the fixes taken so far
     diverged: textarea.value !== annotated.textContent, // the editor has changed the draft by hand
   };
+}
+
+// The report's issues as the page's findings, each open and untouched.
+export function initFindings(issues) {
+  issues.forEach((finding) => {
+    finding.state = "open"; // open | applied | ignored | stale | edited (its words were typed over)
+    finding.applied = null; // the suggestion taken, as shown
+    finding.appliedSource = null; // the same, as written into the text
+  });
+  return issues;
 }
 
 // Shows what only works with this script, and drops the tooltips the card replaces.
