@@ -17,6 +17,7 @@ from checker.filters.fixes import (
     MARKUP,
     NEW_FINDING,
     NOT_CLEARED,
+    NOTE,
     OVERLAP,
     SENTENCE_START_CASE,
     UNVERIFIED,
@@ -36,6 +37,7 @@ _ALWAYS_COUNTED = ("spelling", "grammar", "punctuation", "style")
 
 # Why "apply all" holds a suggestion back, as the page says it.
 HELD_BACK_LABELS = {
+    NOTE: "nur ein Hinweis, kein sicherer Fehler",
     AMBIGUOUS: "mehrere Vorschläge",
     OVERLAP: "überschneidet sich mit einem anderen",
     MARKUP: "enthält Auszeichnung der Datei",
