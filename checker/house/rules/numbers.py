@@ -74,7 +74,7 @@ _WORD_AFTER = re.compile(r"[ \t\u00a0\u202f]+([^\W\d_][\w-]*\.?|\d)")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«»„“\"]))(§|[^\W\d_][\w-]*\.?|\d+)[ \t\u00a0\u202f]+$")
 # A court's or an authority's file number: "1 R 77/15y", "10 Cg 17/15b-8".
 _FILE_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+[^\W\d_]{1,3}[ \t\u00a0]+\d+/")
-# A count beside a number above the spell-out limit, within this many characters.
+# How far a number above the spell-out limit is looked for beside a count, in characters.
 _NEAR = 40
 _CODE_LABELS = frozenset(["Nr.", "Nr", "PLZ", "Postleitzahl", "Tel.", "Telefon", "Fax", "ISBN", "Az."])
 
@@ -114,13 +114,15 @@ def _in_name(doc: Article, start: int, end: int, sentence_starts: frozenset[int]
 
 
 def _beside_larger_number(doc: Article, start: int, end: int, limit: int) -> bool:
-    """Whether a count above `limit` stands near this number in its sentence ("13 Punkte und 7
-    Rebounds", "11 seiner 35 Würfe"): then both stay digits."""
+    """Whether a count above `limit` stands beside this number, at most two words apart in its
+    sentence ("13 Punkte und 7 Rebounds", "11 seiner 35 Würfe"): then both stay digits."""
     sentence_start, sentence_end = _sentence_of(doc, start)
     low, high = max(sentence_start, start - _NEAR), min(sentence_end, end + _NEAR)
-    return any(
-        limit < int(other.group(1)) < 1000 for other in _COUNT.finditer(doc.text, low, high) if other.start() != start
-    )
+    for other in _COUNT.finditer(doc.text, low, high):
+        between = doc.text[end : other.start()] if other.start() > start else doc.text[other.end() : start]
+        if other.start() != start and limit < int(other.group(1)) < 1000 and len(between.split()) <= 2:
+            return True
+    return False
 
 
 def _find_words(doc: Article, profile: Profile) -> Iterator[Finding]:
