@@ -91,7 +91,7 @@ class TextStats:
         None, "First Wiener Sachtextformel: about the school year, 4 very easy … 15 very hard."
     )
     long_sentences: int = _described(
-        0, "Sentences longer than long_sentence_limit words, each a HOUSE_SENTENCE_LENGTH finding."
+        0, "Sentences longer than long_sentence_limit words, as the house profile counts them (HOUSE_SENTENCE_LENGTH)."
     )
     long_sentence_limit: int = _described(
         0, "The house profile's max_sentence_words; 0 when no house rule counts sentence length."

@@ -60,7 +60,7 @@ _SENTENCE_OPENERS = word_set(
     Danach Dann Darunter Das Dass Dem Den Denn Der Des Die Diese Diesmal Doch Dort Durch
     Ein Eine Einige Erst Etwa Fast Für Ganze Gegen Genau Gerade Gestern Gut Heute Hier Höchstens
     Im In Ins Insgesamt Je Jetzt Jeweils Kaum Knapp Letztlich Mehr Mindestens Mit Nach Nahezu
-    Neben Noch Nun Nur Ob Oder Ohne Rund Schon Seit Sogar So Über Um Und Unter Von Vom Vor Weitere
+    Neben Noch Nun Nur Ob Oder Ohne Rund Schon Seit Sogar So Über Um Und Unter Von Vom Vor
     Weitere Wenn Wie Wieder Zu Zum Zur Zudem Zuletzt Zusammen Zwischen Zwar
     """
 )
