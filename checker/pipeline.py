@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from checker.errors import InputError
 from checker.formats import Document, parse_document
 from checker.house import ModelSettings, Profile, run_house_rules
+from checker.house.rules.sentence_length import SENTENCE_LENGTH
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
 from checker.languagetool import Engine, custom_rule_ids, split_text
 from checker.languagetool.matches import issues_from_matches
 from checker.learned import review
 from checker.options import CheckOptions
-from checker.records import Issue, Report
+from checker.records import Issue, Report, TextStats
 from checker.text.datelines import separate_datelines
 from checker.text.language_tags import variant_for
 from checker.text.limits import find_unsafe
@@ -85,7 +87,18 @@ def check_document(
         issues=tuple(issues),
         engine_version=version,
         format=document.format,
-        stats=text_statistics(plain),
+        stats=_with_long_sentences(text_statistics(plain), issues, profile),
+    )
+
+
+def _with_long_sentences(stats: TextStats, issues: Sequence[Issue], profile: Profile | None) -> TextStats:
+    """`stats` with the sentences the house profile finds too long: sentence length is style
+    advice, counted with the statistics."""
+    if profile is None or profile.is_disabled(SENTENCE_LENGTH.id):
+        return stats
+    long_sentences = sum(1 for issue in issues if issue.rule == SENTENCE_LENGTH.id)
+    return dataclasses.replace(
+        stats, long_sentences=long_sentences, long_sentence_limit=profile.wire.max_sentence_words
     )
 
 

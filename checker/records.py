@@ -90,6 +90,12 @@ class TextStats:
     wiener_sachtextformel: float | None = _described(
         None, "First Wiener Sachtextformel: about the school year, 4 very easy … 15 very hard."
     )
+    long_sentences: int = _described(
+        0, "Sentences longer than long_sentence_limit words, as the house profile counts them (HOUSE_SENTENCE_LENGTH)."
+    )
+    long_sentence_limit: int = _described(
+        0, "The house profile's max_sentence_words; 0 when no house rule counts sentence length."
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -158,6 +158,12 @@ def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToo
     # agency codes in the names dictionary are not misspelt
     assert not any(issue.text == "IRNA" and issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)
     assert {issue.source for issue in report.issues} == {"languagetool", "house"}
+    # Long sentences are notes, and the statistics count them.
+    long_sentences = [issue for issue in report.issues if issue.rule == "HOUSE_SENTENCE_LENGTH"]
+    assert len(long_sentences) == 3 and {issue.severity for issue in long_sentences} == {"info"}
+    assert (report.stats.long_sentences, report.stats.long_sentence_limit) == (3, 30)
+    without_house = check(seed_text, engine=engine).stats
+    assert (without_house.long_sentences, without_house.long_sentence_limit) == (0, 0)
 
 
 @pytest.mark.parametrize(

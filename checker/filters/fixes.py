@@ -1,11 +1,15 @@
 """Fixes that never make the text worse: which suggestions "apply all" may take over.
 
-A fix is a finding with exactly one suggestion. Candidates are held back when they are
-ambiguous, overlap another fix, cover markup of the file (a tag, a comment, an entity, Markdown
+A fix is a finding with exactly one suggestion. A note (severity info: style advice, a name
+not in the dictionary, a number that may belong to a name) is no found error, so its fix is
+taken only where it corrects one: where an alarm (error or warning) covers the same words and
+the fix clears that alarm too. Candidates are held back when they are a note's without such
+an alarm, are ambiguous, overlap another fix, cover markup of the file (a tag, a comment, an entity, Markdown
 syntax: replacing the words would remove it), or change the case of a word where our sentence
 splitter disagrees with LanguageTool about a sentence start (after a dateline, a dash or a colon). The
 rest are applied together and the text is checked again: a fix is kept only if its finding is
-gone and no finding appears near it that was not there before. Held-back fixes are dropped and
+gone (with a note's, the alarm it corrects too) and no finding appears near it that was not
+there before. Held-back fixes are dropped and
 the others checked again, for a few rounds, until every kept fix is verified.
 """
 
@@ -27,7 +31,9 @@ NOT_CLEARED = "not_cleared"
 NEW_FINDING = "new_finding"
 UNVERIFIED = "unverified"
 MARKUP = "markup"
-REASONS = (AMBIGUOUS, OVERLAP, MARKUP, SENTENCE_START_CASE, NOT_CLEARED, NEW_FINDING, UNVERIFIED)
+NOTE = "note"
+REASONS = (NOTE, AMBIGUOUS, OVERLAP, MARKUP, SENTENCE_START_CASE, NOT_CLEARED, NEW_FINDING, UNVERIFIED)
+_ALARMS = frozenset(["error", "warning"])
 
 _ROUNDS = 3
 _AFTER_DASH_OR_COLON = re.compile(r"[-–—:]\s*$")
@@ -102,7 +108,9 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
     for index, issue in enumerate(report.issues):
         if not issue.replacements:
             continue
-        if len(issue.replacements) > 1:
+        if issue.severity not in _ALARMS and not _alarms_under(report.issues, issue):
+            held.append(HeldBack(index, NOTE))
+        elif len(issue.replacements) > 1:
             held.append(HeldBack(index, AMBIGUOUS))
         elif index in over_markup:
             held.append(HeldBack(index, MARKUP))
@@ -114,6 +122,11 @@ def candidates(report: Report) -> tuple[list[Fix], list[HeldBack]]:
             taken.append(issue)
             fixes.append(Fix(index, escape(issue.replacements[0])))
     return fixes, held
+
+
+def _alarms_under(issues: Sequence[Issue], note: Issue) -> list[Issue]:
+    """The alarms (errors, warnings) that cover words of `note`: what its fix may correct."""
+    return [issue for issue in issues if issue.severity in _ALARMS and _overlap(issue, note)]
 
 
 def _markup_spans(report: Report) -> list[tuple[int, int, str]]:
@@ -171,6 +184,10 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
                 (issue.rule, "end", moved.position(issue.end)),
             }
     failed: dict[int, str] = {}
+    for fix in fixes:
+        note = report.issues[fix.index]
+        if note.severity not in _ALARMS and _still_there(_alarms_under(report.issues, note), moved, after):
+            failed[fix.index] = NOT_CLEARED
     sentences = split_sentences(_prose(after.text, _markup_spans(after)))
     for issue in after.issues:
         if {(issue.rule, "start", issue.offset), (issue.rule, "end", issue.end)} & untouched:
@@ -183,6 +200,13 @@ def _verify(report: Report, fixes: Sequence[Fix], after: Report) -> list[HeldBac
             elif _same_sentence(sentences, issue.offset, start):
                 failed.setdefault(fix.index, NEW_FINDING)
     return [HeldBack(index, reason) for index, reason in sorted(failed.items())]
+
+
+def _still_there(alarms: Sequence[Issue], moved: _Shift, after: Report) -> bool:
+    """Whether one of `alarms` is found again after the fixes, starting or ending where it did."""
+    starts = {(alarm.rule, moved.position(alarm.offset)) for alarm in alarms}
+    ends = {(alarm.rule, moved.position(alarm.end)) for alarm in alarms}
+    return any((issue.rule, issue.offset) in starts or (issue.rule, issue.end) in ends for issue in after.issues)
 
 
 def _prose(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

@@ -1,6 +1,10 @@
 """IPTC NITF input: the headline (hedline), dateline and the text of body.content are checked.
 
 Everything else (the head with its docdata, byline, abstract, body.end, attributes) is markup.
+Inside body.content each element is prose (`BODY_TEXT`), a block of prose (`BODY_BLOCKS`),
+metadata that is never checked (`NITF_METADATA`: identifiers, slugs, file names, producers), or
+inline markup within prose (`NITF_INLINE`; an element not named is read so too). A ``<media>`` element is
+metadata but for its ``<media-caption>``: its id, name, job and status are not prose.
 NITF may carry a namespace or none; elements are matched by local name. Text written directly
 in body.content, without ``<p>``, is checked too, a blank line starting a new paragraph. The
 named entities of NITF's DTD (``&nbsp;``, ``&eacute;`` …) are read from a built-in table.
@@ -22,11 +26,20 @@ from checker.text.language_tags import normalize_language
 # Elements in body.content whose text is prose (paragraphs, subheads, list items, captions).
 BODY_TEXT = element_names("p hl2 li dt dd td th media-caption")
 # Paragraph-level containers: they break paragraphs but hold no text of their own.
-BODY_BLOCKS = element_names("block bq ul ol dl table tr fn note")
-# Elements whose content is never prose, even inside a paragraph.
-NITF_SKIPPED = element_names(
+BODY_BLOCKS = element_names("block bq ul ol dl table tr fn note media")
+# Metadata: elements whose content is never prose, even inside a paragraph. Every other child
+# of ``<media>`` but its caption is metadata too (the ones agencies add: media-id, media-name …).
+NITF_METADATA = element_names(
     "pre media-reference media-metadata media-object media-producer classifier nitf-table-metadata "
-    "datasource copyrite tagline"
+    "datasource copyrite tagline media-id media-name media-job media-status media-notes "
+    "media-source media-byline media-printcaption media-printproducer media-originalcaption"
+)
+MEDIA_PROSE = element_names("media-caption")
+# NITF's inline elements: read as part of the sentence they stand in.
+NITF_INLINE = element_names(
+    "a em q sub sup lang pronounce chron event frac function location money num object.title org "
+    "person postaddr virtloc alt-code addressee care.of delivery.point delivery.office city "
+    "country region postcode"
 )
 HEADLINES = element_names("hl1 hl2")
 # The HTML and ISO entity sets that NITF's DTD includes, by name (without the semicolon).
@@ -59,7 +72,9 @@ def nitf_role(tag: StartTag, stack: Sequence[Frame], machine_dated: frozenset[in
     machines; they are not checked.
     """
     names = [frame.name for frame in stack]
-    if tag.name in NITF_SKIPPED or tag.start in machine_dated:
+    if tag.name in NITF_METADATA or tag.start in machine_dated:
+        return Role.SKIP
+    if names and names[-1] == "media" and tag.name not in MEDIA_PROSE:
         return Role.SKIP
     if tag.name == "br":
         return Role.LINE_BREAK

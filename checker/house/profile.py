@@ -188,7 +188,11 @@ _TYPOGRAPHY = Record(
 _WIRE = Record(
     (
         SettingField(
-            "max_sentence_words", Whole(minimum=1), WireSettings.max_sentence_words, "Longer sentences: a warning."
+            "max_sentence_words",
+            Whole(minimum=1),
+            WireSettings.max_sentence_words,
+            "Longer sentences: a note (HOUSE_SENTENCE_LENGTH; [rules] severity may make it a warning), counted in the"
+            " statistics.",
         ),
         SettingField(
             "spell_out_up_to",

@@ -17,6 +17,7 @@ from checker.filters.fixes import (
     MARKUP,
     NEW_FINDING,
     NOT_CLEARED,
+    NOTE,
     OVERLAP,
     SENTENCE_START_CASE,
     UNVERIFIED,
@@ -37,6 +38,7 @@ _ALWAYS_COUNTED = ("spelling", "grammar", "punctuation", "style")
 
 # Why "apply all" holds a suggestion back, as the page says it.
 HELD_BACK_LABELS = {
+    NOTE: "nur ein Hinweis, kein sicherer Fehler",
     AMBIGUOUS: "mehrere Vorschläge",
     OVERLAP: "überschneidet sich mit einem anderen",
     MARKUP: "enthält Auszeichnung der Datei",
@@ -183,6 +185,16 @@ def figures_of(stats: TextStats) -> tuple[Figure, ...]:
         Figure("Ø Satzlänge", f"{_decimal(stats.average_sentence_length or 0.0)} Wörter"),
         Figure("längster Satz", f"{german_number(stats.longest_sentence_length)} {words}"),
     ]
+    if stats.long_sentence_limit:
+        limit = german_number(stats.long_sentence_limit)
+        figures.append(
+            Figure(
+                "lange Sätze",
+                german_number(stats.long_sentences),
+                f"über {limit} Wörter",
+                f"Sätze mit mehr als {limit} Wörtern, im Text mit ¶ markiert: ein Stilhinweis des Hausprofils.",
+            )
+        )
     if stats.flesch_reading_ease is not None:
         figures.append(
             Figure(

@@ -7,6 +7,7 @@ from checker.filters.fixes import (
     MARKUP,
     NEW_FINDING,
     NOT_CLEARED,
+    NOTE,
     OVERLAP,
     SENTENCE_START_CASE,
     Fix,
@@ -14,16 +15,18 @@ from checker.filters.fixes import (
     candidates,
     plan,
 )
-from checker.records import Category, Issue, Report
+from checker.records import Category, Issue, Report, Severity
 
 GRAMMAR = Category("GRAMMAR", "Grammatik")
 
 
-def finding(text: str, span: str, *replacements: str, rule: str = "RULE", nth: int = 0) -> Issue:
+def finding(
+    text: str, span: str, *replacements: str, rule: str = "RULE", nth: int = 0, severity: Severity = "error"
+) -> Issue:
     offset = -1
     for _ in range(nth + 1):
         offset = text.index(span, offset + 1)
-    return Issue(offset, len(span), 1, offset + 1, span, rule, "", GRAMMAR, "grammar", "error", "", replacements)
+    return Issue(offset, len(span), 1, offset + 1, span, rule, "", GRAMMAR, "grammar", severity, "", replacements)
 
 
 def report(text: str, *issues: Issue, format: str = "text") -> Report:
@@ -91,6 +94,45 @@ def test_findings_that_were_there_before_do_not_count_as_new() -> None:
 
     result = plan(report(text, first.issues[0]), recheck)
     assert [fix.index for fix in result.fixes] == [0]
+
+
+def test_a_notes_fix_is_taken_only_where_it_corrects_an_alarm() -> None:
+    text = "Der FC Schalke 04 siegte. 3 Tore fielen im Stadoin."
+    first = report(
+        text,
+        finding(text, "04", "vier", rule="NUMBERS", severity="info"),
+        finding(text, "3", "Drei", rule="NUMBERS", severity="info"),
+        finding(text, "Stadoin", rule="SPELLER", severity="warning"),
+        finding(text, "Stadoin", "Stadion", rule="NAMES", severity="info"),
+    )
+    rechecked: list[str] = []
+
+    def recheck(candidate: str) -> Report:
+        rechecked.append(candidate)
+        return report(candidate)
+
+    result = plan(first, recheck)
+    # The notes on numbers correct no alarm: held back. The note on the misspelt word clears it.
+    assert [(item.index, item.reason) for item in result.held_back] == [(0, NOTE), (1, NOTE)]
+    assert [fix.index for fix in result.fixes] == [3]
+    assert result.text == rechecked[0] == "Der FC Schalke 04 siegte. 3 Tore fielen im Stadion."
+
+
+def test_a_notes_fix_that_leaves_its_alarm_is_held_back() -> None:
+    text = "Sie spielten im Stadoin."
+    first = report(
+        text,
+        finding(text, "Stadoin", rule="SPELLER", severity="warning"),
+        finding(text, "Stadoin", "Stadoon", rule="NAMES", severity="info"),
+    )
+
+    def recheck(candidate: str) -> Report:
+        return report(candidate, finding(candidate, "Stadoon", rule="SPELLER", severity="warning"))
+
+    result = plan(first, recheck)
+    assert result.fixes == ()
+    assert [(item.index, item.reason) for item in result.held_back] == [(1, NOT_CLEARED)]
+    assert result.text == text
 
 
 def test_apply_replaces_from_left_to_right() -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.filters.fixes import plan
+from checker.filters.fixes import FixPlan, plan
+from checker.formats.files import decode
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
@@ -57,3 +58,35 @@ def test_apply_all_on_the_example_article_makes_no_new_finding(engine: LanguageT
 @pytest.mark.parametrize("path", PLANTED, ids=[path.stem for path in PLANTED])
 def test_apply_all_on_articles_with_planted_errors(path: Path, engine: LanguageToolClient) -> None:
     _assert_no_new_findings(path.read_text(encoding="utf-8"), engine)
+
+
+IPTC = Path(__file__).parents[1] / "formats" / "files" / "iptc"
+
+
+def _plan_for_file(path: Path, engine: LanguageToolClient) -> tuple[Report, FixPlan]:
+    profile = load_profile()
+    source = decode(path.read_bytes(), str(path))
+
+    def run(text: str) -> Report:
+        return check(text, CheckOptions(format=None), engine=engine, profile=profile, path=str(path))
+
+    before = run(source)
+    return before, plan(before, run)
+
+
+def test_apply_all_on_a_dpa_sample_keeps_the_club_name(engine: LanguageToolClient) -> None:
+    before, fix_plan = _plan_for_file(IPTC / "ninjs" / "examples__2.1__dpa_text.json", engine)
+    assert "Schalke 04" in before.text
+    assert not [issue for issue in before.issues if issue.rule.startswith("HOUSE_NUMBER")]
+    assert "Schalke 04" in fix_plan.text and "Schalke vier" not in fix_plan.text
+    # Notes (names not in the dictionary, long sentences) are advice: none is applied.
+    assert all(before.issues[fix.index].severity != "info" for fix in fix_plan.fixes)
+
+
+def test_apply_all_on_nitf_leaves_the_media_metadata(engine: LanguageToolClient) -> None:
+    before, fix_plan = _plan_for_file(IPTC / "dti-nitf" / "basic-story.xml", engine)
+    media = before.text.index("<media "), before.text.index("</media>")
+    assert before.issues and not [issue for issue in before.issues if media[0] <= issue.offset < media[1]]
+    for metadata in ("<media-id>1932102</media-id>", "<media-name>airport-g1 021010</media-name>"):
+        assert metadata in fix_plan.text
+    assert "1.932.102" not in fix_plan.text

@@ -315,6 +315,9 @@ def test_figures() -> None:
     assert shown["längster Satz"] == ("8 Wörter", "")
     assert set(shown) == {"Wörter", "Sätze", "Ø Satzlänge", "längster Satz", "Lesbarkeit", "Wiener Sachtextformel"}
     assert figures_of(text_statistics("")) == ()
+    counted = dataclasses.replace(text_statistics("Der Rat tagt."), long_sentences=2, long_sentence_limit=30)
+    (long_sentences,) = [figure for figure in figures_of(counted) if figure.label == "lange Sätze"]
+    assert (long_sentences.value, long_sentences.reading) == ("2", "über 30 Wörter")
     assert wiener_reading(13.3) == "etwa 13. Schulstufe"
     assert wiener_reading(2.0) == "sehr leicht"
     assert wiener_reading(17.0) == "sehr schwer"

@@ -302,7 +302,8 @@ def test_profile_from_the_environment(
 def test_stats_in_json_and_on_the_page(client: FlaskClient, engine: LanguageToolClient, seed_text: str) -> None:
     api = client.post("/api/v1/check", json={"text": seed_text}).get_json()
     stats = check(seed_text, engine=engine).stats
-    assert api["stats"] == stats.to_dict()
+    # With the house profile the statistics also count the sentences over its limit.
+    assert api["stats"] == {**stats.to_dict(), "long_sentences": 3, "long_sentence_limit": 30}
     assert stats.words > 200 and stats.flesch_reading_ease is not None
 
     page = page_of(client.post("/check", data={"text": seed_text}))
@@ -316,6 +317,7 @@ def test_stats_in_json_and_on_the_page(client: FlaskClient, engine: LanguageTool
     flesch = f"{stats.flesch_reading_ease:.1f}".replace(".", ",")
     assert f"Lesbarkeit {flesch} sehr schwer" in figures  # 25: a hard read, as the seed article is
     assert "Wiener Sachtextformel" in figures and "Schulstufe" in figures
+    assert "lange Sätze 3 über 30 Wörter" in figures
 
 
 def test_stats_of_a_file_count_its_prose_only(client: FlaskClient) -> None:
@@ -328,6 +330,6 @@ def test_stats_of_a_file_count_its_prose_only(client: FlaskClient) -> None:
         "Ministerrat beschlossen. Der Finanzminister sprach von einem «Budget der Verantwortung».\n\n"
         "Das Defizit soll nach Angaben des Ministeriums im Jahr 2027 auf 4,2 Prozent der Wirtschaftsleistung sinken."
     )
-    assert stats == text_statistics(prose).to_dict()
+    assert stats == {**text_statistics(prose).to_dict(), "long_sentences": 0, "long_sentence_limit": 30}
     assert stats["words"] == 47
     assert page.figures is not None and "Wörter 47" in page.figures

@@ -1,4 +1,5 @@
-"""Sentence length: sentences longer than the profile's `max_sentence_words`."""
+"""Sentence length: sentences longer than the profile's `max_sentence_words`. Style advice, a note
+by default (a profile may make it a warning); the report counts these with its statistics."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ SENTENCE_LENGTH = Rule(
     description="Satz zu lang",
     category=SENTENCES,
     type="style",
-    severity="warning",
+    severity="info",
     find=_find,
     scope="sentence",
     examples_wrong=(_LONG,),
