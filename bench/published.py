@@ -25,6 +25,7 @@ import json
 import random
 import re
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checker.engine import open_engine
+from checker.errors import EngineTimeout, EngineUnavailable
 from checker.house import Profile, load_profile
 from checker.languagetool import Engine
 from checker.learned.features import lookup
@@ -49,6 +51,7 @@ MAX_ALARMS_PER_THOUSAND = 8.0
 MAX_RATIO = 0.25
 MAX_NOTES_PER_THOUSAND = 5.0
 SIDES = ("LanguageTool", "checker")
+ATTEMPTS = 4
 KINDS = ("ordinary word", "name repeat")
 _SUB_ID = re.compile(r"\[[^\]]*\]$")
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
@@ -249,11 +252,22 @@ class ArticleOutcome:
     planted: dict[str, Report]
 
 
+def _patiently(run: Callable[[str], Report], text: str) -> Report:
+    """`run(text)`, tried again after a pause when the engine is busy or away (the machine is
+    shared: a check may time out under load)."""
+    for attempt in range(ATTEMPTS - 1):
+        try:
+            return run(text)
+        except (EngineTimeout, EngineUnavailable):
+            time.sleep(10 * (attempt + 1))
+    return run(text)
+
+
 def _measure_article(article: PublishedArticle, sides: dict[str, Callable[[str], Report]]) -> ArticleOutcome:
-    clean = {side: run(article.text) for side, run in sides.items()}
+    clean = {side: _patiently(run, article.text) for side, run in sides.items()}
     flagged = [(i.offset, i.end) for i in clean["LanguageTool"].issues]
     planted_text, typos = plant_typos(article, flagged)
-    planted = {side: run(planted_text) for side, run in sides.items()} if typos else {}
+    planted = {side: _patiently(run, planted_text) for side, run in sides.items()} if typos else {}
     return ArticleOutcome(clean, planted_text, typos, planted)
 
 
@@ -262,7 +276,7 @@ def measure(
     profile: Profile,
     published: Sequence[PublishedArticle],
     *,
-    workers: int = 3,
+    workers: int = 2,
     samples_per_rule: int = 0,
 ) -> PublishedResults:
     """Alarms and notes of both sides on `published`, and the planted typos each side finds."""
@@ -395,7 +409,7 @@ def main() -> None:
         parser.error(f"no corpus at {args.corpus}")
     published = load_articles(args.corpus, args.sample)
     profile = load_profile()
-    with open_engine(args.languagetool_url) as engine:
+    with open_engine(args.languagetool_url, kind="bench", keep=True) as engine:
         results = measure(engine, profile, published, samples_per_rule=40 if args.show else 0)
     print(summary(results))
     for rule in args.show:

@@ -11,6 +11,9 @@ another unknown capitalised word or a name particle beside it; a foreign or tran
 spelling; the speller offering nothing near it. Against it: the speller offering a known word
 one typing slip away ("Flughaen" -> "Flughafen").
 
+Words in a run of unknown words with small letters among them are a passage in another
+language ("Thanks for the messages") and get no finding.
+
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
 ("Name nicht im Namensverzeichnis", info, HOUSE_UNKNOWN_NAME) on its first occurrence; below
@@ -188,8 +191,8 @@ _FIRST_NAME_TAGS = frozenset({"NE", "FM", "XY"})
 # Evidence for (positive) and against (negative) reading a word as a name.
 WEIGHTS: dict[str, int] = {
     "recurs": 3,
-    "name before": 3,
-    "title before": 3,
+    "name before": 4,
+    "title before": 4,
     "inflected name": 3,
     "speech frame": 2,
     "organisation frame": 2,
@@ -198,10 +201,12 @@ WEIGHTS: dict[str, int] = {
     "no suggestion": 2,
     "foreign spelling": 1,
     "unrelated suggestions": 1,
-    "typo of a word": -4,
+    "typo of a word": -3,
 }
 QUIET_FROM = 4
 NOTE_FROM = 1
+PASSAGE_WORDS = 3
+_PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
 
 
 def _is_title(word: str) -> bool:
@@ -210,7 +215,15 @@ def _is_title(word: str) -> bool:
 
 
 def _is_organisation(word: str) -> bool:
-    return word in _ORGANISATION_BEFORE or (word[:1].isupper() and word.casefold().endswith(_ORGANISATION_ENDINGS))
+    """A noun that names what kind of organisation or place follows: "Nachrichtenagentur",
+    "Bezirken", "FC"."""
+    if word in _ORGANISATION_BEFORE:
+        return True
+    lowered = word.casefold()
+    return word[:1].isupper() and any(
+        lowered.endswith(ending) or lowered.endswith((ending + "en", ending + "n", ending + "e", ending + "s"))
+        for ending in _ORGANISATION_ENDINGS
+    )
 
 
 def name_key(word: str) -> str:
@@ -284,6 +297,7 @@ def _slip_fixes(issue: Issue) -> list[str]:
         if one_slip_apart(issue.text, replacement)
         and name_key(replacement) != name_key(issue.text)
         and replacement.replace(" ", "").replace("-", "") != issue.text.replace("-", "")
+        and not are_inflections(issue.text, replacement)
     ]
 
 
@@ -330,13 +344,13 @@ def name_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "hyphenated name"
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
         yield "foreign spelling"
-    slips = _slip_fixes(issue)
+    typo_of = [fix for fix in _slip_fixes(issue) if lookup(fix)[0] not in _NAME_TAGS]
     if not issue.replacements:
         yield "no suggestion"
-    elif not slips:
-        yield "unrelated suggestions"
-    if any(lookup(fix)[0] not in _NAME_TAGS for fix in slips):
+    elif typo_of:
         yield "typo of a word"
+    else:
+        yield "unrelated suggestions"
 
 
 def is_name_like(word: str) -> bool:
@@ -368,6 +382,25 @@ def article_slip(issue: Issue, words: ArticleWords) -> str | None:
     return None
 
 
+def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
+    """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
+    another, small letters among them: a quotation in another language ("Thanks for the
+    messages"), which the German speller cannot judge."""
+    ordered = sorted(spelling, key=lambda issue: issue.offset)
+    runs: list[list[Issue]] = []
+    for issue in ordered:
+        if runs and _PASSAGE_GAP.fullmatch(text[runs[-1][-1].end : issue.offset]):
+            runs[-1].append(issue)
+        else:
+            runs.append([issue])
+    return {
+        issue.offset
+        for run in runs
+        if len(run) >= PASSAGE_WORDS and any(issue.text[:1].islower() for issue in run)
+        for issue in run
+    }
+
+
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:
     return dataclasses.replace(
         issue,
@@ -396,11 +429,14 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
             key = name_key(issue.text)
             scores[key] = max(scores.get(key, -99), name_score(issue, words))
     noted: set[str] = set()
+    passage = foreign_passage(spelling, text)
     classified = []
     for issue in spelling:
         key = name_key(issue.text)
         if profile.suggest_names(issue.text):
             classified.append(issue)  # a near miss of a dictionary name: a spelling error
+            continue
+        if issue.offset in passage:
             continue
         slip = article_slip(issue, words)
         if slip is not None:
@@ -416,7 +452,7 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
                 noted.add(key)
                 message = (
                     f"Name nicht im Namensverzeichnis: »{issue.text}«. Ist er richtig geschrieben, "
-                    "kann er als Name angenommen werden."
+                    "gehört er ins Namensverzeichnis des Hausprofils."
                 )
                 classified.append(_note(issue, UNKNOWN_NAME, "Name nicht im Namensverzeichnis", message, True))
         else:

@@ -165,3 +165,19 @@ def test_a_name_variant_needs_a_word_the_speller_does_not_know() -> None:
     # "Regierung" is an ordinary word: a typo "Regirung" elsewhere does not make it a variant.
     assert confirm_name_variants([variant], unknown_spans=set(), profile=DEFAULT) == []
     assert confirm_name_variants([variant], unknown_spans={(4, 9)}, profile=DEFAULT) == [variant]
+
+
+def test_a_passage_in_another_language_is_no_finding_but_a_typo_beside_it_is() -> None:
+    text = "Er schrieb: Thanks for the messages. Danach kam ein Fehlr."
+    issues = [
+        speller(text, "Thanks", ("Danke",)),
+        speller(text, "for", ("für",)),
+        speller(text, "messages", ("Messages",)),
+        speller(text, "Fehlr", ("Fehler",)),
+    ]
+    # Without a finding on "the", no three unknown words stand side by side: each is judged alone.
+    found = apply_names(issues, DEFAULT, text)
+    assert [issue.text for issue in found] == ["Thanks", "for", "messages", "Fehlr"]
+    issues.insert(2, speller(text, "the", ("die",)))
+    found = apply_names(issues, DEFAULT, text)
+    assert [issue.text for issue in found] == ["Fehlr"]

@@ -108,6 +108,16 @@ function fillOthers(page, index, showOther) {
   container.hidden = others.length === 0;
 }
 
+// A name-like word: a note on an unknown name, or the speller's finding on one capitalised word
+// (the speller cannot tell "Gächter" from a typo; the editor can).
+const NAME_LIKE = /^\p{Lu}[\p{L}'’-]*$/u;
+
+export function isAboutAName(finding) {
+  return (
+    finding.rule === "HOUSE_UNKNOWN_NAME" || (/SPELLER_RULE$/.test(finding.rule) && NAME_LIKE.test(finding.text))
+  );
+}
+
 function fillActions(page, finding) {
   const ignore = byId("card-ignore");
   ignore.textContent = finding.state === "ignored" ? "Wieder anzeigen" : "Ignorieren";
@@ -116,6 +126,6 @@ function fillActions(page, finding) {
   undo.hidden = finding.state !== "applied";
   undo.disabled = page.diverged;
   const acceptName = byId("card-accept-name");
-  acceptName.hidden = finding.rule !== "HOUSE_UNKNOWN_NAME" || finding.state !== "open";
+  acceptName.hidden = !isAboutAName(finding) || finding.state !== "open";
   acceptName.title = "„" + finding.text + "“ gilt in dieser Sitzung als bekannter Name";
 }

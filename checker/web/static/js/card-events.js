@@ -6,6 +6,7 @@ import { undoSuggestion } from "./fixes.js";
 import { refreshStates } from "./panel.js";
 import { indexOfMark, primaryMarkOf, say } from "./result-page.js";
 import { acceptName } from "./names.js";
+import { isAboutAName } from "./card-content.js";
 
 export function listenToMarks(card) {
   const annotated = card.page.annotated;
@@ -71,7 +72,7 @@ export function listenToCardButtons(card) {
     const name = page.findings[index].text;
     acceptName(name);
     page.findings.forEach((finding) => {
-      if (finding.rule === "HOUSE_UNKNOWN_NAME" && finding.text === name && finding.state === "open") {
+      if (isAboutAName(finding) && finding.text === name && finding.state === "open") {
         finding.state = "ignored";
       }
     });
