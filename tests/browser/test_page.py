@@ -413,6 +413,7 @@ def test_a_spelling_card_on_a_capitalised_word_offers_to_accept_it_as_a_name(pag
 
 
 def test_a_spelling_card_on_a_small_letter_word_offers_no_name(page: Any, base_url: str) -> None:
-    submit_draft(page, base_url, "Die Lage ist ruhig. Das ist ein Fehlr im Text.")
-    page.locator("#annotated mark[data-offset]", has_text="Fehlr").first.click()
+    submit_draft(page, base_url, "Die Lage ist ruhig. Wir habn das geprüft.")
+    page.locator("#annotated mark[data-offset]", has_text="habn").first.click()
+    assert page.locator("#card").is_visible()
     assert page.locator("#card-accept-name").is_hidden()
