@@ -198,11 +198,15 @@ WEIGHTS: dict[str, int] = {
     "organisation frame": 2,
     "beside unknown name": 2,
     "hyphenated name": 2,
+    "acronym": 3,
+    "compound of a known word": 2,
     "no suggestion": 2,
     "foreign spelling": 1,
     "unrelated suggestions": 1,
     "typo of a word": -3,
 }
+_HEAD_LETTERS = 4
+_COMMON_HEAD = 3
 QUIET_FROM = 4
 NOTE_FROM = 1
 PASSAGE_WORDS = 3
@@ -313,6 +317,12 @@ def is_known_compound(issue: Issue) -> bool:
 
 def name_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
     """The signals (keys of `WEIGHTS`) for and against reading this occurrence as a name."""
+    yield from _context_evidence(issue, words)
+    yield from _word_evidence(issue)
+
+
+def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
+    """What the article around the word says: recurrence, the words before and after it."""
     word = issue.text
     before, after, following = _neighbours(words.text, issue.offset, issue.end)
     previous = before[0] if before else ""
@@ -340,8 +350,17 @@ def name_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "organisation frame"
     if any(neighbour in words.unknown or neighbour in PARTICLES for neighbour in [previous, after]):
         yield "beside unknown name"
+
+
+def _word_evidence(issue: Issue) -> Iterator[str]:
+    """What the word itself and the speller's suggestions for it say."""
+    word = issue.text
     if "-" in word and all(part[:1].isupper() for part in word.split("-") if part):
         yield "hyphenated name"
+    if len(word) > 1 and (word.isupper() or (word[:-1].isupper() and word.endswith("s"))):
+        yield "acronym"
+    if _known_head(word):
+        yield "compound of a known word"
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
         yield "foreign spelling"
     typo_of = [fix for fix in _slip_fixes(issue) if lookup(fix)[0] not in _NAME_TAGS]
@@ -351,6 +370,18 @@ def name_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "typo of a word"
     else:
         yield "unrelated suggestions"
+
+
+def _known_head(word: str) -> bool:
+    """Whether the word ends in a common noun of the lexicon after three letters or more
+    ("Sachlichkeitsgebot", "Alkomattest"): a compound the speller lacks, not a typo."""
+    if "-" in word:
+        return False
+    for split in range(3, len(word) - _HEAD_LETTERS + 1):
+        tag, _ending, frequency = lookup(word[split:])
+        if tag in ("NN", "NNA") and frequency >= _COMMON_HEAD:
+            return True
+    return False
 
 
 def is_name_like(word: str) -> bool:
@@ -436,12 +467,14 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
         if profile.suggest_names(issue.text):
             classified.append(issue)  # a near miss of a dictionary name: a spelling error
             continue
-        if issue.offset in passage:
-            continue
         slip = article_slip(issue, words)
         if slip is not None:
             fixes = (slip, *(r for r in issue.replacements if r != slip))
             classified.append(dataclasses.replace(issue, replacements=fixes))
+        elif issue.offset in passage:
+            continue
+        elif any(r != issue.text and r.casefold() == issue.text.casefold() for r in issue.replacements):
+            classified.append(issue)  # written in other capitals than the known word: "Youtube"
         elif issue.text[:1].isupper() and scores[key] >= QUIET_FROM:
             continue
         elif is_known_compound(issue) and not _slip_fixes(issue):

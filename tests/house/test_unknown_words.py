@@ -181,3 +181,31 @@ def test_a_passage_in_another_language_is_no_finding_but_a_typo_beside_it_is() -
     issues.insert(2, speller(text, "the", ("die",)))
     found = apply_names(issues, DEFAULT, text)
     assert [issue.text for issue in found] == ["Fehlr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "replacements", "rule"),
+    [
+        # An unknown acronym names an organisation.
+        ("Das meldete das Zentrum für Infektionsforschung (DZIF) am Montag.", "DZIF", ("DZI",), QUIET),
+        # A compound whose head is a common noun, with nothing one slip away: no typo.
+        ("Das verlangt das Sachlichkeitsgebot im Wettbewerb.", "Sachlichkeitsgebot", ("Sachlichkeit",), QUIET),
+        # The known word in other capitals stays the speller's error.
+        ("Er veröffentlicht seine Videos auf Youtube und Instagram.", "Youtube", ("YouTube",), "GERMAN_SPELLER_RULE"),
+    ],
+)
+def test_acronyms_compounds_and_capitals(text: str, word: str, replacements: tuple[str, ...], rule: str) -> None:
+    found = apply_names([speller(text, word, replacements)], DEFAULT, text)
+    assert [issue.rule for issue in found] == ([] if rule == QUIET else [rule])
+
+
+def test_a_misspelt_repeat_inside_a_passage_in_another_language_is_still_an_error() -> None:
+    text = "Thanks for all. Er schrieb: Thakns for the messages."
+    issues = [
+        speller(text, "Thakns", ("Thanks",)),
+        speller(text, "for", ("für",), nth=1),
+        speller(text, "the", ("die",)),
+        speller(text, "messages", ("Messages",)),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.text, issue.replacements[0]) for issue in found] == [("Thakns", "Thanks")]
