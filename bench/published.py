@@ -183,7 +183,8 @@ def _is_word(word: str) -> bool:
 def plant_typos(article: PublishedArticle, flagged: Iterable[tuple[int, int]]) -> tuple[str, list[PlantedTypo]]:
     """The article with a typo in an ordinary word and one in a repeated name (where it has
     them), chosen by a generator seeded with the article's id; `flagged` are the spans
-    LanguageTool alone reports on the clean article (no typo goes there)."""
+    LanguageTool alone reports on the clean article: no ordinary word there is known (a name
+    may well be one the speller does not know)."""
     chooser = random.Random(article.id)
     text = article.text
     spans = list(flagged)
