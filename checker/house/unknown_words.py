@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.house.dictionary import are_inflections
+from checker.house.dictionary import INFLECTION_ENDINGS
 from checker.house.profile import Profile
 from checker.house.rules.base import NAMES, WORDING
 from checker.learned.features import lookup
@@ -207,7 +207,7 @@ WEIGHTS: dict[str, int] = {
 }
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
-QUIET_FROM = 4
+QUIET_FROM = 3
 NOTE_FROM = 1
 PASSAGE_WORDS = 3
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
@@ -293,6 +293,13 @@ def one_slip_apart(word: str, other: str) -> bool:
     return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
 
+def adds_ending(word: str, other: str) -> bool:
+    """Whether one of the two is the other with an inflection ending ("Zwayers", "Zwayer";
+    "Europacupsiege", "Europacupsieg"); "Arbeitn" is no form of "Arbeiten"."""
+    shorter, longer = sorted((word, other), key=len)
+    return longer.startswith(shorter) and longer[len(shorter) :] in INFLECTION_ENDINGS
+
+
 def _slip_fixes(issue: Issue) -> list[str]:
     """The speller's suggestions one slip away that are no inflected form of the word itself."""
     return [
@@ -301,7 +308,7 @@ def _slip_fixes(issue: Issue) -> list[str]:
         if one_slip_apart(issue.text, replacement)
         and name_key(replacement) != name_key(issue.text)
         and replacement.replace(" ", "").replace("-", "") != issue.text.replace("-", "")
-        and not are_inflections(issue.text, replacement)
+        and not adds_ending(issue.text, replacement)
     ]
 
 
@@ -406,7 +413,7 @@ def article_slip(issue: Issue, words: ArticleWords) -> str | None:
     if len(word) < 5 or words.forms[word] > 1 or not word[:1].isupper():
         return None
     for other, count in words.forms.most_common():
-        if other == word or not one_slip_apart(word, other) or are_inflections(word, other):
+        if other == word or not one_slip_apart(word, other) or adds_ending(word, other):
             continue
         if count > 1 or words.text.find(other) < issue.offset:
             return other
@@ -475,11 +482,11 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
             continue
         elif any(r != issue.text and r.casefold() == issue.text.casefold() for r in issue.replacements):
             classified.append(issue)  # written in other capitals than the known word: "Youtube"
-        elif issue.text[:1].isupper() and scores[key] >= QUIET_FROM:
-            continue
         elif is_known_compound(issue) and not _slip_fixes(issue):
             message = f"Zusammensetzung nicht im Wörterbuch: »{issue.text}«. Die Teile sind bekannt; bitte prüfen."
             classified.append(_note(issue, UNKNOWN_COMPOUND, "Zusammensetzung nicht im Wörterbuch", message, False))
+        elif issue.text[:1].isupper() and scores[key] >= QUIET_FROM:
+            continue
         elif issue.text[:1].isupper() and scores[key] >= NOTE_FROM:
             if key not in noted:
                 noted.add(key)

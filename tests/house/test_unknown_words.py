@@ -42,9 +42,11 @@ QUIET = "no finding"
         # A title and a first name before it, a speech verb after it: a name, and nothing to say.
         ("Sprecher Ahmad Wahidi sagte, es sei ruhig.", "Wahidi", ("Tahiti", "Wadi"), QUIET),
         ("Außenministerin Kaja Kallasova reiste ab.", "Kallasova", ("Kassava",), QUIET),
-        ("Das wird schwierig, so Glasner.", "Glasner", ("Glaser",), UNKNOWN_NAME),
-        ("Das meldete die Nachrichtenagentur Akipress.", "Akipress", ("Kompress",), UNKNOWN_NAME),
-        ("Das Treffen fand in Tschornomorsk statt.", "Tschornomorsk", (), UNKNOWN_NAME),
+        ("Das wird schwierig, so Glasner.", "Glasner", ("Glaser",), QUIET),
+        ("Das meldete die Nachrichtenagentur Akipress.", "Akipress", ("Kompress",), QUIET),
+        ("Das Treffen fand in Tschornomorsk statt.", "Tschornomorsk", (), QUIET),
+        # Little evidence either way: a note.
+        ("Im Tor stand Anttila.", "Anttila", ("Attila", "Anteil"), UNKNOWN_NAME),
         ("Bei Rapid spielte Latvala gut.", "Latvala", ("Laval", "Kavala"), UNKNOWN_NAME),
         (
             "Die Schiffe lagen an den Kaikanten fest.",
