@@ -204,10 +204,12 @@ WEIGHTS: dict[str, int] = {
     "foreign spelling": 1,
     "unrelated suggestions": 1,
     "typo of a word": -3,
+    "typo of a common word": -1,
 }
+_COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
-QUIET_FROM = 3
+QUIET_FROM = 2
 NOTE_FROM = 1
 PASSAGE_WORDS = 3
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
@@ -266,9 +268,12 @@ def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str, str]:
     position = len(window)
     for match in reversed(list(_WORD.finditer(window))):
         between = window[match.end() : position]
+        token = match.group()
         if between.strip(" -–") or len(before) == 2:
             break
-        before.append(match.group().rstrip(".") if not _INITIAL.match(match.group()) else match.group())
+        if token.endswith(".") and not (_INITIAL.match(token) or token in TITLES):
+            break  # the end of the sentence before ("Brüssel. Demnavh")
+        before.append(token)
         position = match.start()
     after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     return before, after.group().rstrip(".,") if after else "", text[end : end + 24]
@@ -375,6 +380,8 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "no suggestion"
     elif typo_of:
         yield "typo of a word"
+        if any(lookup(fix)[2] >= _COMMON for fix in typo_of):
+            yield "typo of a common word"
     else:
         yield "unrelated suggestions"
 

@@ -385,18 +385,18 @@ def test_without_javascript_every_finding_is_listed(browser: Any, base_url: str,
 
 
 def test_an_unknown_name_is_accepted_for_the_session(page: Any, base_url: str) -> None:
-    text = "Die Lage sei ruhig. Bei Rapid spielte Latvala gut."
+    text = "Die Lage sei ruhig. Bei Rapid spielte Schwegler gut."
     submit_draft(page, base_url, text)
-    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Latvala").first.click()
+    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Schwegler").first.click()
     assert page.inner_text("#card-kind") == "HAUSREGELN"
     page.click("#card-accept-name")
-    assert "„Latvala“ gilt in dieser Sitzung als Name" in page.inner_text("#status")
-    assert page.input_value("#session-names") == "Latvala"
+    assert "„Schwegler“ gilt in dieser Sitzung als Name" in page.inner_text("#status")
+    assert page.input_value("#session-names") == "Schwegler"
     # Checked again, with the name sent along: no longer a finding, and still known afterwards.
     with page.expect_navigation(wait_until="load"):
         page.click(".panel-actions button[type=submit]")
     assert not page.query_selector_all("#annotated mark[data-offset]")
-    assert page.input_value("#session-names") == "Latvala"
+    assert page.input_value("#session-names") == "Schwegler"
 
 
 def test_a_spelling_card_on_a_capitalised_word_offers_to_accept_it_as_a_name(page: Any, base_url: str) -> None:
