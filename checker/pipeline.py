@@ -151,7 +151,10 @@ def _with_house_issues(found: list[Issue], document: Document, profile: Profile)
         for issue in found
         if not profile.is_disabled(issue.rule)
     ]
-    house = confirm_name_variants(run_house_rules(plain, profile, document.regions), unknown_spans, profile)
+    unknown_words = frozenset(plain[start : start + length] for start, length in unknown_spans)
+    house = confirm_name_variants(
+        run_house_rules(plain, profile, document.regions), unknown_spans, profile, unknown_words
+    )
     # A word the profile speaks about (to avoid, a preferred spelling, a name) is not also
     # reported as unknown to LanguageTool's speller.
     house_spans = {(issue.offset, issue.length) for issue in house}

@@ -200,3 +200,51 @@ def test_a_double_space_in_the_file_is_found_beside_markup(
     after inline code, are a real double space."""
     found = check(text, CheckOptions(format=format), engine=engine).issues
     assert [issue.text for issue in found] == [flagged]
+
+
+# ---- Names read from the article (checker.house.unknown_words) -------------------------------
+
+_NAME_CASES = [
+    # A misspelt repeat of a name the speller knows in one spelling only: the variant, fixed.
+    (
+        "Teheran (dpa) - Der Sprecher Esmail Baghaei kritisierte die Sanktionen. Das sei nicht"
+        " hinnehmbar, sagte Baghai im Fernsehen.",
+        "Baghai",
+        ("HOUSE_NAME_VARIANT", "warning", "Baghaei"),
+    ),
+    # How dpa writes the agency the dictionary holds as "IRNA".
+    ("Das berichtete die Nachrichtenagentur Irna am Montag.", "Irna", None),
+    # Genitives of names the article uses.
+    ("Schiedsrichter Felix Zwayer pfiff ab. Zwayers Entscheidung hielt.", "Zwayers", None),
+    ("Martin Hinteregger spielte durch. Hintereggers Pass kam an.", "Hintereggers", None),
+    ("Trainer Weigl lobte das Team. Die Elf Weigls gewann deutlich.", "Weigls", None),
+    # Speech frames, twice: a name ("Pächter" is one slip away, but not what is meant).
+    ("Das wird schwierig, sagt Gächter. Wir sind bereit, sagt Gächter.", "Gächter", None),
+    # Nothing either way: a note.
+    ("Die Lage sei ruhig. Bei Rapid spielte Schwegler gut.", "Schwegler", ("HOUSE_UNKNOWN_NAME", "info", None)),
+    # A once-used misspelling of a name the article spells right twice.
+    (
+        "Richter Hans Raufer eröffnete. Dann verurteilte Richterin Rauder ihn. Raufer ging.",
+        "Rauder",
+        ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Raufer"),
+    ),
+    # A typo of an ordinary word stays an alarm, also before "der" and after "von".
+    ("Er landete auf dem Flughaen der Hauptstadt.", "Flughaen", ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Flughafen")),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), _NAME_CASES)
+def test_names_and_typos_are_read_from_the_article(
+    engine: LanguageToolClient, text: str, word: str, expected: tuple[str, str, str | None] | None
+) -> None:
+    from checker.house import load_profile  # noqa: PLC0415
+
+    report = check(text, CheckOptions(language="de-AT"), profile=load_profile(), engine=engine)
+    on_word = [issue for issue in report.issues if issue.text == word]
+    if expected is None:
+        assert on_word == []
+        return
+    rule, severity, fix = expected
+    assert [(issue.rule, issue.severity) for issue in on_word][:1] == [(rule, severity)]
+    if fix is not None:
+        assert on_word[0].replacements[0] == fix

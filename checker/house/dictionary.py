@@ -1,7 +1,8 @@
 """Name matching: German inflected forms of dictionary names, and near misses by edit distance.
 
 Supported forms of a dictionary name N (documented for `Profile.is_known_name`):
-- N itself; an all-capitals spelling of it ("MOSKAU");
+- N itself; an all-capitals spelling of it ("MOSKAU"); for an acronym N, its spelling as a word
+  ("Irna" for "IRNA");
 - genitive N + "s" ("Putins", "Araghtschis"), unless N ends in s, ß, x or z, and N + "es"
   ("Bundestages");
 - genitive N + apostrophe when N ends in s, ß, x, z or ce ("Reuters'", "Strauß’");
@@ -257,6 +258,8 @@ class NameIndex:
         """(dictionary name, ending) if `word` is a known name or an inflected form of one."""
         if len(word) > 1 and word.isupper() and word in self._upper:
             return self._upper[word], ""
+        if len(word) > 2 and word[1:].islower() and self._upper.get(word.upper(), "").isupper():
+            return self._upper[word.upper()], ""  # an acronym written as a word: "Irna" for "IRNA"
         for stem, ending in name_stems(word):
             if stem in self._words:
                 return stem, ending

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from checker.house.profile import Profile
-from checker.house.unknown_words import UNKNOWN_COMPOUND, UNKNOWN_NAME, classify_unknown_words
+from checker.house.unknown_words import UNKNOWN_COMPOUND, UNKNOWN_NAME, classify_unknown_words, is_name_like
 from checker.records import Issue
 
 
@@ -27,18 +27,30 @@ def is_unknown_word(rule: str) -> bool:
     return is_spelling_rule(rule) or rule in (UNKNOWN_NAME, UNKNOWN_COMPOUND)
 
 
-def confirm_name_variants(house: list[Issue], unknown_spans: set[tuple[int, int]], profile: Profile) -> list[Issue]:
+def confirm_name_variants(
+    house: list[Issue],
+    unknown_spans: set[tuple[int, int]],
+    profile: Profile,
+    unknown_words: frozenset[str] = frozenset(),
+) -> list[Issue]:
     """House findings without the name findings on ordinary words: a spelling counts as a
     variant or a near miss of a name only if the speller does not know it ("Ukrainer" is no
     misspelt "Ukraine", "Johanna" no misspelt "Johann"), or, for a variant, if the spelling it
-    differs from is a dictionary name. (A typo that occurs twice does not turn the correct word
-    into a "variant" either.)"""
+    differs from is a dictionary name, or a word the speller does not know (`unknown_words`)
+    while the variant is no ordinary word ("Baghai" beside "Baghaei"). (A typo that occurs
+    twice does not turn the correct word into a "variant" either.)"""
     return [
         issue
         for issue in house
         if issue.rule not in _NAME_RULES
         or (issue.offset, issue.length) in unknown_spans
-        or (issue.rule == "HOUSE_NAME_VARIANT" and any(profile.is_known_name(r) for r in issue.replacements))
+        or (
+            issue.rule == "HOUSE_NAME_VARIANT"
+            and any(
+                profile.is_known_name(r) or (r in unknown_words and is_name_like(issue.text))
+                for r in issue.replacements
+            )
+        )
     ]
 
 

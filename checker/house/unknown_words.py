@@ -1,19 +1,31 @@
-"""Words LanguageTool's speller does not know that read as names or as compounds of known words.
+"""Words LanguageTool's speller does not know, read as an editor reads them: a name, a compound
+of known words, or a typo.
 
 News copy is full of names no dictionary holds: a spokesman's transliterated name, a
-double-barrelled surname, a foreign town. Such a word is reported as a note ("Name nicht im
-Namensverzeichnis", info, HOUSE_UNKNOWN_NAME) rather than as a spelling error, and likewise a
-compound whose parts the speller knows ("Kaikanten", HOUSE_UNKNOWN_COMPOUND). A near miss of a
-dictionary name stays a spelling error with the dictionary's spelling as its fix.
+footballer, a foreign town. Whether a capitalised unknown word is a name is decided from the
+article around it (`name_evidence`): the word recurring unchanged or inflected ("Zwayer",
+"Zwayers"); a first name, an initial or a title or function before it ("Trainer Glasner",
+"Arbeitsmarktexperte"); a speech or attribution frame ("sagt Gächter", "so Glasner", "laut
+Hofer", "Hofer zufolge"); an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)");
+another unknown capitalised word or a name particle beside it; a foreign or transliterated
+spelling; the speller offering nothing near it. Against it: the speller offering a known word
+one typing slip away ("Flughaen" -> "Flughafen").
 
-A capitalised unknown word reads as a name when
-- a title or function comes before it ("Sprecher Ahmad Wahidi", "Ministerin …"),
-- it is hyphenated from capitalised parts ("Müller-Lüdenscheidt"), or
-- it stands next to another unknown capitalised word or a name particle ("bin", "al-");
-and, unless the speller offers a word one typing slip away ("Regirung" -> "Regierung"), when
-- it occurs more than once, spelled the same way,
-- it has a transliteration's spelling ("tsch", "dsch", "kh"; "-ow", "-enko", "-ullah" …), or
-- the speller knows no word near it at all.
+Words in a run of unknown words with small letters among them are a passage in another
+language ("Thanks for the messages") and get no finding.
+
+The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
+the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
+("Name nicht im Namensverzeichnis", info, HOUSE_UNKNOWN_NAME) on its first occurrence; below
+that it stays the speller's error. A compound whose parts the speller knows ("Kaikanten") is a
+note too (HOUSE_UNKNOWN_COMPOUND), unless a known word is one slip away. Two cases stay errors
+whatever the evidence, with the right spelling first among the fixes: a near miss of a
+dictionary name ("Araghchi" -> "Araghtschi"), and a word one slip away from a capitalised word
+the same article uses ("Chridtian" beside "Christian").
+
+The weights and thresholds were chosen by measuring on published agency copy (names the
+speller does not know) and on typos planted into its ordinary words and into repeats of its
+names (bench/published.py).
 """
 
 from __future__ import annotations
@@ -21,9 +33,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from checker.house.dictionary import INFLECTION_ENDINGS
 from checker.house.profile import Profile
 from checker.house.rules.base import NAMES, WORDING
+from checker.learned.features import lookup
 from checker.records import Issue
 from checker.text.segments import word_set
 
@@ -40,6 +56,17 @@ TITLES = word_set(
     Senatorin Kommandeur Oberst Major Sänger Sängerin Autor Autorin Schauspieler Schauspielerin
     Kollege Kollegin Amtskollege Amtskollegin Journalist Journalistin Fotograf Fotografin
     Professor Professorin Sultan Emir Kronprinz Scheicha Mufti Rabbiner Patriarch Metropolit
+    Schiedsrichter Schiedsrichterin Coach Stürmer Stürmerin Torhüter Torhüterin Tormann Goalie
+    Verteidiger Verteidigerin Mittelfeldspieler Mittelfeldspielerin Regisseur Regisseurin
+    Künstler Künstlerin Musiker Musikerin Schriftsteller Schriftstellerin Komponist Komponistin
+    Dirigent Dirigentin Pianist Pianistin Architekt Architektin Forscher Forscherin Ökonom
+    Ökonomin Politologe Politologin Historiker Historikerin Anwalt Unternehmer Unternehmerin
+    Gründer Gründerin Erfinder Erfinderin Fahrer Fahrerin Pilot Pilotin Profi Weltmeister
+    Weltmeisterin Olympiasieger Olympiasiegerin Teamchef Landeshauptmann Landeshauptfrau
+    Bundespräsident Bundeskanzler Vizekanzler Staatssekretär Staatssekretärin Abt Pfarrer
+    Pastor Pater Bruder Schwester Sohn Tochter Vater Mutter Ehefrau Ehemann Witwe Kardinal
+    Angeklagte Angeklagter Opfer Täter Täterin Zeuge Zeugin Kandidat Kandidatin Chefredakteur
+    Chefredakteurin Herausgeber Herausgeberin Intendant Intendantin Kurator Kuratorin
     """
 )
 _TITLE_ENDINGS = (
@@ -65,13 +92,127 @@ _TITLE_ENDINGS = (
     "führerin",
     "kandidat",
     "kandidatin",
+    "experte",
+    "expertin",
+    "trainer",
+    "trainerin",
+    "spieler",
+    "spielerin",
+    "profi",
+    "meister",
+    "meisterin",
+    "sieger",
+    "siegerin",
+    "forscher",
+    "forscherin",
+    "analyst",
+    "analystin",
+    "berater",
+    "beraterin",
+    "kollege",
+    "kollegin",
+    "manager",
+    "managerin",
+    "gründer",
+    "gründerin",
+    "mitglied",
+    "abgeordnete",
+    "abgeordneter",
+    "kapitän",
+    "stürmer",
+    "hüter",
+    "händler",
+    "anwalt",
+    "anwältin",
 )
-PARTICLES = word_set("bin ibn bint al el Abu Abdul van von de del der da di du le la")
+# Name particles that are no German words ("von", "der" and "de" are: "von Soonntag").
+PARTICLES = word_set("bin ibn bint al el Abu Abdul van del da di du le la dos das ben")
+# Words before a name that say who speaks or is quoted, and words after it.
+_SPEECH_BEFORE = word_set(
+    """
+    sagt sagte sagten sagen meint meinte erklärt erklärte betont betonte berichtet berichtete
+    kritisiert kritisierte fordert forderte warnt warnte so laut schreibt schrieb ergänzt ergänzte
+    räumt räumte glaubt glaubte findet fand hofft hoffte sieht sah zeigt zeigte weiß wusste
+    resümiert resümierte bestätigt bestätigte kündigt kündigte gibt gab verweist verwies
+    """
+)
+_SPEECH_AFTER = word_set(
+    """
+    zufolge sagt sagte meint meinte erklärt erklärte betont betonte berichtet berichtete
+    kritisiert kritisierte fordert forderte warnt warnte schreibt schrieb ergänzt ergänzte
+    """
+)
+# Nouns before a name of an organisation, a club, a medium or a place.
+_ORGANISATION_BEFORE = word_set(
+    """
+    Nachrichtenagentur Agentur Zeitung Zeitschrift Magazin Blatt Sender Fernsehsender Radiosender
+    Firma Konzern Unternehmen Hersteller Marke Bank Verein Klub Club Team Partei Bewegung Gruppe
+    Miliz Organisation Stiftung Institut Universität Provinz Bezirk Region Stadt Gemeinde Ort
+    Dorf Insel Fluss Hotel Festival Stadion Arena Plattform App Label Verlag Kanzlei Dienst
+    FC SC SV SK AC AS VfB VfL TSV ASK FK BK KS US Sporting Real Atletico Inter Olympique
+    """
+)
+_ORGANISATION_ENDINGS = (
+    "agentur",
+    "zeitung",
+    "konzern",
+    "verein",
+    "klub",
+    "partei",
+    "provinz",
+    "bezirk",
+    "region",
+    "gemeinde",
+    "sender",
+    "hersteller",
+    "gruppe",
+    "firma",
+    "kanzlei",
+)
+_ORGANISATION_AFTER = word_set("GmbH AG Inc Ltd SE Corp Holding FC SC")
+# A party, a country or a club in parentheses after a name: "Häupl (SPÖ)", "Ogier (FRA)".
+_CODE_AFTER = re.compile(r"\s?\((?:[A-ZÄÖÜ][\w.-]{1,7})(?:[/,][^)]{0,12})?\)")
 _TRANSLITERATION = re.compile(
     r"tsch|dsch|dsh|kh|zh|gh|ij|(?:ow|owa|ew|ewa|ski|skij|skyj|enko|uk|ajew|ijew|ullah|ollah|uddin|abad)s?$",
     re.IGNORECASE,
 )
+_FOREIGN = re.compile(
+    r"[^\x00-\x7fäöüßÄÖÜ]|^[^\W\d_]*(?:ou|aa|ii|uu|yy|sz|cz|zs|sj|dj|tx|gu[ae]|qu|[wx][aeiou]?$)"
+    r"|(?:ić|ic|vic|ez|inho|ini|elli|etti|ollo|dze|shvili|yan|oglu|escu|sson|sen|ski|sky|ova|ovi|"
+    r"aj|ay|ey|oy|o|a|i|y|u|ão)s?$"
+)
+# A capitalised word, with inner hyphens and apostrophes.
+_TOKEN = re.compile(r"(?<![\w-])[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*['’]?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_NAME_TAGS = frozenset({"NE", "FM", "XY", "UNK"})
+_FIRST_NAME_TAGS = frozenset({"NE", "FM", "XY"})
+
+# Evidence for (positive) and against (negative) reading a word as a name.
+WEIGHTS: dict[str, int] = {
+    "recurs": 3,
+    "name before": 4,
+    "title before": 4,
+    "inflected name": 3,
+    "speech frame": 2,
+    "organisation frame": 2,
+    "beside unknown name": 2,
+    "hyphenated name": 2,
+    "acronym": 3,
+    "compound of a known word": 2,
+    "no suggestion": 2,
+    "foreign spelling": 1,
+    "unrelated suggestions": 1,
+    "typo of a word": -3,
+    "typo of a common word": -1,
+}
+_COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
+_HEAD_LETTERS = 4
+_COMMON_HEAD = 3
+QUIET_FROM = 2
+NOTE_FROM = 1
+PASSAGE_WORDS = 3
+_PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
 
 
 def _is_title(word: str) -> bool:
@@ -79,28 +220,63 @@ def _is_title(word: str) -> bool:
     return word in TITLES or (word[:1].isupper() and lowered.endswith(_TITLE_ENDINGS))
 
 
-def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str]:
-    """Up to two words before the span (nearest first) and the word after it."""
-    before = _WORD.findall(text, max(0, start - 60), start)[-2:][::-1]
-    after = _WORD.match(text, end + 1) if end + 1 <= len(text) and text[end : end + 1] == " " else None
-    return before, after.group() if after else ""
+def _is_organisation(word: str) -> bool:
+    """A noun that names what kind of organisation or place follows: "Nachrichtenagentur",
+    "Bezirken", "FC"."""
+    if word in _ORGANISATION_BEFORE:
+        return True
+    lowered = word.casefold()
+    return word[:1].isupper() and any(
+        lowered.endswith(ending) or lowered.endswith((ending + "en", ending + "n", ending + "e", ending + "s"))
+        for ending in _ORGANISATION_ENDINGS
+    )
 
 
-def reads_as_name(issue: Issue, text: str, unknown: frozenset[str], counts: Counter[str]) -> bool:
-    """Whether a capitalised word the speller does not know reads as a name (module docstring)."""
-    word = issue.text
-    if not word[:1].isupper():
-        return False
-    before, after = _neighbours(text, issue.offset, issue.end)
-    if any(_is_title(candidate) for candidate in before):
-        return True
-    if "-" in word and all(part[:1].isupper() for part in word.split("-") if part):
-        return True
-    if any(neighbour in unknown or neighbour in PARTICLES for neighbour in [*before[:1], after]):
-        return True
-    if is_known_compound(issue) or any(one_slip_apart(word, replacement) for replacement in issue.replacements):
-        return False
-    return counts[word] >= 2 or bool(_TRANSLITERATION.search(word)) or not issue.replacements
+def name_key(word: str) -> str:
+    """The word without a genitive ending, so that a name and its genitive count as one
+    ("Zwayers", "Zwayer"; "Reuters'", "Reuters")."""
+    word = word.rstrip("'’")
+    if len(word) > 4 and word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """The capitalised words of an article, counted by spelling and by `name_key`, and those
+    the speller does not know."""
+
+    text: str
+    forms: Counter[str]
+    keys: Counter[str]
+    unknown: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, unknown: frozenset[str]) -> ArticleWords:
+        forms = Counter(match.group() for match in _TOKEN.finditer(text) if match.group()[:1].isupper())
+        keys: Counter[str] = Counter()
+        for form, count in forms.items():
+            keys[name_key(form)] += count
+        return cls(text, forms, keys, unknown)
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str, str]:
+    """Up to two words before the span (nearest first, only across spaces and hyphens), the
+    word after it (after a space), and the text just after it."""
+    window = text[max(0, start - 60) : start]
+    before: list[str] = []
+    position = len(window)
+    for match in reversed(list(_WORD.finditer(window))):
+        between = window[match.end() : position]
+        token = match.group()
+        if between.strip(" -–") or len(before) == 2:
+            break
+        if token.endswith(".") and not (_INITIAL.match(token) or token in TITLES):
+            break  # the end of the sentence before ("Brüssel. Demnavh")
+        before.append(token)
+        position = match.start()
+    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return before, after.group().rstrip(".,") if after else "", text[end : end + 24]
 
 
 def one_slip_apart(word: str, other: str) -> bool:
@@ -122,6 +298,25 @@ def one_slip_apart(word: str, other: str) -> bool:
     return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
 
+def adds_ending(word: str, other: str) -> bool:
+    """Whether one of the two is the other with an inflection ending ("Zwayers", "Zwayer";
+    "Europacupsiege", "Europacupsieg"); "Arbeitn" is no form of "Arbeiten"."""
+    shorter, longer = sorted((word, other), key=len)
+    return longer.startswith(shorter) and longer[len(shorter) :] in INFLECTION_ENDINGS
+
+
+def _slip_fixes(issue: Issue) -> list[str]:
+    """The speller's suggestions one slip away that are no inflected form of the word itself."""
+    return [
+        replacement
+        for replacement in issue.replacements
+        if one_slip_apart(issue.text, replacement)
+        and name_key(replacement) != name_key(issue.text)
+        and replacement.replace(" ", "").replace("-", "") != issue.text.replace("-", "")
+        and not adds_ending(issue.text, replacement)
+    ]
+
+
 def is_known_compound(issue: Issue) -> bool:
     """Whether the speller suggests the word itself split into known parts ("Kai kanten")."""
     joined = issue.text.casefold()
@@ -130,6 +325,125 @@ def is_known_compound(issue: Issue) -> bool:
         and replacement.replace(" ", "").replace("-", "").casefold() == joined.replace("-", "")
         for replacement in issue.replacements
     )
+
+
+def name_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
+    """The signals (keys of `WEIGHTS`) for and against reading this occurrence as a name."""
+    yield from _context_evidence(issue, words)
+    yield from _word_evidence(issue)
+
+
+def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
+    """What the article around the word says: recurrence, the words before and after it."""
+    word = issue.text
+    before, after, following = _neighbours(words.text, issue.offset, issue.end)
+    previous = before[0] if before else ""
+    if words.keys[name_key(word)] >= 2:
+        yield "recurs"
+    if word != name_key(word) and (
+        words.forms[name_key(word)] or lookup(name_key(word))[0] == "NE" or name_key(word) in words.unknown
+    ):
+        yield "inflected name"
+    if previous and (
+        _INITIAL.match(previous)
+        or (
+            previous[:1].isupper()
+            and not _is_title(previous)
+            and not _is_organisation(previous)
+            and (previous in words.unknown or lookup(previous)[0] in _FIRST_NAME_TAGS)
+        )
+    ):
+        yield "name before"
+    if any(_is_title(candidate) for candidate in before):
+        yield "title before"
+    if previous.casefold() in _SPEECH_BEFORE or after in _SPEECH_AFTER:
+        yield "speech frame"
+    if _is_organisation(previous) or after in _ORGANISATION_AFTER or _CODE_AFTER.match(following):
+        yield "organisation frame"
+    if any(neighbour in words.unknown or neighbour in PARTICLES for neighbour in [previous, after]):
+        yield "beside unknown name"
+
+
+def _word_evidence(issue: Issue) -> Iterator[str]:
+    """What the word itself and the speller's suggestions for it say."""
+    word = issue.text
+    if "-" in word and all(part[:1].isupper() for part in word.split("-") if part):
+        yield "hyphenated name"
+    if len(word) > 1 and (word.isupper() or (word[:-1].isupper() and word.endswith("s"))):
+        yield "acronym"
+    if _known_head(word):
+        yield "compound of a known word"
+    if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
+        yield "foreign spelling"
+    typo_of = [fix for fix in _slip_fixes(issue) if lookup(fix)[0] not in _NAME_TAGS]
+    if not issue.replacements:
+        yield "no suggestion"
+    elif typo_of:
+        yield "typo of a word"
+        if any(lookup(fix)[2] >= _COMMON for fix in typo_of):
+            yield "typo of a common word"
+    else:
+        yield "unrelated suggestions"
+
+
+def _known_head(word: str) -> bool:
+    """Whether the word ends in a common noun of the lexicon after three letters or more
+    ("Sachlichkeitsgebot", "Alkomattest"): a compound the speller lacks, not a typo."""
+    if "-" in word:
+        return False
+    for split in range(3, len(word) - _HEAD_LETTERS + 1):
+        tag, _ending, frequency = lookup(word[split:])
+        if tag in ("NN", "NNA") and frequency >= _COMMON_HEAD:
+            return True
+    return False
+
+
+def is_name_like(word: str) -> bool:
+    """Whether a capitalised word is no ordinary word of the lexicon (it may be a name)."""
+    return word[:1].isupper() and lookup(name_key(word))[0] in _NAME_TAGS
+
+
+def name_score(issue: Issue, words: ArticleWords) -> int:
+    return sum(WEIGHTS[signal] for signal in name_evidence(issue, words))
+
+
+def reads_as_name(issue: Issue, words: ArticleWords) -> bool:
+    """Whether this occurrence of a capitalised unknown word, on its own, reads as a name."""
+    return issue.text[:1].isupper() and name_score(issue, words) >= NOTE_FROM
+
+
+def article_slip(issue: Issue, words: ArticleWords) -> str | None:
+    """A capitalised word of the same article one slip away from this once-used unknown word
+    ("Chridtian" beside "Christian"), used more often or, as often, before it: its right
+    spelling."""
+    word = issue.text
+    if len(word) < 5 or words.forms[word] > 1 or not word[:1].isupper():
+        return None
+    for other, count in words.forms.most_common():
+        if other == word or not one_slip_apart(word, other) or adds_ending(word, other):
+            continue
+        if count > 1 or words.text.find(other) < issue.offset:
+            return other
+    return None
+
+
+def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
+    """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
+    another, small letters among them: a quotation in another language ("Thanks for the
+    messages"), which the German speller cannot judge."""
+    ordered = sorted(spelling, key=lambda issue: issue.offset)
+    runs: list[list[Issue]] = []
+    for issue in ordered:
+        if runs and _PASSAGE_GAP.fullmatch(text[runs[-1][-1].end : issue.offset]):
+            runs[-1].append(issue)
+        else:
+            runs.append([issue])
+    return {
+        issue.offset
+        for run in runs
+        if len(run) >= PASSAGE_WORDS and any(issue.text[:1].islower() for issue in run)
+        for issue in run
+    }
 
 
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:
@@ -148,25 +462,46 @@ def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -
 
 
 def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -> list[Issue]:
-    """The speller's findings, with those that read as names or known compounds made notes.
+    """The speller's findings as an editor reads them (module docstring): errors, notes on
+    names and known compounds, or nothing for words the article shows to be names.
 
     `spelling` holds only speller findings whose words the profile does not know.
     """
-    counts = Counter(issue.text for issue in spelling)
-    unknown = frozenset(issue.text for issue in spelling if issue.text[:1].isupper())
+    words = ArticleWords.of(text, frozenset(issue.text for issue in spelling if issue.text[:1].isupper()))
+    scores: dict[str, int] = {}
+    for issue in spelling:
+        if issue.text[:1].isupper():
+            key = name_key(issue.text)
+            scores[key] = max(scores.get(key, -99), name_score(issue, words))
+    noted: set[str] = set()
+    passage = foreign_passage(spelling, text)
     classified = []
     for issue in spelling:
+        key = name_key(issue.text)
         if profile.suggest_names(issue.text):
             classified.append(issue)  # a near miss of a dictionary name: a spelling error
-        elif reads_as_name(issue, text, unknown, counts):
-            message = (
-                f"Name nicht im Namensverzeichnis: »{issue.text}«. Ist er richtig geschrieben, "
-                "gehört er ins Namensverzeichnis des Hausprofils."
-            )
-            classified.append(_note(issue, UNKNOWN_NAME, "Name nicht im Namensverzeichnis", message, True))
-        elif is_known_compound(issue):
+            continue
+        slip = article_slip(issue, words)
+        if slip is not None:
+            fixes = (slip, *(r for r in issue.replacements if r != slip))
+            classified.append(dataclasses.replace(issue, replacements=fixes))
+        elif issue.offset in passage:
+            continue
+        elif any(r != issue.text and r.casefold() == issue.text.casefold() for r in issue.replacements):
+            classified.append(issue)  # written in other capitals than the known word: "Youtube"
+        elif is_known_compound(issue) and not _slip_fixes(issue):
             message = f"Zusammensetzung nicht im Wörterbuch: »{issue.text}«. Die Teile sind bekannt; bitte prüfen."
             classified.append(_note(issue, UNKNOWN_COMPOUND, "Zusammensetzung nicht im Wörterbuch", message, False))
+        elif issue.text[:1].isupper() and scores[key] >= QUIET_FROM:
+            continue
+        elif issue.text[:1].isupper() and scores[key] >= NOTE_FROM:
+            if key not in noted:
+                noted.add(key)
+                message = (
+                    f"Name nicht im Namensverzeichnis: »{issue.text}«. Ist er richtig geschrieben, "
+                    "gehört er ins Namensverzeichnis des Hausprofils."
+                )
+                classified.append(_note(issue, UNKNOWN_NAME, "Name nicht im Namensverzeichnis", message, True))
         else:
             classified.append(issue)
     return classified

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.house import dictionary
-from checker.house.dictionary import edit_distance
+from checker.house.dictionary import NameIndex, edit_distance
 
 # Letters of every kind the distance treats apart: swappable, insertable, rigid, with diacritics.
 LETTERS = "aeiouyäöüßszckqxwvfjhtnrlmbdgpéñłčš-"
@@ -50,3 +50,12 @@ def test_the_distance_of_known_pairs() -> None:
     assert edit_distance("araghchi", "araghtschi") == 2
     assert edit_distance("rouhani", "rohani") == 1
     assert edit_distance("menschen", "münchen", 2) == 3
+
+
+def test_an_acronym_written_as_a_word_is_the_name() -> None:
+    index = NameIndex(["IRNA", "Wien", "AP"])
+    assert index.is_known("Irna") and index.base_name("Irna") == ("IRNA", "")
+    # Two letters are too few to tell an acronym from a word.
+    assert not index.is_known("Ap")
+    # A name in lower case after its capital is no acronym of it.
+    assert not NameIndex(["Irna"]).is_known("IRNa")

@@ -3,6 +3,7 @@
  * actions that fit the finding's state. */
 
 import { ignoredByRule } from "./choices.js";
+import { isAboutAName } from "./names.js";
 import { overlaps } from "./text.js";
 
 const MAX_SUGGESTIONS = 8;
@@ -129,6 +130,6 @@ function fillActions(page, finding) {
   undo.hidden = finding.state !== "applied";
   undo.disabled = page.diverged;
   const acceptName = byId("card-accept-name");
-  acceptName.hidden = finding.rule !== "HOUSE_UNKNOWN_NAME" || finding.state !== "open";
+  acceptName.hidden = !isAboutAName(finding) || finding.state !== "open";
   acceptName.title = "„" + finding.text + "“ gilt in diesem Browser als bekannter Name";
 }

@@ -2,10 +2,9 @@
  * words, so that they stay ignored after a re-check), rules switched off, and the accepted names
  * (names.js). Listed in the side panel, each with a button that takes it back. */
 
-import { acceptedNames, forgetName } from "./names.js";
+import { acceptedNames, forgetName, isAboutAName } from "./names.js";
 
 const KEY = "wirecheck.choices.v1";
-const UNKNOWN_NAME = "HOUSE_UNKNOWN_NAME";
 
 function load() {
   try {
@@ -71,7 +70,7 @@ export function applyChoices(page) {
   page.findings.forEach((finding) => {
     const chosen = choices.rules.some((choice) => choice.rule === ruleOf(finding)) ||
       choices.findings.some((choice) => sameFinding(choice, finding)) ||
-      (finding.rule === UNKNOWN_NAME && names.includes(finding.text));
+      (isAboutAName(finding) && names.includes(finding.text));
     if (chosen && finding.state === "open") {
       finding.state = "ignored";
     } else if (!chosen && finding.state === "ignored") {

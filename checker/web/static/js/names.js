@@ -70,7 +70,7 @@ function tell(message) {
 const OUTCOMES = {
   accepted: "Er steht jetzt im Namensverzeichnis und gilt für alle.",
   proposed: "Er ist für das Namensverzeichnis vorgeschlagen; die Redaktion prüft ihn.",
-  rejected: "Im Namensverzeichnis ist er abgelehnt; er gilt nur in dieser Sitzung.",
+  rejected: "Im Namensverzeichnis ist er abgelehnt; er gilt nur in diesem Browser.",
 };
 
 async function addToDictionary(name) {
@@ -89,11 +89,21 @@ async function addToDictionary(name) {
     if (response.ok) {
       tell(OUTCOMES[answer.name.status] || "");
     } else {
-      tell("Das Namensverzeichnis hat ihn nicht aufgenommen (" + answer.error.message + "); er gilt in dieser Sitzung.");
+      tell("Das Namensverzeichnis hat ihn nicht aufgenommen (" + answer.error.message + "); er gilt in diesem Browser.");
     }
   } catch (error) {
-    tell("Das Namensverzeichnis ist nicht erreichbar; der Name gilt in dieser Sitzung.");
+    tell("Das Namensverzeichnis ist nicht erreichbar; der Name gilt in diesem Browser.");
   }
+}
+
+// A name-like word: a note on an unknown name, or the speller's finding on one capitalised word
+// (the speller cannot tell "Gächter" from a typo; the editor can).
+const NAME_LIKE = /^\p{Lu}[\p{L}'’-]*$/u;
+
+export function isAboutAName(finding) {
+  return (
+    finding.rule === "HOUSE_UNKNOWN_NAME" || (/SPELLER_RULE$/.test(finding.rule) && NAME_LIKE.test(finding.text))
+  );
 }
 
 export function acceptName(name) {
