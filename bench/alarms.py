@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import published as published_copy
 from checker.engine import open_engine
 from checker.filters.fixes import REASONS, plan
 from checker.house import Profile, load_profile
@@ -525,9 +526,44 @@ def learned_clean_rows(engine: Engine, profile: Profile) -> list[list[object]]:
     return rows
 
 
-def render(results: Results, sides: Sequence[Side], profile: Profile, learned: str) -> str:
+def published_section(results: published_copy.PublishedResults | None) -> str:
+    """Alarms and notes on real published copy (bench/published.py), if its corpus is there."""
+    if results is None:
+        return (
+            "## Published copy\n\nNot measured: the corpus "
+            f"{published_copy.CORPUS} is missing (it is kept outside the repository)."
+        )
+    targets = "\n".join(
+        f"- {'met' if met else '**not met**'}: {target}" for target, met in results.targets_met().items()
+    )
+    return "\n\n".join(
+        [
+            "## Published copy: alarms per 1,000 words",
+            f"{results.articles} edited DER STANDARD/APA articles of the 10kGNAD collection's dev half"
+            f" (`../shared/corpora/10kgnad/dev.jsonl`, {results.words:,} words, checked as"
+            f" {published_copy.LANGUAGE}), measured by `bench/published.py`: nearly every finding on"
+            " published copy is a false alarm. The corpus is read at run time; nothing of it is kept.",
+            published_copy.overview_table(results),
+            f"Ratio checker/LanguageTool alarms: {results.ratio():.2f}.",
+            targets,
+            "### By rule",
+            published_copy.rule_table(results),
+            "### Typos planted into the same copy at run time",
+            published_copy.planted_table(results),
+        ]
+    )
+
+
+def render(
+    results: Results,
+    sides: Sequence[Side],
+    profile: Profile,
+    learned: str,
+    published: published_copy.PublishedResults | None,
+) -> str:
     sections = [
         header(results, profile),
+        published_section(published),
         clean_section(results, sides),
         planted_section(results, sides),
         translation_section(results, sides),
@@ -573,9 +609,14 @@ def main() -> None:
         results = measure(sides, engine)
         model_results = learned_report.measure_model(engine, profile)
         learned = learned_report.section(model_results, table, learned_clean_rows(engine, profile))
-    args.output.write_text(render(results, sides, profile, learned), encoding="utf-8")
+        published = None
+        if published_copy.CORPUS.is_file():
+            published = published_copy.measure(engine, profile, published_copy.load_articles())
+    args.output.write_text(render(results, sides, profile, learned, published), encoding="utf-8")
     print(summary(results, sides))
     print(learned_report.summary(model_results))
+    if published is not None:
+        print(published_copy.summary(published))
     print(f"wrote {args.output}")
 
 
