@@ -18,7 +18,7 @@ from tests.serving import serving
 
 pytestmark = [pytest.mark.engine, pytest.mark.browser]
 
-TEXT = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an."
+TEXT = "Die Lage sei ruhig. Bei Rapid spielte Schwegler gut."
 UNKNOWN_NAMES = '#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]'
 
 
@@ -50,16 +50,16 @@ def test_a_name_accepted_on_the_card_is_known_to_the_next_editor(
 ) -> None:
     base_url, store = served
     submit_draft(page, base_url, TEXT)
-    assert "Wahidi" in _unknown_names(page)
-    page.locator(UNKNOWN_NAMES, has_text="Wahidi").first.click()
+    assert "Schwegler" in _unknown_names(page)
+    page.locator(UNKNOWN_NAMES, has_text="Schwegler").first.click()
     page.click("#card-accept-name")
     # The tab keeps it at once; the dictionary says it took it.
     page.locator("#status", has_text="Namensverzeichnis").wait_for(timeout=10_000)
     assert "Er steht jetzt im Namensverzeichnis und gilt für alle." in page.inner_text("#status")
-    entry = store.get("Wahidi")
+    entry = store.get("Schwegler")
     assert entry is not None
     assert (entry.status, entry.added_by) == ("accepted", "web")
-    assert "Sprecher Ahmad Wahidi sagte" in entry.seen_in
+    assert "Bei Rapid spielte Schwegler" in entry.seen_in
     screenshot(page, "name-accepted.png")
 
     # Another editor, another browser session with no names of its own: the name is known.
@@ -68,7 +68,7 @@ def test_a_name_accepted_on_the_card_is_known_to_the_next_editor(
         editor = other.new_page()
         submit_draft(editor, base_url, TEXT)
         assert editor.input_value("#session-names") == ""
-        assert "Wahidi" not in _unknown_names(editor)
+        assert "Schwegler" not in _unknown_names(editor)
     finally:
         other.close()
 
@@ -76,10 +76,10 @@ def test_a_name_accepted_on_the_card_is_known_to_the_next_editor(
 def test_the_desk_reviews_a_proposed_name(page: Any, served: tuple[str, NameStore]) -> None:  # noqa: F811
     base_url, store = served
     submit_draft(page, base_url, TEXT)
-    page.locator(UNKNOWN_NAMES, has_text="Wahidi").first.click()
+    page.locator(UNKNOWN_NAMES, has_text="Schwegler").first.click()
     page.click("#card-accept-name")
     page.locator("#status", has_text="vorgeschlagen").wait_for(timeout=10_000)
-    assert store.get("Wahidi").status == "proposed"
+    assert store.get("Schwegler").status == "proposed"
 
     # The desk: the proposals, filtered.
     page.goto(base_url + "/names", wait_until="load")
@@ -87,32 +87,32 @@ def test_the_desk_reviews_a_proposed_name(page: Any, served: tuple[str, NameStor
     with page.expect_navigation(wait_until="load"):
         page.click("#names-filter button[type=submit]")
     rows = page.locator("tr.name-row")
-    assert rows.count() == 1 and rows.first.get_attribute("data-name") == "Wahidi"
-    assert "Sprecher Ahmad Wahidi sagte" in rows.first.inner_text()
+    assert rows.count() == 1 and rows.first.get_attribute("data-name") == "Schwegler"
+    assert "Bei Rapid spielte Schwegler" in rows.first.inner_text()
     screenshot(page, "names-review.png", full_page=True)
 
     # Edit: kind and a variant; then approve.
-    row = page.locator('tr.name-row[data-name="Wahidi"]')
+    row = page.locator('tr.name-row[data-name="Schwegler"]')
     row.locator("summary").click()
     row.locator(".name-edit select[name=kind]").select_option("person")
     row.locator(".name-edit input[name=variants]").fill("Vahidi")
     with page.expect_navigation(wait_until="load"):
         row.locator(".name-edit button[type=submit]").click()
-    assert "„Wahidi“ ist geändert." in page.inner_text("#names-notice")
+    assert "„Schwegler“ ist geändert." in page.inner_text("#names-notice")
     with page.expect_navigation(wait_until="load"):
-        page.locator('tr.name-row[data-name="Wahidi"] button[value=accept]').click()
+        page.locator('tr.name-row[data-name="Schwegler"] button[value=accept]').click()
     # The filter (proposed) stays: the accepted name has left the list.
     assert page.locator("tr.name-row").count() == 0
-    entry = store.get("Wahidi")
+    entry = store.get("Schwegler")
     assert (entry.status, entry.kind, entry.variants) == ("accepted", "person", ("Vahidi",))
 
     # Now every check knows it, and its variant gets it as the fix.
     submit_draft(page, base_url, TEXT)
-    assert "Wahidi" not in _unknown_names(page)
+    assert "Schwegler" not in _unknown_names(page)
 
     # Delete: gone from the list and the dictionary.
     page.goto(base_url + "/names", wait_until="load")
     with page.expect_navigation(wait_until="load"):
-        page.locator('tr.name-row[data-name="Wahidi"] button[value=delete]').click()
-    assert "„Wahidi“ ist gelöscht." in page.inner_text("#names-notice")
-    assert store.get("Wahidi") is None
+        page.locator('tr.name-row[data-name="Schwegler"] button[value=delete]').click()
+    assert "„Schwegler“ ist gelöscht." in page.inner_text("#names-notice")
+    assert store.get("Schwegler") is None

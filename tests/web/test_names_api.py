@@ -115,14 +115,14 @@ def test_the_page_adds_as_the_setting_says(tmp_path: Any) -> None:
         app = _app(f"sqlite:///{tmp_path / setting}.sqlite3", NAMES_FROM_EDITORS=setting)
         answer = app.test_client().post(
             "/api/v1/names",
-            json={"name": "Wahidi", "seen_in": "Sprecher Ahmad Wahidi sagte", "status": "accepted"},
+            json={"name": "Schwegler", "seen_in": "Bei Rapid spielte Schwegler", "status": "accepted"},
             headers={"X-Wirecheck-Client": "page"},
         )
         entry = answer.get_json()["name"]
         assert (entry["status"], entry["added_by"], entry["seen_in"]) == (
             expected,
             "web",
-            "Sprecher Ahmad Wahidi sagte",
+            "Bei Rapid spielte Schwegler",
         )
 
 
@@ -159,7 +159,7 @@ def test_openapi_describes_the_names_api(tmp_path: Any) -> None:
 
 # ---- A name accepted once is known to every check ---------------------------------------------
 
-TEXT = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an.\n"
+TEXT = "Die Lage sei ruhig. Bei Rapid spielte Schwegler gut.\n"
 
 
 @pytest.mark.engine
@@ -184,18 +184,18 @@ def test_an_accepted_name_is_known_to_every_check(
             "cli": {issue["text"] for issue in json.loads(cli.stdout)["files"][0]["issues"]},
         }
 
-    assert all("Wahidi" in found for found in flagged(client).values())
-    added = client.post("/api/v1/names", json={"name": "Wahidi", "kind": "person"})
+    assert all("Schwegler" in found for found in flagged(client).values())
+    added = client.post("/api/v1/names", json={"name": "Schwegler", "kind": "person"})
     assert added.status_code == 201
-    assert not any("Wahidi" in found for found in flagged(client).values())
+    assert not any("Schwegler" in found for found in flagged(client).values())
     # Another app (a restart, another host) on the same database knows it too.
     restarted = create_app(settings).test_client()
-    assert "Wahidi" not in flagged(restarted)["api"]
+    assert "Schwegler" not in flagged(restarted)["api"]
     exported = wirecheck(env, "names", "export")
-    assert exported.returncode == 0 and 'person = [\n  "Wahidi",\n]' in exported.stdout
-    removed = wirecheck(env, "names", "remove", "Wahidi")
+    assert exported.returncode == 0 and 'person = [\n  "Schwegler",\n]' in exported.stdout
+    removed = wirecheck(env, "names", "remove", "Schwegler")
     assert removed.returncode == 0, removed.stderr
-    assert all("Wahidi" in found for found in flagged(restarted).values())
+    assert all("Schwegler" in found for found in flagged(restarted).values())
 
 
 @pytest.mark.engine
