@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from checker.errors import InputError
+from checker.errors import InputError, InvalidRequest
 from checker.formats import Document, parse_document
 from checker.house import ModelSettings, Profile, run_house_rules
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
@@ -21,6 +21,7 @@ from checker.learned import review
 from checker.options import CheckOptions
 from checker.records import Issue, Report
 from checker.text.datelines import separate_datelines
+from checker.text.language_guess import not_german
 from checker.text.language_tags import variant_for
 from checker.text.limits import find_unsafe
 from checker.text.offsets import LineIndex, widen_to_characters
@@ -45,6 +46,8 @@ def check(
     """
     options = options or CheckOptions()
     document = parse_document(text, format=options.format, path=path)
+    if options.language is None and document.language is None:
+        _refuse_other_language(document.plain_text())
     language = options.language or variant_for(document.language) or "de-DE"
     language_set = dataclasses.replace(options, language=language)
     return check_document(document, language_set, engine=engine, profile=profile, path=path)
@@ -87,6 +90,20 @@ def check_document(
         format=document.format,
         stats=text_statistics(plain),
     )
+
+
+def _refuse_other_language(plain: str) -> None:
+    """Raises where a text that names no language is surely not German (checker.text.language_guess):
+    the editor decides, by choosing a German variant, whether it is checked as German after all."""
+    guess = not_german(plain)
+    if guess is not None:
+        raise InvalidRequest(
+            f"the text reads as {guess.language!r} (probability {guess.probability:.2f}), not German; "
+            "only German is checked: choose a German variant (--language de-DE) to check it as German anyway",
+            reason="not_german",
+            language=guess.language,
+            name=guess.name,
+        )
 
 
 def _refuse_unsafe(document: Document, plain: str, path: str | None) -> None:
