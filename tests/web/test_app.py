@@ -105,7 +105,7 @@ class Page(HTMLParser):
             self.options[self._select].append(values["value"])
             if "selected" in values:
                 self.selected[self._select] = values["value"]
-        if tag == "textarea":
+        if tag == "textarea" and values.get("id") == "text":
             self._capture, self._buffer = "textarea", []
         elif values.get("id") == "error-message":
             self._capture, self._buffer = "error", []

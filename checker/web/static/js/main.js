@@ -12,6 +12,7 @@
  *   fixes.js                applying and undoing suggestions, the corrected text
  *   panel.js                the side panel: states, counts, the list, copying
  *   names.js                names the editor accepts for the session
+ *   upload.js               files and the typed draft: the text a file replaced, "Neuer Text"
  *   text.js                 code points, German numbers, overlapping findings
  */
 
@@ -21,6 +22,7 @@ import { setupForm } from "./form.js";
 import { setupSessionNames } from "./names.js";
 import { refreshStates, setupCopyButton, setupFindingLinks } from "./panel.js";
 import { readResultPage, revealScriptControls } from "./result-page.js";
+import { setupUploads } from "./upload.js";
 
 function setupResult() {
   const page = readResultPage();
@@ -42,6 +44,7 @@ function setupResult() {
 function setup() {
   setupForm(); // first: the result page compares the draft in the form with the checked text
   setupSessionNames();
+  setupUploads();
   setupResult();
 }
 

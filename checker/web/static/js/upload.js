@@ -1,0 +1,81 @@
+/* Files and the typed draft. A chosen file replaces the text field's content when the form is
+ * sent; the server keeps the typed text aside in the form (check/_file_fields.html), and this
+ * puts it back into the field on request, the file's text taking its place aside, so nothing is
+ * lost either way. "Neuer Text" (/?neu) opens an empty form, with the last draft one click away. */
+
+import { loadDraft, saveDraft } from "./draft.js";
+
+const SET_ASIDE_KEY = "wirecheck.set-aside.v1";
+
+// Whether this page was opened for a new, empty text ("Neuer Text").
+export function wantsNewText() {
+  return new URLSearchParams(window.location.search).has("neu");
+}
+
+export function setupUploads() {
+  const textarea = document.getElementById("text");
+  if (!textarea) {
+    return;
+  }
+  keepTypedTextWhenAFileIsSent(textarea);
+  offerSetAsideText(textarea);
+}
+
+// The browser's copy of the typed text, for an answer that never comes back (a closed tab).
+function keepTypedTextWhenAFileIsSent(textarea) {
+  const file = document.getElementById("file");
+  textarea.form.addEventListener("submit", () => {
+    if (file && file.files && file.files.length && textarea.value.trim()) {
+      try {
+        window.localStorage.setItem(SET_ASIDE_KEY, JSON.stringify({ text: textarea.value, saved: Date.now() }));
+      } catch (error) {
+        // Storage full or disabled: the server keeps the typed text in its answer.
+      }
+    }
+  });
+}
+
+function offerSetAsideText(textarea) {
+  const button = document.getElementById("restore-set-aside");
+  const aside = document.getElementById("set-aside-text");
+  if (!button || !aside) {
+    return;
+  }
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    const typed = aside.value;
+    aside.value = textarea.value;
+    textarea.value = typed;
+    // The field holds typed text now, not the file: its name and kind no longer apply.
+    ["filename", "encoding", "office", "headings"].forEach((name) => {
+      const field = textarea.form.elements.namedItem(name);
+      if (field) {
+        field.remove();
+      }
+    });
+    saveDraft(typed);
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    textarea.focus();
+  });
+}
+
+/* On "Neuer Text": the field stays empty; the last draft is offered, not put in. */
+export function offerLastDraft(textarea, note, onChange) {
+  const stored = loadDraft();
+  if (!stored || !stored.text.trim()) {
+    return;
+  }
+  note.textContent = "Neues, leeres Feld. Ihr letzter Text ist noch gespeichert.";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "button button-quiet";
+  button.textContent = "Letzten Text wieder einsetzen";
+  button.addEventListener("click", () => {
+    textarea.value = stored.text;
+    note.hidden = true;
+    onChange();
+    textarea.focus();
+  });
+  note.appendChild(button);
+  note.hidden = false;
+}
