@@ -31,7 +31,7 @@ _SAMPLE_CHARACTERS = 5_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 # The languages an editor is most likely to meet, by name; others by their code.
-LANGUAGE_NAMES = {
+OTHER_LANGUAGE_NAMES = {
     "en": "Englisch",
     "fr": "Französisch",
     "es": "Spanisch",
@@ -67,7 +67,7 @@ class LanguageGuess:
     @property
     def name(self) -> str:
         """The language's German name ("Englisch"), else its code."""
-        return LANGUAGE_NAMES.get(self.language, self.language)
+        return OTHER_LANGUAGE_NAMES.get(self.language, self.language)
 
 
 _identifier: Any = None
