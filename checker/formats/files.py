@@ -9,8 +9,9 @@ in Windows-1252 („ “ – … €) and control characters, never written, in 
 of them are Windows-1252 (unless one of its five unassigned bytes is among them: then neither),
 and bytes without them read the same either way, named ISO-8859-1. Bytes are read so only where
 that cannot be a misreading: none is NUL (UTF-16), none is part of a valid UTF-8 sequence (a UTF-8
-file with one damaged byte would turn every umlaut into two characters), and most letters come out
-as ASCII letters (not Cyrillic or Greek in another single-byte code).
+file with one damaged byte would turn every umlaut into two characters), every character beyond
+ASCII is one German copy holds (umlauts, accents, typographic marks: not "ÿ" or "¤"), and most
+letters come out as ASCII letters (not Cyrillic or Greek in another single-byte code).
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ _UNASSIGNED_IN_1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # In a Western European text most letters are ASCII; more than this share beyond it is another script.
 _MOST_NON_ASCII_LETTERS = 0.3
+# What a German article written in Windows-1252 or Latin-1 has beyond ASCII: umlauts, the accents
+# of names and loanwords, typographic quotes and dashes, currency, degrees, fractions. Anything
+# else ("ÿ", "þ", "¤", "¬") says the bytes are in another encoding.
+_WESTERN = frozenset(
+    "äöüÄÖÜß"
+    "àáâãåæçèéêëìíîïñòóôõøùúûýÀÁÂÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕØÙÚÛÝŠšŽžŒœ"
+    "„“”‚‘’‹›«»–—…•·´€£¥¢°§¶©®™±×÷²³¹½¼¾µ‰†¡¿ªº\u00a0\u00ad"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,8 @@ def _single_byte_encoding(data: bytes) -> str | None:
         return None
     encoding = WINDOWS_1252 if _C1_BYTES.search(data) else LATIN_1
     text = data.decode(encoding)
+    if any(not character.isascii() and character not in _WESTERN for character in text):
+        return None
     letters = _LETTER.findall(text)
     beyond_ascii = sum(1 for letter in letters if not letter.isascii())
     if not letters or beyond_ascii > _MOST_NON_ASCII_LETTERS * len(letters):

@@ -104,11 +104,12 @@ class CheckRequest:
         # The form sends house=0 from a hidden field, then house=1 from the checkbox when ticked.
         house = form.getlist("house")
         model = form.getlist("model")
-        # The form's select, then the button that asks for a German variant where one was pressed.
-        language = form.getlist("language")
+        # The form's select, and the button that asks for a German variant where one was pressed:
+        # a variant named wins over "auto".
+        language = [value for value in form.getlist("language") if value != AUTO] or [AUTO]
         return cls(
             text=normalise_line_ends(form.get("text", "")),
-            language=language[-1] if language else AUTO,
+            language=language[-1],
             picky=_is_true(form.get("picky", "")),
             format=form.get("format", AUTO),
             house=_is_true(house[-1]) if house else True,

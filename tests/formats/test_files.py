@@ -145,3 +145,9 @@ def test_read_stream_reads_office_files_and_other_encodings() -> None:
     source = read_stream(io.BytesIO(GERMAN.encode("cp1252")), "meldung.txt")
     assert source.text == GERMAN
     assert source.encoding == WINDOWS_1252
+
+
+def test_a_character_german_copy_does_not_hold_is_no_latin_1() -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(b"Hallo\xff Welt", "meldung.txt")
+    assert (caught.value.reason, caught.value.details["byte"]) == ("not_utf8", 5)

@@ -408,9 +408,9 @@ def test_an_english_nitf_is_not_checked_as_german_until_the_editor_says_so(clien
     button = {"type": "submit", "class": "button", "form": "check-form", "name": "language", "value": "de-DE"}
     assert ("button", button) in page.all_attrs
     assert page.textarea is not None and "<hl1>" in page.textarea  # the file's text comes back in the form
-    # The button sends the form with de-DE after the select's "auto".
+    # The button, before the form in the page, sends de-DE before the select's "auto".
     checked = client.post(
-        "/check", data={"text": page.textarea, "language": ["auto", "de-DE"]}, content_type="multipart/form-data"
+        "/check", data={"text": page.textarea, "language": ["de-DE", "auto"]}, content_type="multipart/form-data"
     )
     assert checked.status_code == 200
     assert page_of(checked).report_data()["language"] == "de-DE"

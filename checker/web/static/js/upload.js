@@ -46,13 +46,18 @@ function offerSetAsideText(textarea) {
     const typed = aside.value;
     aside.value = textarea.value;
     textarea.value = typed;
-    // The field holds typed text now, not the file: its name and kind no longer apply.
+    // The field holds typed text now, not the file: its name and kind no longer apply, nor
+    // does the download as that file.
     ["filename", "encoding", "office", "headings"].forEach((name) => {
       const field = textarea.form.elements.namedItem(name);
       if (field) {
         field.remove();
       }
     });
+    const download = document.getElementById("download");
+    if (download) {
+      download.hidden = true;
+    }
     saveDraft(typed);
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
     textarea.focus();
