@@ -414,3 +414,14 @@ def test_an_english_nitf_is_not_checked_as_german_until_the_editor_says_so(clien
     )
     assert checked.status_code == 200
     assert page_of(checked).report_data()["language"] == "de-DE"
+
+
+def test_api_refuses_an_untagged_english_text_unless_a_variant_is_given(client: FlaskClient) -> None:
+    english = (FORMATS_DIR / "iptc" / "dti-nitf" / "basic-story.xml").read_text(encoding="utf-8")
+    refused = client.post("/api/v1/check", json={"text": english})
+    assert refused.status_code == 400
+    error = refused.get_json()["error"]
+    assert error["code"] == "invalid_request" and "Englisch" in error["message"]
+    checked = client.post("/api/v1/check", json={"text": english, "language": "de-DE", "model": False})
+    assert checked.status_code == 200
+    assert checked.get_json()["language"] == "de-DE"
