@@ -590,19 +590,30 @@ class Bench:
                 for _ in range(4):  # both workers warm
                     self.api(unique(workloads.example_article().text, self.fresh()), web=web, new_connection=True)
                 for article in texts:
-                    first, second = timings.setdefault((kind, article.name), (Timings(), Timings()))
-                    for _ in range(rounds):
-                        text = unique(article.text, self.fresh())
-                        edited = workloads.edit_one_paragraph(text)
-                        for into, sent in ((first, text), (second, edited)):
-                            started = time.perf_counter()
-                            self.api(sent, web=web, new_connection=True)
-                            into.values.append(time.perf_counter() - started)
+                    pair = timings.setdefault((kind, article.name), (Timings(), Timings()))
+                    self.first_and_after([article], rounds, (web, web), pair)
+        # The case that decides: the re-check answered by the other worker. Two apps of one worker
+        # each stand for the two workers: the first check goes to one, the re-check to the other.
+        for kind in ("shared", "memory"):
+            settings = self.cache_setting(kind)
+            with (
+                measure.web_app(
+                    self.client_url(), workers=1, log=self.work / f"one-{kind}.log", settings=settings
+                ) as one,
+                measure.web_app(
+                    self.client_url(), workers=1, log=self.work / f"other-{kind}.log", settings=settings
+                ) as other,
+            ):
+                for web in (one, other, one, other):
+                    self.api(unique(workloads.example_article().text, self.fresh()), web=web)
+                pair = timings.setdefault((kind, "other worker"), (Timings(), Timings()))
+                self.first_and_after(texts, max(1, rounds // 2), (one, other), pair)
         rows, ratios = [], []
-        for article in texts:
-            row = [article.name, f"{len(article):,}"]
+        for article in [*texts, workloads.Text("all texts, re-check by the other worker", "")]:
+            name = article.name if article.text else "other worker"
+            row = [article.name, f"{len(article):,}" if article.text else "—"]
             for kind in ("shared", "memory"):
-                first, second = timings[(kind, article.name)]
+                first, second = timings[(kind, name)]
                 ratio = first.median / second.median
                 if kind == "shared":
                     ratios.append(ratio)
@@ -613,7 +624,9 @@ class Bench:
             f"POST /api/v1/check, each request on a new connection, so either worker answers; then the same "
             f"text with one paragraph edited; {rounds} rounds per text, medians and the slowest re-check. The "
             "result cache as RESULT_CACHE sets it: the host's SQLite file that both workers share (the "
-            "default), or each worker's memory alone.",
+            "default), or each worker's memory alone. Last row: every text's first check answered by one "
+            "worker and its re-check by the other (two apps of one worker each), the case a worker's own "
+            "memory cannot help.",
         )
         self.results.table(
             [
@@ -636,6 +649,23 @@ class Bench:
             f"(range {min(ratios):.1f}–{max(ratios):.1f}×, medians per text)",
             min(ratios) >= 5,
         )
+
+    def first_and_after(
+        self,
+        texts: Sequence[workloads.Text],
+        rounds: int,
+        webs: tuple[measure.WebApp, measure.WebApp],
+        into: tuple[Timings, Timings],
+    ) -> None:
+        """Times `rounds` first checks of each text through `webs[0]`'s API and the re-checks after
+        a one-paragraph edit through `webs[1]`'s, each on a new connection."""
+        for article in texts:
+            for _ in range(rounds):
+                text = unique(article.text, self.fresh())
+                for timings, sent, web in zip(into, (text, workloads.edit_one_paragraph(text)), webs, strict=True):
+                    started = time.perf_counter()
+                    self.api(sent, web=web, new_connection=True)
+                    timings.values.append(time.perf_counter() - started)
 
     def client_url(self) -> str:
         assert self.server is not None

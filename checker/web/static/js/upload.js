@@ -1,11 +1,10 @@
 /* Files and the typed draft. A chosen file replaces the text field's content when the form is
  * sent; the server keeps the typed text aside in the form (check/_file_fields.html), and this
  * puts it back into the field on request, the file's text taking its place aside, so nothing is
- * lost either way. "Neuer Text" (/?neu) opens an empty form, with the last draft one click away. */
+ * lost either way (draft.js saves the typed text in the browser as the form is sent, too).
+ * "Neuer Text" (/?neu) opens an empty form, with the last draft one click away. */
 
 import { loadDraft, saveDraft } from "./draft.js";
-
-const SET_ASIDE_KEY = "wirecheck.set-aside.v1";
 
 // Whether this page was opened for a new, empty text ("Neuer Text").
 export function wantsNewText() {
@@ -17,22 +16,7 @@ export function setupUploads() {
   if (!textarea) {
     return;
   }
-  keepTypedTextWhenAFileIsSent(textarea);
   offerSetAsideText(textarea);
-}
-
-// The browser's copy of the typed text, for an answer that never comes back (a closed tab).
-function keepTypedTextWhenAFileIsSent(textarea) {
-  const file = document.getElementById("file");
-  textarea.form.addEventListener("submit", () => {
-    if (file && file.files && file.files.length && textarea.value.trim()) {
-      try {
-        window.localStorage.setItem(SET_ASIDE_KEY, JSON.stringify({ text: textarea.value, saved: Date.now() }));
-      } catch (error) {
-        // Storage full or disabled: the server keeps the typed text in its answer.
-      }
-    }
-  });
 }
 
 function offerSetAsideText(textarea) {
