@@ -53,6 +53,12 @@ def test_a_file_in_windows_1252_is_checked_and_the_typed_draft_stays_restorable(
         page.click(".panel-actions button[type=submit]")
     assert page.input_value("#text") == TYPED
     assert page.input_value("#set-aside-text") == WINDOWS_1252
+    # "Neuer Text": an empty field, with both texts one click away.
+    page.click(".masthead-link")
+    page.wait_for_load_state("load")
+    assert page.input_value("#text") == ""
+    page.locator("#draft-note button", has_text="Zur Seite gelegten").click()
+    assert page.input_value("#text") == WINDOWS_1252
 
 
 def test_a_word_file_is_checked_corrected_and_downloaded_as_a_word_file(

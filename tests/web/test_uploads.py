@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from checker.filters.gate import Gate
+from checker.formats.office import ODT, OfficeText, read_office, write_office
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
@@ -425,3 +426,21 @@ def test_api_refuses_an_untagged_english_text_unless_a_variant_is_given(client: 
     checked = client.post("/api/v1/check", json={"text": english, "language": "de-DE", "model": False})
     assert checked.status_code == 200
     assert checked.get_json()["language"] == "de-DE"
+
+
+def test_an_odt_file_is_checked_and_downloaded_as_odt(client: FlaskClient) -> None:
+    original = write_office("Haushalt beschlossen\n\nBerlin (dpa) - Die Regirung hat getagt.", ODT, frozenset({0}))
+    response = upload(client, original, "meldung.odt")
+    assert response.status_code == 200
+    page = page_of(response)
+    assert page.textarea == "Haushalt beschlossen\n\nBerlin (dpa) - Die Regirung hat getagt."
+    assert "OpenDocument-Datei" in " ".join(response.get_data(as_text=True).split())
+    download = client.post(
+        "/download",
+        data={"text": page.textarea.replace("Regirung", "Regierung"), "filename": "meldung.odt", "office": ODT,
+              "headings": "0"},
+    )  # fmt: skip
+    assert download.mimetype == "application/vnd.oasis.opendocument.text"
+    assert read_office(download.data, ODT, "meldung-korrigiert.odt") == OfficeText(
+        ("Haushalt beschlossen", "Berlin (dpa) - Die Regierung hat getagt."), frozenset({0})
+    )

@@ -1,10 +1,12 @@
 /* Files and the typed draft. A chosen file replaces the text field's content when the form is
  * sent; the server keeps the typed text aside in the form (check/_file_fields.html), and this
  * puts it back into the field on request, the file's text taking its place aside, so nothing is
- * lost either way (draft.js saves the typed text in the browser as the form is sent, too).
- * "Neuer Text" (/?neu) opens an empty form, with the last draft one click away. */
+ * lost either way. The browser keeps a copy of the text set aside too, so that "Neuer Text"
+ * (/?neu), which opens an empty form, offers it beside the last draft. */
 
 import { loadDraft, saveDraft } from "./draft.js";
+
+const SET_ASIDE_KEY = "wirecheck.set-aside.v1";
 
 // Whether this page was opened for a new, empty text ("Neuer Text").
 export function wantsNewText() {
@@ -25,6 +27,7 @@ function offerSetAsideText(textarea) {
   if (!button || !aside) {
     return;
   }
+  keepSetAside(aside.value);
   button.hidden = false;
   button.addEventListener("click", () => {
     const typed = aside.value;
@@ -48,23 +51,52 @@ function offerSetAsideText(textarea) {
   });
 }
 
-/* On "Neuer Text": the field stays empty; the last draft is offered, not put in. */
+function keepSetAside(text) {
+  try {
+    window.localStorage.setItem(SET_ASIDE_KEY, JSON.stringify({ text: text, saved: Date.now() }));
+  } catch (error) {
+    // Storage full or disabled: the page itself still holds the text.
+  }
+}
+
+function loadSetAside() {
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(SET_ASIDE_KEY) || "null");
+    return stored && typeof stored.text === "string" && stored.text.trim() ? stored.text : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+/* On "Neuer Text": the field stays empty; the last draft, and the typed text a file last
+ * replaced (or the text the page last kept aside), are offered, not put in. */
 export function offerLastDraft(textarea, note, onChange) {
   const stored = loadDraft();
-  if (!stored || !stored.text.trim()) {
+  const lastDraft = stored && stored.text.trim() ? stored.text : null;
+  const setAside = loadSetAside();
+  const offers = [];
+  if (lastDraft) {
+    offers.push(["Letzten Text wieder einsetzen", lastDraft]);
+  }
+  if (setAside && setAside !== lastDraft) {
+    offers.push(["Zur Seite gelegten Text wieder einsetzen", setAside]);
+  }
+  if (!offers.length) {
     return;
   }
-  note.textContent = "Neues, leeres Feld. Ihr letzter Text ist noch gespeichert.";
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "button button-quiet";
-  button.textContent = "Letzten Text wieder einsetzen";
-  button.addEventListener("click", () => {
-    textarea.value = stored.text;
-    note.hidden = true;
-    onChange();
-    textarea.focus();
+  note.textContent = "Neues, leeres Feld. Ihre letzten Texte sind noch gespeichert.";
+  offers.forEach(([label, text]) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button-quiet";
+    button.textContent = label;
+    button.addEventListener("click", () => {
+      textarea.value = text;
+      note.hidden = true;
+      onChange();
+      textarea.focus();
+    });
+    note.appendChild(button);
   });
-  note.appendChild(button);
   note.hidden = false;
 }
