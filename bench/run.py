@@ -205,7 +205,7 @@ class Bench:
 
     # -- setup ---------------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, *, warm: bool = True) -> None:
         os.environ["WIRECHECK_RUNTIME_DIR"] = str(self.work / "runtime")
         started = time.perf_counter()
         self.server = LocalServer().start()
@@ -218,7 +218,7 @@ class Bench:
         # Warm every path, four at a time: LanguageTool builds a rule pipeline per check thread and
         # set of parameters (seconds each), which no measured check should pay for.
         article = workloads.example_article().text
-        warm: list[Callable[[], object]] = [
+        jobs: list[Callable[[], object]] = [
             lambda: self.raw(unique(article, self.fresh()), self.raw_alone),
             lambda: self.raw(unique(article, self.fresh()), self.raw_house),
             lambda: self.core(unique(article, self.fresh()), house=False),
@@ -226,8 +226,9 @@ class Bench:
             lambda: self.api(unique(article, self.fresh())),
             lambda: self.page(unique(article, self.fresh())),
         ]
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            list(pool.map(lambda job: job(), [job for job in warm for _ in range(4)]))
+        if warm:
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                list(pool.map(lambda job: job(), [job for job in jobs for _ in range(4)]))
 
     def cache_setting(self, kind: str) -> dict[str, str]:
         """The web app's RESULT_CACHE: a file of this run's own ("shared", the default's kind), or
@@ -844,7 +845,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="wirecheck-bench-") as folder:
         bench = Bench(Settings.for_run(args.quick), Path(folder))
         try:
-            bench.start()
+            # Single steps warm what they use themselves.
+            bench.start(warm=not args.steps)
             steps = [
                 bench.example_article,
                 bench.command_line,
