@@ -262,7 +262,7 @@ def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str)
     page = page_of(client.post("/check", data={"text": seed_text}))
     api = client.post("/api/v1/check", json={"text": seed_text}).get_json()
     data = page.report_data()
-    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back"}
+    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back", "place"}
     assert [{k: v for k, v in issue.items() if k not in page_only} for issue in data["issues"]] == api["issues"]
     for issue in data["issues"]:
         assert issue["fixes"] == issue["replacements"]  # plain text: written as shown
