@@ -132,10 +132,19 @@ class WebApp:
 
 
 @contextlib.contextmanager
-def web_app(languagetool_url: str, *, workers: int, log: Path, app: str = "checker.web.wsgi:app") -> Iterator[WebApp]:
-    """The web app under gunicorn with the package's settings, on a free port, using `languagetool_url`."""
+def web_app(
+    languagetool_url: str,
+    *,
+    workers: int,
+    log: Path,
+    app: str = "checker.web.wsgi:app",
+    settings: dict[str, str] | None = None,
+) -> Iterator[WebApp]:
+    """The web app under gunicorn with the package's settings, on a free port, using
+    `languagetool_url`, with `settings` as WIRECHECK_<NAME> variables."""
     port = free_port()
     env = dict(os.environ, LANGUAGETOOL_URL=languagetool_url)
+    env.update({f"WIRECHECK_{name}": value for name, value in (settings or {}).items()})
     command = [
         sys.executable, "-m", "gunicorn", "--config", "python:checker.web.gunicorn_config",
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "-", app,

@@ -1,6 +1,7 @@
 """Benchmark suite: the checker against LanguageTool's own /v2/check, on one server, in one run.
 
     python bench/run.py [--quick] [--out docs/benchmarks.md]      (make bench, make bench QUICK=1)
+    python bench/run.py --steps api_recheck                         (one step, printed only)
 
 Starts a LanguageTool server with the host's settings (result cache on, as the web app and the
 command line use it) in a private runtime folder, and the web app under gunicorn on it. Every
@@ -13,7 +14,8 @@ second, and resident memory; writes the results between the markers in docs/benc
 Workloads: the example article; an article of 20,000 and a text of 200,000 characters made from
 the clean corpus (tests/quality/clean/); 500 sentences of ../shared/corpora/falko-merlin/fm-dev.tsv
 as 25 articles (read at run time, never copied); 1, 4 and 16 clients at once; a second check
-after one paragraph was edited; a CI-style command-line run over 200 files, twice, the second time
+after one paragraph was edited, in the core and through the API with the workers' result cache shared
+or each worker's own; a CI-style command-line run over 200 files, twice, the second time
 with 5 files changed. --quick runs fewer rounds and smaller sets (about five minutes).
 """
 
@@ -167,10 +169,14 @@ class Bench:
             check(text, self.plain_options if not house else CheckOptions(), engine=engine, profile=profile).issues
         )
 
-    def api(self, text: str) -> int:
-        assert self.web is not None
+    def api(self, text: str, *, web: measure.WebApp | None = None, new_connection: bool = False) -> int:
+        """A check through the web app's API (`web`, else the run's), on this thread's connection
+        unless `new_connection`."""
+        web = web or self.web
+        assert web is not None
         for _ in range(120):
-            response = self.session().post(self.web.url + "/api/v1/check", json={"text": text}, timeout=600)
+            post = requests.post if new_connection else self.session().post
+            response = post(web.url + "/api/v1/check", json={"text": text}, timeout=600)
             if response.status_code != 503:
                 break
             time.sleep(min(1.0, float(response.headers.get("Retry-After", "1"))))
@@ -199,18 +205,20 @@ class Bench:
 
     # -- setup ---------------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, *, warm: bool = True) -> None:
         os.environ["WIRECHECK_RUNTIME_DIR"] = str(self.work / "runtime")
         started = time.perf_counter()
         self.server = LocalServer().start()
         self.start_seconds = time.perf_counter() - started
         self.client = LanguageToolClient(self.server.url, max_text_length=self.server.settings.max_text_length)
-        self.web_context = measure.web_app(self.server.url, workers=2, log=self.work / "gunicorn.log")
+        self.web_context = measure.web_app(
+            self.server.url, workers=2, log=self.work / "gunicorn.log", settings=self.cache_setting("shared")
+        )
         self.web = self.web_context.__enter__()
         # Warm every path, four at a time: LanguageTool builds a rule pipeline per check thread and
         # set of parameters (seconds each), which no measured check should pay for.
         article = workloads.example_article().text
-        warm: list[Callable[[], object]] = [
+        jobs: list[Callable[[], object]] = [
             lambda: self.raw(unique(article, self.fresh()), self.raw_alone),
             lambda: self.raw(unique(article, self.fresh()), self.raw_house),
             lambda: self.core(unique(article, self.fresh()), house=False),
@@ -218,8 +226,14 @@ class Bench:
             lambda: self.api(unique(article, self.fresh())),
             lambda: self.page(unique(article, self.fresh())),
         ]
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            list(pool.map(lambda job: job(), [job for job in warm for _ in range(4)]))
+        if warm:
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                list(pool.map(lambda job: job(), [job for job in jobs for _ in range(4)]))
+
+    def cache_setting(self, kind: str) -> dict[str, str]:
+        """The web app's RESULT_CACHE: a file of this run's own ("shared", the default's kind), or
+        each worker's memory ("memory")."""
+        return {"RESULT_CACHE": str(self.work / "results.sqlite3") if kind == "shared" else kind}
 
     def stop(self) -> None:
         if self.web is not None:
@@ -563,6 +577,101 @@ class Bench:
             min(ratios) >= 5,
         )
 
+    def api_recheck(self) -> None:
+        """A re-check after a one-paragraph edit through the web app's API, two workers, each
+        request on a connection of its own (so either worker may answer): with the workers'
+        shared result file (the default) and with each worker's memory alone."""
+        texts = [workloads.example_article(), *workloads.falko_merlin_articles()[:5]]
+        rounds = 3 if self.settings.quick else 5
+        timings: dict[tuple[str, str], tuple[Timings, Timings]] = {}
+        for kind in ("shared", "memory"):
+            with measure.web_app(
+                self.client_url(), workers=2, log=self.work / f"gunicorn-{kind}.log", settings=self.cache_setting(kind)
+            ) as web:
+                for _ in range(4):  # both workers warm
+                    self.api(unique(workloads.example_article().text, self.fresh()), web=web, new_connection=True)
+                for article in texts:
+                    pair = timings.setdefault((kind, article.name), (Timings(), Timings()))
+                    self.first_and_after([article], rounds, (web, web), pair)
+        # The case that decides: the re-check answered by the other worker. Two apps of one worker
+        # each stand for the two workers: the first check goes to one, the re-check to the other.
+        for kind in ("shared", "memory"):
+            settings = self.cache_setting(kind)
+            with (
+                measure.web_app(
+                    self.client_url(), workers=1, log=self.work / f"one-{kind}.log", settings=settings
+                ) as one,
+                measure.web_app(
+                    self.client_url(), workers=1, log=self.work / f"other-{kind}.log", settings=settings
+                ) as other,
+            ):
+                for web in (one, other, one, other):
+                    self.api(unique(workloads.example_article().text, self.fresh()), web=web)
+                pair = timings.setdefault((kind, "other worker"), (Timings(), Timings()))
+                self.first_and_after(texts, max(1, rounds // 2), (one, other), pair)
+        rows, ratios = [], []
+        for article in [*texts, workloads.Text("all texts, re-check by the other worker", "")]:
+            name = article.name if article.text else "other worker"
+            row = [article.name, f"{len(article):,}" if article.text else "—"]
+            for kind in ("shared", "memory"):
+                first, second = timings[(kind, name)]
+                ratio = first.median / second.median
+                if kind == "shared":
+                    ratios.append(ratio)
+                row += [ms(first.median), ms(second.median), f"{ratio:.1f}×", ms(max(second.values))]
+            rows.append(row)
+        self.results.section(
+            "Re-check after a one-paragraph edit through the API (gunicorn, 2 workers)",
+            f"POST /api/v1/check, each request on a new connection, so either worker answers; then the same "
+            f"text with one paragraph edited; {rounds} rounds per text, medians and the slowest re-check. The "
+            "result cache as RESULT_CACHE sets it: the host's SQLite file that both workers share (the "
+            "default), or each worker's memory alone. Last row: every text's first check answered by one "
+            "worker and its re-check by the other (two apps of one worker each), the case a worker's own "
+            "memory cannot help.",
+        )
+        self.results.table(
+            [
+                "text",
+                "characters",
+                "shared: first",
+                "after the edit",
+                "first / after",
+                "slowest after",
+                "memory: first",
+                "after the edit",
+                "first / after",
+                "slowest after",
+            ],
+            rows,
+        )
+        self.results.target(
+            "re-check after a one-paragraph edit through the API ≥ 5× faster than the first check, two workers",
+            f"median {sorted(ratios)[len(ratios) // 2]:.1f}× "
+            f"(range {min(ratios):.1f}–{max(ratios):.1f}×, medians per text)",
+            min(ratios) >= 5,
+        )
+
+    def first_and_after(
+        self,
+        texts: Sequence[workloads.Text],
+        rounds: int,
+        webs: tuple[measure.WebApp, measure.WebApp],
+        into: tuple[Timings, Timings],
+    ) -> None:
+        """Times `rounds` first checks of each text through `webs[0]`'s API and the re-checks after
+        a one-paragraph edit through `webs[1]`'s, each on a new connection."""
+        for article in texts:
+            for _ in range(rounds):
+                text = unique(article.text, self.fresh())
+                for timings, sent, web in zip(into, (text, workloads.edit_one_paragraph(text)), webs, strict=True):
+                    started = time.perf_counter()
+                    self.api(sent, web=web, new_connection=True)
+                    timings.values.append(time.perf_counter() - started)
+
+    def client_url(self) -> str:
+        assert self.server is not None
+        return self.server.url
+
     def ci_run(self) -> None:
         assert self.server is not None
         files = workloads.ci_files(self.settings.ci_files)
@@ -723,29 +832,46 @@ class Replay:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and smaller sets (about five minutes)")
-    parser.add_argument("--out", type=Path, default=DOC, help="Markdown file to write the results into")
+    parser.add_argument("--out", type=Path, default=None, help="Markdown file to write the results into")
+    parser.add_argument(
+        "--steps",
+        default=None,
+        help="only these steps, separated by commas (such as api_recheck); the results go to --out if given, "
+        "else only to the terminal",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     load_before = measure.load_average()
     with tempfile.TemporaryDirectory(prefix="wirecheck-bench-") as folder:
         bench = Bench(Settings.for_run(args.quick), Path(folder))
         try:
-            bench.start()
-            for step in (
+            # Single steps warm what they use themselves.
+            bench.start(warm=not args.steps)
+            steps = [
                 bench.example_article,
                 bench.command_line,
                 bench.long_texts,
                 bench.learner_articles,
                 bench.concurrency,
                 bench.recheck,
+                bench.api_recheck,
                 bench.ci_run,
                 bench.memory,
                 bench.our_share,
-            ):
+            ]
+            if args.steps:
+                wanted = args.steps.split(",")
+                unknown = set(wanted) - {step.__name__ for step in steps}
+                if unknown:
+                    parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
+                steps = [step for step in steps if step.__name__ in wanted]
+            for step in steps:
                 step_started = time.perf_counter()
                 step()
                 print(f"({step.__name__}: {time.perf_counter() - step_started:.0f} s)", flush=True)
-            bench.write(args.out, started, load_before)
+            out = args.out or (None if args.steps else DOC)
+            if out is not None:
+                bench.write(out, started, load_before)
         finally:
             bench.stop()
 

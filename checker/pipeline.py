@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from checker.errors import InputError
+from checker.errors import InputError, InvalidRequest
 from checker.formats import Document, parse_document
 from checker.house import ModelSettings, Profile, run_house_rules
 from checker.house.rules.sentence_length import SENTENCE_LENGTH
@@ -23,6 +23,7 @@ from checker.learned import review
 from checker.options import CheckOptions
 from checker.records import Issue, Report, TextStats
 from checker.text.datelines import separate_datelines
+from checker.text.language_guess import not_german
 from checker.text.language_tags import variant_for
 from checker.text.limits import find_unsafe
 from checker.text.offsets import LineIndex, widen_to_characters
@@ -47,6 +48,8 @@ def check(
     """
     options = options or CheckOptions()
     document = parse_document(text, format=options.format, path=path)
+    if options.language is None and document.language is None:
+        _refuse_other_language(document.plain_text())
     language = options.language or variant_for(document.language) or "de-DE"
     language_set = dataclasses.replace(options, language=language)
     return check_document(document, language_set, engine=engine, profile=profile, path=path)
@@ -100,6 +103,20 @@ def _with_long_sentences(stats: TextStats, issues: Sequence[Issue], profile: Pro
     return dataclasses.replace(
         stats, long_sentences=long_sentences, long_sentence_limit=profile.wire.max_sentence_words
     )
+
+
+def _refuse_other_language(plain: str) -> None:
+    """Raises where a text that names no language is surely not German (checker.text.language_guess):
+    the editor decides, by choosing a German variant, whether it is checked as German after all."""
+    guess = not_german(plain)
+    if guess is not None:
+        raise InvalidRequest(
+            f"the text reads as {guess.language!r} (probability {guess.probability:.2f}), not German; "
+            "only German is checked: choose a German variant (--language de-DE) to check it as German anyway",
+            reason="not_german",
+            language=guess.language,
+            name=guess.name,
+        )
 
 
 def _refuse_unsafe(document: Document, plain: str, path: str | None) -> None:

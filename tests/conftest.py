@@ -52,6 +52,19 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageToolCli
         yield client
 
 
+@pytest.fixture(scope="session", autouse=True)
+def result_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The web app's result cache (RESULT_CACHE) in a file of the session's own, shared by every
+    app the session creates as by the workers of one host, and not the user's."""
+    before = os.environ.get("WIRECHECK_RESULT_CACHE")
+    os.environ["WIRECHECK_RESULT_CACHE"] = str(tmp_path_factory.mktemp("cache") / "results.sqlite3")
+    yield
+    if before is None:
+        os.environ.pop("WIRECHECK_RESULT_CACHE", None)
+    else:
+        os.environ["WIRECHECK_RESULT_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_ARTICLE.read_text(encoding="utf-8")

@@ -248,3 +248,26 @@ def test_names_and_typos_are_read_from_the_article(
     assert [(issue.rule, issue.severity) for issue in on_word][:1] == [(rule, severity)]
     if fix is not None:
         assert on_word[0].replacements[0] == fix
+
+
+ENGLISH_ARTICLE = (
+    "WASHINGTON (AP) - The city council voted on Tuesday to encourage new housing near the river, "
+    "and officials said construction could begin next spring if the budget allows it."
+)
+
+
+def test_text_in_another_language_is_refused_unless_a_variant_is_chosen(engine: LanguageToolClient) -> None:
+    with pytest.raises(InvalidRequest) as refused:
+        check(ENGLISH_ARTICLE, engine=engine)
+    assert refused.value.reason == "not_german"
+    assert refused.value.details == {"language": "en", "name": "Englisch"}
+    assert "--language de-DE" in refused.value.message
+    # Chosen by the editor: checked as German, misspellings and all.
+    report = check(ENGLISH_ARTICLE, CheckOptions(language="de-DE"), engine=engine)
+    assert report.language == "de-DE"
+    assert any(issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)
+
+
+def test_a_document_tagged_german_is_not_second_guessed(engine: LanguageToolClient) -> None:
+    html = f'<html lang="de"><body><p>{ENGLISH_ARTICLE}</p></body></html>'
+    assert check(html, CheckOptions(format="html"), engine=engine).language == "de-DE"

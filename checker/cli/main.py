@@ -194,6 +194,8 @@ def _jobs(paths: Sequence[str], args: argparse.Namespace, config: ProjectConfig)
     for path in paths:
         try:
             source = _read(path)
+            if source.notice:
+                print(f"wirecheck: note: {source.path}: {source.notice}", file=sys.stderr)
             jobs.append((source, _options_for(source, args, config)))
         except (InputError, InvalidRequest) as exc:
             unchecked.append(_about_file(exc, "<stdin>" if path == STDIN else path))

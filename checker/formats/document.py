@@ -124,6 +124,19 @@ class Document:
             return index.source_starts[slot]
         return index.source_starts[slot] + plain_offset - index.plain_starts[slot]
 
+    def to_plain_offset(self, source_offset: int) -> int:
+        """Offset in `plain_text()` of the character at `source_offset` in the original text, the
+        inverse of `to_source_offset`: inside markup, where what the markup reads as starts; in
+        markup that reads as nothing (a tag), where the text after it starts."""
+        index = self._index
+        after: tuple[int, int] | None = None  # (source start, plain start) of the next part
+        for plain_start, source_start, part in zip(index.plain_starts, index.source_starts, index.parts, strict=True):
+            if source_start <= source_offset < source_start + len(part.source):
+                return plain_start if part.markup else plain_start + source_offset - source_start
+            if source_start > source_offset and (after is None or source_start < after[0]):
+                after = (source_start, plain_start)
+        return after[1] if after is not None else len(index.text)
+
     def to_source_span(self, plain_start: int, plain_end: int) -> tuple[int, int]:
         """(start, end) in the original text of the plain text span `plain_start:plain_end`.
 

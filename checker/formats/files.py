@@ -1,5 +1,18 @@
-"""Reads the user's files: UTF-8 (a BOM is accepted), or the text encoding an XML declaration
-names where the bytes bear it out, up to the text limit, with a clear error naming file and byte."""
+"""Reads the user's files, for the command line and the web app's uploads alike: UTF-8 (a BOM is
+accepted), or the text encoding an XML declaration names where the bytes bear it out; text that is
+neither, in Windows-1252 or ISO-8859-1 (Latin-1), with a notice that says so; Word (.docx) and
+OpenDocument (.odt) files as their paragraphs (checker.formats.office). Up to the text limit, with
+a clear error naming file and byte.
+
+Windows-1252 or Latin-1: they differ only in the bytes 0x80 to 0x9F, which are typographic marks
+in Windows-1252 („ “ – … €) and control characters, never written, in Latin-1. So bytes with any
+of them are Windows-1252 (unless one of its five unassigned bytes is among them: then neither),
+and bytes without them read the same either way, named ISO-8859-1. Bytes are read so only where
+that cannot be a misreading: none is NUL (UTF-16), none is part of a valid UTF-8 sequence (a UTF-8
+file with one damaged byte would turn every umlaut into two characters), every character beyond
+ASCII is one German copy holds (umlauts, accents, typographic marks: not "ÿ" or "¤"), and most
+letters come out as ASCII letters (not Cyrillic or Greek in another single-byte code).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +24,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from checker.errors import InputError
+from checker.formats.office import OfficeText, office_kind, read_office
 from checker.text.limits import MAX_TEXT_LENGTH
 
 STDIN = "-"
@@ -28,10 +42,80 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_BYTES = 4 * MAX_TEXT_LENGTH + len(_UTF8_BOM)
 
 
+WINDOWS_1252 = "windows-1252"
+LATIN_1 = "iso-8859-1"
+# Bytes 0x80-0x9F: typographic marks in Windows-1252, control characters in Latin-1.
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_UNASSIGNED_IN_1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+# A sequence that is valid UTF-8 beyond ASCII; in Windows-1252 German it would read as "Ã¤".
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# In a Western European text most letters are ASCII; more than this share beyond it is another script.
+_MOST_NON_ASCII_LETTERS = 0.3
+# What a German article written in Windows-1252 or Latin-1 has beyond ASCII: umlauts, the accents
+# of names and loanwords, typographic quotes and dashes, currency, degrees, fractions. Anything
+# else ("ÿ", "þ", "¤", "¬") says the bytes are in another encoding.
+_WESTERN = frozenset(
+    "äöüÄÖÜß"
+    "àáâãåæçèéêëìíîïñòóôõøùúûýÀÁÂÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕØÙÚÛÝŠšŽžŒœ"
+    "„“”‚‘’‹›«»–—…•·´€£¥¢°§¶©®™±×÷²³¹½¼¾µ‰†¡¿ªº\u00a0\u00ad"
+)
+
+
 @dataclass(frozen=True)
 class Source:
+    """A file's text, and how it was read: `encoding` names the single-byte encoding of a text
+    file that is not UTF-8, `office` the kind of an office file (its `paragraphs` and headings)."""
+
     path: str
     text: str
+    encoding: str | None = None
+    office: OfficeText | None = None
+    office_kind: str | None = None
+
+    @property
+    def notice(self) -> str | None:
+        """What the reader should know about how the file was read, in English (None: nothing)."""
+        if self.encoding is not None:
+            return f"not UTF-8: read as {self.encoding}"
+        if self.office_kind is not None:
+            return (
+                f"a {self.office_kind} file: its paragraphs and headings are checked, one paragraph a block "
+                "between blank lines (lines and columns count in that text), not its formatting"
+            )
+        return None
+
+
+def read_bytes(data: bytes, path: str) -> Source:
+    """The text of a file's bytes: an office file's paragraphs, else `decode`'s text, or, for
+    bytes that are not UTF-8 and declare nothing, their text in Windows-1252 or Latin-1 where that
+    cannot be a misreading (see the module's notes); else the InputError that they are not UTF-8."""
+    kind = office_kind(data)
+    if kind is not None:
+        office = read_office(data, kind, path)
+        return Source(path, office.text, office=office, office_kind=kind)
+    try:
+        return Source(path, decode(data, path))
+    except InputError as exc:
+        if exc.reason != "not_utf8":
+            raise
+        fallback = _single_byte_encoding(data)
+        if fallback is None:
+            raise
+        return Source(path, data.decode(fallback), encoding=fallback)
+
+
+def _single_byte_encoding(data: bytes) -> str | None:
+    if b"\x00" in data or _UTF8_SEQUENCE.search(data) or _UNASSIGNED_IN_1252.search(data):
+        return None
+    encoding = WINDOWS_1252 if _C1_BYTES.search(data) else LATIN_1
+    text = data.decode(encoding)
+    if any(not character.isascii() and character not in _WESTERN for character in text):
+        return None
+    letters = _LETTER.findall(text)
+    beyond_ascii = sum(1 for letter in letters if not letter.isascii())
+    if not letters or beyond_ascii > _MOST_NON_ASCII_LETTERS * len(letters):
+        return None
+    return encoding
 
 
 def decode(data: bytes, path: str) -> str:
@@ -154,10 +238,10 @@ def read_stream(stream: BinaryIO, path: str = "<stdin>") -> Source:
     data = stream.read(_MAX_BYTES + 1)
     if len(data) > _MAX_BYTES:
         raise _too_long(path, f"more than {_MAX_BYTES:,} bytes")
-    text = decode(data, path)
-    if len(text) > MAX_TEXT_LENGTH:
-        raise _too_long(path, f"{len(text):,} characters")
-    return Source(path, text)
+    source = read_bytes(data, path)
+    if len(source.text) > MAX_TEXT_LENGTH:
+        raise _too_long(path, f"{len(source.text):,} characters")
+    return source
 
 
 def _too_long(path: str, size: str) -> InputError:

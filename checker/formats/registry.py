@@ -31,7 +31,8 @@ class Format:
     """One input format. `escape` turns a plain-text suggestion into what the source must hold
     to read as it ("&" is "&amp;" in markup, '"' is '\\"' in a JSON string). `expects` names
     where a file of this format holds its text; a file without any there is refused (None:
-    an empty file is fine, as plain text may be)."""
+    an empty file is fine, as plain text may be). `article`: a wire format whose source is no
+    reading matter (XML, JSON), shown to editors as the article it holds."""
 
     name: str
     label: str
@@ -40,6 +41,7 @@ class Format:
     markup: bool
     escape: Callable[[str], str]
     expects: str | None = None
+    article: bool = False
 
 
 FORMAT_TABLE: tuple[Format, ...] = (
@@ -51,15 +53,15 @@ FORMAT_TABLE: tuple[Format, ...] = (
     Format("markdown", "Markdown", markdown.parse, (".md", ".markdown", ".mdown"), False, _as_written),
     Format(
         "nitf", "NITF", nitf.parse, (".nitf",), True, _xml_escaped,
-        "a headline (hedline/hl1, hl2), a dateline or text in body.content",
+        "a headline (hedline/hl1, hl2), a dateline or text in body.content", article=True,
     ),
     Format(
         "newsml", "NewsML-G2", newsml.parse, (), True, _xml_escaped,
-        "a headline or dateline in contentMeta, or text in inlineXML (XHTML, NITF) or inlineData",
+        "a headline or dateline in contentMeta, or text in inlineXML (XHTML, NITF) or inlineData", article=True,
     ),
     Format(
         "ninjs", "ninjs", ninjs.parse, (".json", ".ninjs"), True, _json_string_content,
-        "a headline or a body (headline, headline_*, headlines, body_*, bodies) with text",
+        "a headline or a body (headline, headline_*, headlines, body_*, bodies) with text", article=True,
     ),
 )  # fmt: skip
 FORMATS: tuple[str, ...] = tuple(row.name for row in FORMAT_TABLE)

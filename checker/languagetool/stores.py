@@ -1,6 +1,7 @@
 """Stores for LanguageTool's answers, one entry per paragraph (see checker.languagetool.caching),
-and for the command line's whole reports (checker.cli.report_cache): bounded, in memory for the web
-app and in a small SQLite file for the command line.
+and for the command line's whole reports (checker.cli.report_cache): bounded, in a small SQLite file
+shared by every process of the user on the host (the command line's runs, the web app's workers),
+with a worker's recent entries also in its memory (`LayeredStore`).
 
 A store maps a key to plain JSON data (a paragraph's LanguageTool matches, a file's report), kept
 compressed: about 1 KB a paragraph. Keys come from `cache_key`: the kind of entry, what produced
@@ -252,3 +253,29 @@ class DiskStore:
                 with contextlib.suppress(sqlite3.Error):
                     self._connection.close()
                 self._connection = None
+
+
+class LayeredStore:
+    """A fast store in front of a shared one: read from `front` first, the rest from `shared`
+    (and kept in `front`); writes go to both. The web app's workers each keep a `MemoryStore`
+    in front of the host's `DiskStore`, so a paragraph one worker checked is found by every
+    other, while the worker's own recent paragraphs cost no SQLite read."""
+
+    def __init__(self, front: ResultStore, shared: ResultStore) -> None:
+        self.front = front
+        self.shared = shared
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
+        wanted = list(dict.fromkeys(keys))
+        found = self.front.get_many(wanted)
+        missing = [key for key in wanted if key not in found]
+        if missing:
+            from_shared = self.shared.get_many(missing)
+            if from_shared:
+                self.front.put_many(from_shared)
+                found.update(from_shared)
+        return found
+
+    def put_many(self, entries: Mapping[str, Entry]) -> None:
+        self.front.put_many(entries)
+        self.shared.put_many(entries)

@@ -31,7 +31,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     access.init_app(app)
 
-    app.register_blueprint(views.bp)
+    views.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(languagetool_api.bp)
     app.register_blueprint(names_api.bp)

@@ -27,7 +27,8 @@ from checker.filters.fixes import FixPlan, plan
 from checker.filters.gate import FAIL_LEVELS, Gate
 from checker.filters.suppression import without_suppressed
 from checker.formats import FORMAT_TABLE, FORMATS
-from checker.formats.files import decode
+from checker.formats.files import LATIN_1, WINDOWS_1252, read_bytes
+from checker.formats.office import DOCX, ODT
 from checker.house import Profile
 from checker.options import AUTO, LANGUAGES, CheckOptions
 from checker.pipeline import check
@@ -42,6 +43,8 @@ FORMAT_NAMES = {row.name: row.label for row in FORMAT_TABLE}
 MARKUP_FORMATS = frozenset(row.name for row in FORMAT_TABLE if row.markup)
 _TRUE_WORDS = frozenset({"1", "on", "true", "yes", "ja"})
 _LONGEST_FILENAME = 200
+# The single-byte encodings checker.formats.files reads a text file in that is not UTF-8.
+READ_ENCODINGS = (WINDOWS_1252, LATIN_1)
 _LONGEST_NAME = 100
 _MOST_NAMES = 500
 _T = TypeVar("_T")
@@ -84,6 +87,14 @@ class CheckRequest:
     filename: str | None = None
     # Names the editor accepted for this session: not reported as unknown.
     names: tuple[str, ...] = ()
+    # How an uploaded file was read: the single-byte encoding of a text file not in UTF-8, the
+    # kind of an office file (DOCX, ODT) and which of its paragraphs are headings; the form sends
+    # them back with every re-check, so that the corrected text can be downloaded as that kind.
+    encoding: str | None = None
+    office: str | None = None
+    headings: tuple[int, ...] = ()
+    # The text the editor had typed when a file replaced it, kept to be put back.
+    set_aside: str = ""
     # The API's gate: when the answer says "passed": false.
     gate: Gate = dataclasses.field(default_factory=Gate)
 
@@ -93,26 +104,46 @@ class CheckRequest:
         # The form sends house=0 from a hidden field, then house=1 from the checkbox when ticked.
         house = form.getlist("house")
         model = form.getlist("model")
+        # The form's select, and the button that asks for a German variant where one was pressed:
+        # a variant named wins over "auto".
+        language = [value for value in form.getlist("language") if value != AUTO] or [AUTO]
         return cls(
             text=normalise_line_ends(form.get("text", "")),
-            language=form.get("language", AUTO),
+            language=language[-1],
             picky=_is_true(form.get("picky", "")),
             format=form.get("format", AUTO),
             house=_is_true(house[-1]) if house else True,
             model=_is_true(model[-1]) if model else None,
             names=_names(form.get("names", "").split("\n")),
+            filename=upload_name(form["filename"]) if form.get("filename", "").strip() else None,
+            encoding=form.get("encoding") if form.get("encoding") in READ_ENCODINGS else None,
+            office=form.get("office") if form.get("office") in (DOCX, ODT) else None,
+            headings=_headings(form.get("headings", "")),
+            set_aside=normalise_line_ends(form.get("set_aside", "")),
         )
 
     def with_upload(self, upload: FileStorage) -> CheckRequest:
-        """The request with the uploaded file's text in place of the pasted one.
+        """The request with the uploaded file's text in place of the pasted one, which is set
+        aside (a typed draft is never lost to a file).
 
-        Raises InputError, naming the file and the byte, when the file is not UTF-8.
+        Raises InputError, naming the file and the byte, when the file cannot be read
+        (checker.formats.files.read_bytes).
         """
         name = upload_name(upload.filename or "")
-        text = normalise_line_ends(decode(upload.read(), name))
+        source = read_bytes(upload.read(), name)
+        text = normalise_line_ends(source.text)
         if not text.strip():
             raise InvalidRequest(f"Die Datei „{name}“ ist leer.")
-        return dataclasses.replace(self, text=text, filename=name)
+        typed = self.text if self.text.strip() and self.text != text else self.set_aside
+        return dataclasses.replace(
+            self,
+            text=text,
+            filename=name,
+            encoding=source.encoding,
+            office=source.office_kind,
+            headings=tuple(sorted(source.office.headings)) if source.office else (),
+            set_aside=typed,
+        )
 
     @classmethod
     def from_json(cls, data: Any) -> CheckRequest:
@@ -163,6 +194,11 @@ class CheckRequest:
                 f"{what} zu lang: {german_number(len(self.text))} Zeichen, "
                 f"höchstens {german_number(limit)} sind möglich. Bitte kürzen oder in Teilen prüfen."
             )
+
+
+def _headings(value: str) -> tuple[int, ...]:
+    """The heading positions the form sends back ("0,4"), without anything that is not one."""
+    return tuple(int(part) for part in value.split(",") if part.strip().isdigit() and len(part.strip()) < 6)
 
 
 def _json_gate(data: dict[str, Any]) -> Gate:

@@ -65,7 +65,9 @@ def _checker_error(error: CheckerError) -> Any:
     if wants_json():
         detail = error.message if message != error.message else None
         return _json_error(error.http_status, error.code, message, detail)
-    return _form_page(error.http_status, message)
+    # A text that reads as another language: the form asks whether to check it as German.
+    other_language = error.details.get("name") if error.reason == "not_german" else None
+    return _form_page(error.http_status, message, other_language=other_language)
 
 
 def _http_error(error: HTTPException) -> Any:
@@ -110,12 +112,20 @@ def _submitted_draft() -> CheckRequest:
     return CheckRequest(text="")
 
 
-def _form_page(status: int, message: str, *, draft: CheckRequest | None = None, incomplete: bool = False) -> Any:
+def _form_page(
+    status: int,
+    message: str,
+    *,
+    draft: CheckRequest | None = None,
+    incomplete: bool = False,
+    other_language: str | None = None,
+) -> Any:
     page = render_template(
         "check/index.html",
         form=draft or _submitted_draft(),
         error=message,
         draft_incomplete=incomplete,
+        other_language=other_language,
     )
     return page, status
 

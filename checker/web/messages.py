@@ -126,6 +126,11 @@ def for_editor(error: CheckerError) -> str:
             f"Das Dokument ist als Sprache „{error.details['language']}“ ausgezeichnet; geprüft wird nur Deutsch. "
             "Wenn es doch deutsch ist, bitte die Sprachvariante wählen statt „Automatisch“."
         )
+    if error.reason == "not_german":
+        return (
+            f"Der Text scheint {error.details['name']} zu sein, nicht Deutsch; geprüft wird nur Deutsch. "
+            "Ist er doch deutsch, prüfen Sie ihn mit einer Sprachvariante statt „Automatisch“."
+        )
     if error.reason in _BY_REASON:
         return _BY_REASON[error.reason].format(retry_after=error.details.get("retry_after", 60))
     return _BY_CODE.get(error.code, error.message)
@@ -205,6 +210,10 @@ _FORMAT_REASONS = {
     "encoding_mismatch": lambda details: (
         f"nennt in der XML-Deklaration die Zeichenkodierung „{details['encoding']}“, aber die Bytes der Datei "
         "passen nicht dazu. Bitte die Datei als UTF-8 speichern und noch einmal hochladen."
+    ),
+    "office_unreadable": lambda details: (
+        f"lässt sich nicht als {'Word' if details.get('kind') == 'docx' else 'OpenDocument'}-Datei lesen; sie ist "
+        "beschädigt oder unvollständig. Bitte in der Textverarbeitung noch einmal speichern."
     ),
     "unknown_encoding": lambda details: (
         f"nennt in der XML-Deklaration die Zeichenkodierung „{details['encoding']}“, die wir nicht kennen. "

@@ -130,7 +130,8 @@ CHECK_REQUEST: dict[str, Any] = {
             "default": "auto",
             "description": "German variant. auto: the document's own language tag (NITF, "
             "NewsML-G2, ninjs, HTML lang), else de-DE; a document tagged as another "
-            "language is refused unless a variant is given.",
+            "language, or an untagged text that reads as another language (at least 12 words), "
+            "is refused (400) unless a variant is given.",
         },
         "format": {
             "type": "string",

@@ -27,6 +27,7 @@ from checker.formats import FORMATS_BY_NAME
 from checker.house.unknown_words import UNKNOWN_NAME
 from checker.records import Issue, Report, TextStats
 from checker.web.annotate import Node, annotate
+from checker.web.article import ArticleView, article_of
 from checker.web.check_request import german_number
 from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, is_ours, kind_of, scope_of
 
@@ -59,6 +60,8 @@ class MarkedFinding:
     kind: Kind
     verified: bool = False
     held_back: str | None = None
+    # Where it is for an editor: "Titel", "Absatz 3" in a wire file's article, else "Zeile 14".
+    place: str = ""
 
     @property
     def ours(self) -> bool:
@@ -115,6 +118,7 @@ class MarkedFinding:
             "fixes": fixes,
             "verified": self.verified,
             "held_back": HELD_BACK_LABELS.get(self.held_back or ""),
+            "place": self.place,
         }
 
 
@@ -224,13 +228,17 @@ class ReportView:
     nodes: list[Node]
     counts: tuple[KindCount, ...]
     figures: tuple[Figure, ...] = ()
+    # A wire file's article, shown before its source (checker.web.article).
+    article: ArticleView | None = None
 
     @classmethod
     def of(cls, report: Report, plan: FixPlan | None = None) -> ReportView:
         verified = {fix.index for fix in plan.fixes} if plan else set()
         held = {item.index: item.reason for item in plan.held_back} if plan else {}
+        article = article_of(report)
+        places = article.places if article else tuple(f"Zeile {issue.line}" for issue in report.issues)
         findings = tuple(
-            MarkedFinding(index, issue, kind_of(issue), index in verified, held.get(index))
+            MarkedFinding(index, issue, kind_of(issue), index in verified, held.get(index), places[index])
             for index, issue in enumerate(report.issues)
         )
         tally = Counter(finding.kind.id for finding in findings)
@@ -242,7 +250,7 @@ class ReportView:
             issue if finding.scope == "span" else dataclasses.replace(issue, length=0)
             for finding, issue in zip(findings, report.issues, strict=True)
         ]
-        return cls(report, findings, annotate(report.text, marked), counts, figures_of(report.stats))
+        return cls(report, findings, annotate(report.text, marked), counts, figures_of(report.stats), article)
 
     def script_data(self) -> dict[str, Any]:
         """What the page's script needs, embedded as JSON in the page."""

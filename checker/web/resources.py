@@ -1,6 +1,7 @@
 """What every check of the app uses, set up once per app (Flask's `init_app` pattern): the
-LanguageTool engine (with a result cache per worker: RESULT_CACHE_ENTRIES paragraphs, 0 for
-none), the house style profile and the names dictionary's store.
+LanguageTool engine (with its result cache, RESULT_CACHE: by default the host's SQLite file that
+every worker and command-line run shares, with each worker's recent paragraphs in its memory too),
+the house style profile and the names dictionary's store.
 
 A bad profile stops the app from starting, with the file's path and line, rather than failing
 every check later (or, worse, checking without the newsroom's rules). A names database that does
@@ -15,6 +16,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 from flask import Flask, current_app, g
 
@@ -27,7 +29,7 @@ from checker.house import Profile, load_profile
 from checker.house.warm_up import warm_up_for
 from checker.languagetool import Engine
 from checker.languagetool.caching import CachingEngine
-from checker.languagetool.stores import MEMORY_ENTRIES, MemoryStore
+from checker.languagetool.stores import MEMORY_ENTRIES, DiskStore, LayeredStore, MemoryStore, ResultStore
 from checker.names import NameStore, NamesUnavailable, database_url, with_entries
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,7 @@ class EngineHolder:
     def __init__(self, app: Flask) -> None:
         self._given: Engine | None = app.config.get("ENGINE")
         self._url: str | None = app.config.get("LANGUAGETOOL_URL") or None
+        self._cache = str(app.config.get("RESULT_CACHE") or "")
         self._cache_entries = app.config.get("RESULT_CACHE_ENTRIES", MEMORY_ENTRIES)
         self._lock = threading.Lock()
         self._stack = contextlib.ExitStack()
@@ -74,12 +77,24 @@ class EngineHolder:
                     client = self._stack.enter_context(open_engine(self._url, warm_up=self.warm_up))
                     atexit.register(self._stack.close)
                     self._health = HealthMonitor(client)
-                    # LanguageTool's answers per paragraph, kept in this worker's memory; only
-                    # answers from LanguageTool itself, not from this cache, are signs of its life.
-                    entries = int(self._cache_entries)
-                    store = MemoryStore(entries) if entries > 0 else None
+                    # Only answers from LanguageTool itself, not from the cache, are signs of its life.
+                    store = result_store(self._cache, int(self._cache_entries))
                     self._engine = CachingEngine(Observed(client, self._health), store)
             return self._engine, self._health
+
+
+def result_store(setting: str, memory_entries: int = MEMORY_ENTRIES) -> ResultStore | None:
+    """The store of LanguageTool's answers per paragraph that RESULT_CACHE names: "" the user's
+    SQLite file on this host (checker.languagetool.stores.default_path), a path another SQLite
+    file, "memory" this worker's memory alone, "off" none. Where a file is shared, the worker's
+    memory keeps `memory_entries` of them in front of it (0: none)."""
+    if setting == "off":
+        return None
+    front = MemoryStore(memory_entries) if memory_entries > 0 else None
+    if setting == "memory":
+        return front
+    shared = DiskStore(Path(setting) if setting else None)
+    return LayeredStore(front, shared) if front is not None else shared
 
 
 def _profile_for(app: Flask) -> Profile:

@@ -102,6 +102,19 @@ SETTINGS: tuple[AppSetting, ...] = (
         '"*" allows every origin. Empty: no CORS headers.',
     ),
     AppSetting(
+        "RESULT_CACHE",
+        "",
+        "Where LanguageTool's answers are kept per paragraph, so that a re-check after an edit sends "
+        "only the changed paragraphs, whichever worker answers it. Empty: one SQLite file per user and "
+        "host ($XDG_CACHE_HOME/wirecheck/results.sqlite3), shared by every worker and command-line run; "
+        'a path: that SQLite file; "memory": each worker process on its own; "off": no cache.',
+    ),
+    AppSetting(
+        "RESULT_CACHE_ENTRIES",
+        20_000,
+        "Paragraphs each worker also keeps in its memory, in front of the shared file (0: none).",
+    ),
+    AppSetting(
         "ENGINE",
         None,
         "An Engine object to check with instead of a URL (for tests and embedding).",

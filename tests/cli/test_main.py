@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from checker.cli.main import main
@@ -298,3 +299,28 @@ def test_unreachable_engine_exits_two(tmp_path: Path) -> None:
     assert completed.returncode == 2
     stderr = completed.stderr.decode()
     assert "http://127.0.0.1:9" in stderr and "Traceback" not in stderr
+
+
+def test_windows_1252_word_and_english_files(engine: LanguageToolClient, tmp_path: Path) -> None:
+    (tmp_path / "alt.txt").write_bytes("Berlin (dpa) - Die Regirung tagt „heute“ – in Köln.\n".encode("cp1252"))
+    document = docx.Document()
+    document.add_heading("Haushalt beschlossen", level=1)
+    document.add_paragraph("Berlin (dpa) - Die Regirung hat den Haushalt beschlossen.")
+    document.save(str(tmp_path / "meldung.docx"))
+    (tmp_path / "english.txt").write_text(
+        "The city council voted on Tuesday to encourage new housing near the river, officials said.\n",
+        encoding="utf-8",
+    )
+    names = [str(tmp_path / name) for name in ("alt.txt", "meldung.docx", "english.txt")]
+    result = run(engine, "check", "--format", "json", "--no-model", *names)
+    assert result.returncode == 2  # the English file is not checked
+    assert f"{names[0]}: not UTF-8: read as windows-1252" in result.stderr
+    assert f"{names[1]}: a docx file: its paragraphs and headings are checked" in result.stderr
+    assert f"error: {names[2]}: the text reads as 'en'" in result.stderr
+    files = {Path(entry["path"]).name: entry for entry in json.loads(result.stdout)["files"]}
+    assert sorted(files) == ["alt.txt", "meldung.docx"]
+    for entry in files.values():
+        assert "Regirung" in [issue["text"] for issue in entry["issues"]]
+    english = run(engine, "check", "--language", "de-DE", "--no-model", names[2])
+    assert english.returncode in (0, 1)  # checked as German when asked to
+    assert "Tuesday" in english.stdout

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from checker.errors import InputError
-from checker.formats.files import decode, read_stream
+from checker.formats.files import LATIN_1, WINDOWS_1252, decode, read_bytes, read_stream
 from checker.text.limits import MAX_TEXT_LENGTH
 
 NITF = (
@@ -92,3 +92,62 @@ def test_a_text_over_the_limit_is_refused_and_one_at_it_is_read() -> None:
         read_stream(io.BytesIO("ä".encode() * (MAX_TEXT_LENGTH + 1)), "lang.txt")
     assert caught.value.reason == "text_too_long"
     assert caught.value.message.startswith(f"lang.txt: too long: {MAX_TEXT_LENGTH + 1:,} characters")
+
+
+GERMAN = "Grüße aus Köln: „Das Maß ist voll“ – sagte er … für 5 €.\n"
+
+
+def test_windows_1252_is_read_with_a_notice() -> None:
+    source = read_bytes(GERMAN.encode("cp1252"), "meldung.txt")
+    assert (source.text, source.encoding) == (GERMAN, WINDOWS_1252)
+    assert source.notice == "not UTF-8: read as windows-1252"
+
+
+def test_latin_1_without_typographic_bytes_is_read_as_such() -> None:
+    text = "Grüße aus Köln, sagte der Bürgermeister.\n"
+    source = read_bytes(text.encode("latin-1"), "meldung.txt")
+    assert (source.text, source.encoding) == (text, LATIN_1)
+
+
+def test_utf8_is_read_without_a_notice() -> None:
+    source = read_bytes(GERMAN.encode("utf-8"), "meldung.txt")
+    assert (source.text, source.encoding, source.notice) == (GERMAN, None, None)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # UTF-8 with one damaged byte: read as Windows-1252, every umlaut would be two characters.
+        GERMAN.encode("utf-8") + "ä".encode("cp1252"),
+        # UTF-16 without a BOM.
+        GERMAN.encode("utf-16-le"),
+        # Cyrillic in Windows-1251: Latin letters with accents if read as Windows-1252.
+        "Что здесь написано, не немецкий текст".encode("cp1251"),
+        # A byte Windows-1252 leaves unassigned, and a C1 control in Latin-1.
+        "Grüße".encode("latin-1") + b"\x81",
+    ],
+    ids=["utf8-damaged", "utf16", "cp1251", "unassigned"],
+)
+def test_bytes_that_could_be_misread_are_refused_as_not_utf8(data: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(data, "meldung.txt")
+    assert caught.value.reason == "not_utf8"
+
+
+def test_a_declared_encoding_is_still_followed_and_utf7_still_refused() -> None:
+    assert read_bytes(declared("windows-1252", written_in="cp1252"), "koeln.xml").encoding is None
+    with pytest.raises(InputError) as caught:
+        read_bytes(declared("utf-7"), "meldung.xml")
+    assert caught.value.reason == "not_text_encoding"
+
+
+def test_read_stream_reads_office_files_and_other_encodings() -> None:
+    source = read_stream(io.BytesIO(GERMAN.encode("cp1252")), "meldung.txt")
+    assert source.text == GERMAN
+    assert source.encoding == WINDOWS_1252
+
+
+def test_a_character_german_copy_does_not_hold_is_no_latin_1() -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(b"Hallo\xff Welt", "meldung.txt")
+    assert (caught.value.reason, caught.value.details["byte"]) == ("not_utf8", 5)

@@ -141,6 +141,27 @@ def test_every_plain_character_maps_back(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ARTICLES)
+def test_every_source_character_of_text_maps_to_the_plain_text_and_back(name: str) -> None:
+    source, document = load(name)
+    plain = document.plain_text()
+    for index, (_, part) in enumerate(plain_origins(document)):
+        if not part.markup:
+            offset = document.to_source_offset(index)
+            assert document.to_plain_offset(offset) == index
+    assert document.to_plain_offset(len(source)) == len(plain)
+
+
+def test_markup_maps_to_what_it_reads_as_or_the_text_after_it() -> None:
+    source = "<p>Erster <b>Absatz</b>.</p>\n<p>Zweiter &amp; letzter.</p>"
+    document = parse_document(source, format="html")
+    plain = document.plain_text()
+    assert plain == "Erster Absatz.\n\nZweiter & letzter."
+    assert document.to_plain_offset(source.index("<b>")) == plain.index("Absatz")
+    assert document.to_plain_offset(source.index("</p>")) == plain.index("\n\n")
+    assert document.to_plain_offset(source.index("&amp;") + 2) == plain.index("&")
+
+
+@pytest.mark.parametrize("name", ARTICLES)
 def test_annotation_is_the_file_for_languagetool(name: str) -> None:
     source, document = load(name)
     annotation = document.annotation()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.languagetool.stores import DiskStore, MemoryStore, cache_key, get_matches
+from checker.languagetool.stores import DiskStore, LayeredStore, MemoryStore, cache_key, get_matches
 
 MATCHES = [{"offset": 3, "length": 7, "message": "Möglicher Tippfehler 😀", "rule": {"id": "GERMAN_SPELLER_RULE"}}]
 
@@ -151,3 +151,15 @@ def test_an_entry_that_does_not_unpack_is_a_miss(tmp_path: Path, stored: object)
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE results SET matches = ? WHERE key = 'a'", (stored,))
     assert DiskStore(path).get_many(["a", "b"]) == {"b": MATCHES}
+
+
+def test_layered_store_reads_the_shared_store_behind_its_front(tmp_path: Path) -> None:
+    path = tmp_path / "results.sqlite3"
+    one_worker = LayeredStore(MemoryStore(), DiskStore(path))
+    other_worker = LayeredStore(MemoryStore(), DiskStore(path))
+    one_worker.put_many({"a": MATCHES})
+    assert other_worker.get_many(["a", "missing"]) == {"a": MATCHES}
+    # What the shared store gave is kept in front: found there once the file is gone.
+    path.unlink()
+    assert other_worker.front.get_many(["a"]) == {"a": MATCHES}
+    assert other_worker.get_many(["a"]) == {"a": MATCHES}

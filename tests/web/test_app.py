@@ -105,7 +105,7 @@ class Page(HTMLParser):
             self.options[self._select].append(values["value"])
             if "selected" in values:
                 self.selected[self._select] = values["value"]
-        if tag == "textarea":
+        if tag == "textarea" and values.get("id") == "text":
             self._capture, self._buffer = "textarea", []
         elif values.get("id") == "error-message":
             self._capture, self._buffer = "error", []
@@ -262,7 +262,7 @@ def test_result_page_data_is_the_api_report(client: FlaskClient, seed_text: str)
     page = page_of(client.post("/check", data={"text": seed_text}))
     api = client.post("/api/v1/check", json={"text": seed_text}).get_json()
     data = page.report_data()
-    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back", "explanation", "message"}
+    page_only = {"index", "kind", "ours", "scope", "fixes", "verified", "held_back", "explanation", "message", "place"}
     assert [{k: v for k, v in issue.items() if k not in page_only} for issue in data["issues"]] == [
         {k: v for k, v in issue.items() if k != "message"} for issue in api["issues"]
     ]

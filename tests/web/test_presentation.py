@@ -364,6 +364,10 @@ def test_unknown_input_problem_still_names_the_place() -> None:
             InvalidRequest("reworded", reason="document_language", language="en"),
             "Das Dokument ist als Sprache „en“ ausgezeichnet; geprüft wird nur Deutsch.",
         ),
+        (
+            InvalidRequest("reworded", reason="not_german", language="en", name="Englisch"),
+            "Der Text scheint Englisch zu sein, nicht Deutsch; geprüft wird nur Deutsch.",
+        ),
     ],
     ids=lambda value: getattr(value, "reason", ""),
 )

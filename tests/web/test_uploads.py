@@ -8,12 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from checker.filters.gate import Gate
+from checker.formats.office import ODT, OfficeText, read_office, write_office
 from checker.house import load_profile
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
@@ -134,16 +136,81 @@ def test_the_file_wins_over_the_pasted_text(client: FlaskClient) -> None:
     assert page.annotated == page.textarea == BUDGET_NITF
 
 
-def test_upload_that_is_not_utf8_names_file_and_byte(client: FlaskClient) -> None:
-    latin1 = "Wien (APA) - Die Regierung tagt in Österreich.".encode("latin-1")
-    response = upload(client, latin1, "meldung.txt", text="Mein Entwurf.")
+def test_upload_in_windows_1252_is_checked_with_a_notice_and_the_typed_draft_kept(client: FlaskClient) -> None:
+    text = "Wien (APA) - Die Regirung tagt in Österreich: „Wir sparen“ – sagte der Kanzler.\n"
+    response = upload(client, text.encode("cp1252"), "meldung.txt", text="Mein Entwurf.")
+    assert response.status_code == 200
+    page = page_of(response)
+    assert page.annotated == page.textarea == text
+    assert "Regirung" in [issue["text"] for issue in page.report_data()["issues"]]
+    html = response.get_data(as_text=True)
+    assert "als Windows-1252 gelesen" in " ".join(html.split())
+    # The typed draft is kept in the form, sent back with a re-check, and put back on request.
+    set_aside = {"id": "set-aside-text", "name": "set_aside", "class": "draft-input", "rows": "6", "readonly": ""}
+    assert ("textarea", set_aside) in page.all_attrs
+    assert "\nMein Entwurf.</textarea>" in html
+    recheck = client.post(
+        "/check",
+        data={"text": text, "set_aside": "Mein Entwurf.", "filename": "meldung.txt", "encoding": "windows-1252"},
+        content_type="multipart/form-data",
+    )
+    rechecked = recheck.get_data(as_text=True)
+    assert "\nMein Entwurf.</textarea>" in rechecked
+    assert '<span class="summary-file">meldung.txt</span>' in rechecked  # the filename stays
+
+
+def test_upload_that_cannot_be_read_as_any_encoding_names_file_and_byte(client: FlaskClient) -> None:
+    # UTF-8 with one byte of Latin-1 in it: reading it as Latin-1 would garble every umlaut.
+    mixed = "Wien (APA) - Die Regierung tagt in Österreich.".encode() + "Ö".encode("latin-1")
+    response = upload(client, mixed, "meldung.txt", text="Mein Entwurf.")
     page = page_of(response)
     assert response.status_code == 400
     assert page.error is not None
     assert "„meldung.txt“" in page.error and "UTF-8" in page.error
-    position = latin1.index("Ö".encode("latin-1"))
+    position = len(mixed) - 1
     assert f"Byte-Position {position}" in page.error and "0xd6" in page.error
     assert page.textarea == "Mein Entwurf."  # the pasted draft is kept
+
+
+def test_a_word_file_is_checked_and_downloaded_corrected_as_a_word_file(client: FlaskClient) -> None:
+    document = docx.Document()
+    document.add_heading("Regierung legt Haushalt vor", level=1)
+    document.add_paragraph("Berlin (dpa) - Die Regirung hat am Mittwoch den Haushalt beschlossen.")
+    data = io.BytesIO()
+    document.save(data)
+    response = upload(client, data.getvalue(), "meldung.docx", text="Getippt.")
+    assert response.status_code == 200
+    page = page_of(response)
+    expected = "Regierung legt Haushalt vor\n\nBerlin (dpa) - Die Regirung hat am Mittwoch den Haushalt beschlossen."
+    assert page.annotated == page.textarea == expected
+    assert [issue["text"] for issue in page.report_data()["issues"] if issue["rule"] == "GERMAN_SPELLER_RULE"] == [
+        "Regirung"
+    ]
+    assert ("input", {"type": "hidden", "name": "office", "value": "docx"}) in page.all_attrs
+    assert ("input", {"type": "hidden", "name": "headings", "value": "0"}) in page.all_attrs
+    assert "Korrigierte Fassung herunterladen (meldung-korrigiert.docx)" in response.get_data(as_text=True)
+    corrected = expected.replace("Regirung", "Regierung")
+    download = client.post(
+        "/download",
+        data={"text": corrected, "filename": "meldung.docx", "office": "docx", "headings": "0"},
+        content_type="multipart/form-data",
+    )
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"] == "attachment; filename=meldung-korrigiert.docx"
+    written = docx.Document(io.BytesIO(download.data))
+    assert [(p.style.name if p.style else "", p.text) for p in written.paragraphs] == [
+        ("Heading 1", "Regierung legt Haushalt vor"),
+        ("Normal", "Berlin (dpa) - Die Regierung hat am Mittwoch den Haushalt beschlossen."),
+    ]
+
+
+def test_download_of_a_text_file_is_utf8_and_of_nothing_is_refused(client: FlaskClient) -> None:
+    download = client.post("/download", data={"text": "Grüße.", "filename": "alt.txt", "encoding": "windows-1252"})
+    assert download.data == "Grüße.".encode()
+    assert download.headers["Content-Disposition"] == "attachment; filename=alt-korrigiert.txt"
+    empty = client.post("/download", data={"text": " "})
+    assert empty.status_code == 400
+    assert page_of(empty).error is not None
 
 
 @pytest.mark.parametrize(
@@ -333,3 +400,49 @@ def test_stats_of_a_file_count_its_prose_only(client: FlaskClient) -> None:
     assert stats == {**text_statistics(prose).to_dict(), "long_sentences": 0, "long_sentence_limit": 30}
     assert stats["words"] == 47
     assert page.figures is not None and "Wörter 47" in page.figures
+
+
+def test_an_english_nitf_is_not_checked_as_german_until_the_editor_says_so(client: FlaskClient) -> None:
+    english = (FORMATS_DIR / "iptc" / "dti-nitf" / "basic-story.xml").read_bytes()
+    asked = upload(client, english, "basic-story.xml")
+    assert asked.status_code == 400
+    page = page_of(asked)
+    assert page.error is not None and "scheint Englisch zu sein" in page.error
+    button = {"type": "submit", "class": "button", "form": "check-form", "name": "language", "value": "de-DE"}
+    assert ("button", button) in page.all_attrs
+    assert page.textarea is not None and "<hl1>" in page.textarea  # the file's text comes back in the form
+    # The button, before the form in the page, sends de-DE before the select's "auto".
+    checked = client.post(
+        "/check", data={"text": page.textarea, "language": ["de-DE", "auto"]}, content_type="multipart/form-data"
+    )
+    assert checked.status_code == 200
+    assert page_of(checked).report_data()["language"] == "de-DE"
+
+
+def test_api_refuses_an_untagged_english_text_unless_a_variant_is_given(client: FlaskClient) -> None:
+    english = (FORMATS_DIR / "iptc" / "dti-nitf" / "basic-story.xml").read_text(encoding="utf-8")
+    refused = client.post("/api/v1/check", json={"text": english})
+    assert refused.status_code == 400
+    error = refused.get_json()["error"]
+    assert error["code"] == "invalid_request" and "Englisch" in error["message"]
+    checked = client.post("/api/v1/check", json={"text": english, "language": "de-DE", "model": False})
+    assert checked.status_code == 200
+    assert checked.get_json()["language"] == "de-DE"
+
+
+def test_an_odt_file_is_checked_and_downloaded_as_odt(client: FlaskClient) -> None:
+    original = write_office("Haushalt beschlossen\n\nBerlin (dpa) - Die Regirung hat getagt.", ODT, frozenset({0}))
+    response = upload(client, original, "meldung.odt")
+    assert response.status_code == 200
+    page = page_of(response)
+    assert page.textarea == "Haushalt beschlossen\n\nBerlin (dpa) - Die Regirung hat getagt."
+    assert "OpenDocument-Datei" in " ".join(response.get_data(as_text=True).split())
+    download = client.post(
+        "/download",
+        data={"text": page.textarea.replace("Regirung", "Regierung"), "filename": "meldung.odt", "office": ODT,
+              "headings": "0"},
+    )  # fmt: skip
+    assert download.mimetype == "application/vnd.oasis.opendocument.text"
+    assert read_office(download.data, ODT, "meldung-korrigiert.odt") == OfficeText(
+        ("Haushalt beschlossen", "Berlin (dpa) - Die Regierung hat getagt."), frozenset({0})
+    )

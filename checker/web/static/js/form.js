@@ -2,6 +2,7 @@
  * counter against the server's limit, and the draft kept in the browser. */
 
 import { keepDraftSaved, restoreDraft } from "./draft.js";
+import { offerLastDraft, wantsNewText } from "./upload.js";
 import { codePointLength, germanNumber } from "./text.js";
 
 export function setupForm() {
@@ -15,7 +16,12 @@ export function setupForm() {
 
   textarea.addEventListener("input", updateCounter);
   keepDraftSaved(textarea);
-  restoreDraft(textarea, document.getElementById("draft-note"), updateCounter);
+  const note = document.getElementById("draft-note");
+  if (wantsNewText() && !textarea.value.trim()) {
+    offerLastDraft(textarea, note, updateCounter);
+  } else {
+    restoreDraft(textarea, note, updateCounter);
+  }
   updateCounter();
 }
 

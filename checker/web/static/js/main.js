@@ -16,6 +16,7 @@
  *   panel.js                the side panel: states, counts, the list, copying
  *   choices.js              ignored findings and rules, kept in this browser
  *   names.js                names the editor accepts, kept in this browser
+ *   upload.js               files and the typed draft: the text a file replaced, "Neuer Text"
  *   text.js                 code points, German numbers, overlapping findings
  */
 
@@ -28,6 +29,7 @@ import { setupForm } from "./form.js";
 import { setupSessionNames } from "./names.js";
 import { refreshStates, setupCopyButton, setupFindingLinks } from "./panel.js";
 import { readResultPage, revealScriptControls } from "./result-page.js";
+import { setupUploads } from "./upload.js";
 
 function setupResult() {
   const page = readResultPage();
@@ -71,6 +73,7 @@ function setup() {
   setupForm(); // first: the result page compares the draft in the form with the checked text
   setupSessionNames();
   setupBusyState();
+  setupUploads();
   setupResult();
 }
 
