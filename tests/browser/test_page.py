@@ -493,9 +493,9 @@ def test_typing_a_misspelling_marks_it_in_place(page: Any, base_url: str) -> Non
 
 
 def test_choices_last_after_a_new_check_and_can_be_taken_back(page: Any, base_url: str) -> None:
-    text = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an, die Regirung schwieg."
+    text = "Die Lage sei ruhig. Bei Rapid spielte Schwegler gut, die Regirung schwieg."
     submit_draft(page, base_url, text)
-    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").first.click()
+    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Schwegler").first.click()
     page.click("#card-accept-name")
     speller = page.locator('#annotated mark.issue[data-offset]:text-is("Regirung")')
     rule = speller.get_attribute("data-rule")
@@ -510,8 +510,8 @@ def test_choices_last_after_a_new_check_and_can_be_taken_back(page: Any, base_ur
     assert again.get_attribute("data-rule") == rule
     assert "is-ignored" in (again.get_attribute("class") or "")
     choices = page.locator("#choices-list li")
-    assert choices.all_inner_texts() == ["Ignoriert: „Regirung“\nZurücknehmen", "Name: „Wahidi“\nZurücknehmen"]
-    assert page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").count() == 0
+    assert choices.all_inner_texts() == ["Ignoriert: „Regirung“\nZurücknehmen", "Name: „Schwegler“\nZurücknehmen"]
+    assert page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Schwegler").count() == 0
 
     # Taken back: the finding is open again.
     choices.first.get_by_role("button").click()
@@ -615,9 +615,9 @@ def test_the_card_speaks_the_editors_words(
     assert agreement.message in card
     assert page.inner_text("#card-rule") == f"Bereich: {agreement.category.name}"
 
-    text = "Sprecher Ahmad Wahidi sagte, die Lage sei ruhig. Wahidi kündigte Gespräche an."
+    text = "Die Lage sei ruhig. Bei Rapid spielte Schwegler gut."
     submit_draft(page, base_url, text)
-    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Wahidi").first.click()
+    page.locator('#annotated mark[data-rule="HOUSE_UNKNOWN_NAME"]', has_text="Schwegler").first.click()
     message = page.inner_text("#card-message")
     assert "Hausprofil" not in message and "Als Namen annehmen" in message
     assert page.locator("#card-accept-name").is_visible()

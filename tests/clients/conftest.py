@@ -43,9 +43,9 @@ def server_url(engine: LanguageToolClient) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def article(seed_text: str) -> str:
     """The example article with a headline holding emoji (two units each in UTF-16, a flag two
-    such characters) and a letter with a combining accent ("Cafe" + U+0301)."""
+    such characters) and a letter with a combining accent ("Kaffe" + U+0301, a misspelling)."""
     _, body = seed_text.split("\n\n", 1)
-    headline = "Rohani und Putin 🤝 betonen im Cafe\u0301 die Fortsetzung der bilateralen Kooperationen 🇮🇷🇷🇺"
+    headline = "Rohani und Putin 🤝 betonen im Kaffe\u0301 die Fortsetzung der bilateralen Kooperationen 🇮🇷🇷🇺"
     return f"{headline}\n\n{body}"
 
 

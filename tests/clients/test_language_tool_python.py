@@ -23,7 +23,7 @@ def test_language_tool_python_gets_the_house_findings(server_url: str, article: 
     found = Counter((match.rule_id, article[match.offset : match.offset + match.error_length]) for match in matches)
     assert found == api_findings(server_url, article)
     assert_house_findings_without_name_alarms(found)
-    assert ("GERMAN_SPELLER_RULE", "Cafe\u0301") in found
+    assert ("GERMAN_SPELLER_RULE", "Kaffe\u0301") in found
     for match in matches:
         # Its `matched_text` reads the context with our UTF-16 offset as a code-point one, so only
         # the context as a whole is compared here.

@@ -63,12 +63,13 @@ def test_apply_all_on_articles_with_planted_errors(path: Path, engine: LanguageT
 IPTC = Path(__file__).parents[1] / "formats" / "files" / "iptc"
 
 
-def _plan_for_file(path: Path, engine: LanguageToolClient) -> tuple[Report, FixPlan]:
+def _plan_for_file(path: Path, engine: LanguageToolClient, language: str | None = None) -> tuple[Report, FixPlan]:
     profile = load_profile()
     source = decode(path.read_bytes(), str(path))
 
     def run(text: str) -> Report:
-        return check(text, CheckOptions(format=None), engine=engine, profile=profile, path=str(path))
+        options = CheckOptions(format=None, language=language)
+        return check(text, options, engine=engine, profile=profile, path=str(path))
 
     before = run(source)
     return before, plan(before, run)
@@ -84,7 +85,8 @@ def test_apply_all_on_a_dpa_sample_keeps_the_club_name(engine: LanguageToolClien
 
 
 def test_apply_all_on_nitf_leaves_the_media_metadata(engine: LanguageToolClient) -> None:
-    before, fix_plan = _plan_for_file(IPTC / "dti-nitf" / "basic-story.xml", engine)
+    # The sample is English without a language tag: checked as German only when asked to.
+    before, fix_plan = _plan_for_file(IPTC / "dti-nitf" / "basic-story.xml", engine, language="de-DE")
     media = before.text.index("<media "), before.text.index("</media>")
     assert before.issues and not [issue for issue in before.issues if media[0] <= issue.offset < media[1]]
     for metadata in ("<media-id>1932102</media-id>", "<media-name>airport-g1 021010</media-name>"):
