@@ -7,12 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
-from checker.languagetool import LanguageToolClient
 from checker.records import Report
-from checker.web import create_app
 from checker.web.annotate import text_of
 from checker.web.article import article_of
 from tests.filters.findings import issue
@@ -45,16 +42,6 @@ def test_a_ninjs_file_is_its_headline_and_paragraphs_with_the_findings_in_place(
 
 def test_plain_text_has_no_article() -> None:
     assert article_of(report_of("Ein Text mit Fehlr.", "text", ["Fehlr"])) is None
-
-
-@pytest.fixture(scope="module")
-def app(engine: LanguageToolClient) -> Flask:
-    return create_app({"TESTING": True, "LANGUAGETOOL_URL": engine.url})
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 @pytest.mark.engine
