@@ -18,7 +18,6 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import subprocess
 import sys
 from collections import Counter
@@ -29,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import published as published_copy
+from bench.published import ALARM_SEVERITIES, rule_id
 from checker.engine import open_engine
 from checker.filters.fixes import REASONS, plan
 from checker.house import Profile, load_profile
@@ -47,8 +47,6 @@ TARGET_FIXED = 0.55  # of the held-out translation errors, with the right fix fi
 EXAMPLE = ROOT / "tests" / "data" / "seed-irna.txt"
 SPLITS = {"dev": "dev", "heldout": "held-out"}
 TARGET_RATIO = 0.5  # the checker raises at most half of LanguageTool's alarms
-ALARM_SEVERITIES = ("error", "warning")
-_SUB_ID = re.compile(r"\[[^\]]*\]$")
 
 
 @dataclass(frozen=True)
@@ -143,11 +141,6 @@ class Results:
     example: dict[str, Counter[str]] = field(default_factory=dict)
     apply_all: dict[str, ApplyAllTally] = field(default_factory=dict)
     translation: dict[str, TranslationTally] = field(default_factory=dict)
-
-
-def rule_id(issue: Issue) -> str:
-    """The rule without its sub-id: PRAEP_DAT[29] counts as PRAEP_DAT."""
-    return _SUB_ID.sub("", issue.rule)
 
 
 def articles(directory: Path) -> list[Path]:

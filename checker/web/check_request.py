@@ -33,7 +33,7 @@ from checker.house import Profile
 from checker.options import AUTO, LANGUAGES, CheckOptions
 from checker.pipeline import check
 from checker.records import Report
-from checker.web.json_input import refuse_lone_surrogates, shown
+from checker.web.json_input import known_object, refuse_lone_surrogates
 from checker.web.openapi import CHECK_REQUEST
 from checker.web.resources import admission, checking_profile, get_engine
 
@@ -147,15 +147,7 @@ class CheckRequest:
 
     @classmethod
     def from_json(cls, data: Any) -> CheckRequest:
-        if not isinstance(data, dict):
-            raise InvalidRequest('Erwartet wird ein JSON-Objekt, etwa {"text": "…", "language": "de-DE"}.')
-        unknown = [name for name in data if name not in CHECK_REQUEST["properties"]]
-        if unknown:
-            # A misspelt field ("failOn") would otherwise leave its default in force unnoticed.
-            raise InvalidRequest(
-                f"Unbekannte Felder: {', '.join(f'„{shown(name)}“' for name in unknown)}. "
-                f"Möglich sind: {', '.join(CHECK_REQUEST['properties'])}."
-            )
+        data = known_object(data, CHECK_REQUEST["properties"], '{"text": "…", "language": "de-DE"}')
         if "text" not in data:
             raise InvalidRequest("Das Feld „text“ fehlt.")
         for name, value in data.items():

@@ -32,6 +32,21 @@ def load(raw: bytes | str, *, what: str = "Der Inhalt") -> Any:
         ) from exc
 
 
+def known_object(data: Any, properties: Iterable[str], example: str) -> dict[str, Any]:
+    """`data` as a JSON object with only the members in `properties`; raises InvalidRequest
+    otherwise, showing `example` for a value that is no object and naming the unknown members (a
+    misspelt field, "failOn", would else leave its default in force unnoticed)."""
+    if not isinstance(data, dict):
+        raise InvalidRequest(f"Erwartet wird ein JSON-Objekt, etwa {example}.")
+    known = list(properties)
+    unknown = [key for key in data if key not in known]
+    if unknown:
+        raise InvalidRequest(
+            f"Unbekannte Felder: {', '.join(f'„{shown(key)}“' for key in unknown)}. Möglich sind: {', '.join(known)}."
+        )
+    return data
+
+
 def refuse_lone_surrogates(what: str, value: Any, *, skip: Iterable[str] = ()) -> None:
     """Raises InvalidRequest naming `what` (the field, in German) when a string in `value` (object keys
     included, members named in `skip` left out at any depth) holds a lone UTF-16 surrogate,

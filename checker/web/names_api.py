@@ -86,12 +86,4 @@ def change(name: str, data: dict[str, Any]) -> NameEntry:
 
 def _json_object(schema: dict[str, Any]) -> dict[str, Any]:
     data = json_input.load(request.get_data(cache=False))
-    if not isinstance(data, dict):
-        raise InvalidRequest('Erwartet wird ein JSON-Objekt, etwa {"name": "Araghtschi", "kind": "person"}.')
-    unknown = [key for key in data if key not in schema["properties"]]
-    if unknown:
-        raise InvalidRequest(
-            f"Unbekannte Felder: {', '.join(f'„{shown(key)}“' for key in unknown)}. "
-            f"Möglich sind: {', '.join(schema['properties'])}."
-        )
-    return data
+    return json_input.known_object(data, schema["properties"], '{"name": "Araghtschi", "kind": "person"}')
