@@ -96,6 +96,11 @@ class TextStats:
     long_sentence_limit: int = _described(
         0, "The house profile's max_sentence_words; 0 when no house rule counts sentence length."
     )
+    double_spaces: int = _described(
+        0,
+        "Places where two or more spaces stand between characters of a line. The default profile counts "
+        "them here only; a profile that reports them (agency, duden) marks each one.",
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

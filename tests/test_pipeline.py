@@ -202,6 +202,43 @@ def test_a_double_space_in_the_file_is_found_beside_markup(
     assert [issue.text for issue in found] == [flagged]
 
 
+def test_double_spaces_are_counted_by_the_default_profile_and_marked_by_the_strict_one(
+    engine: LanguageToolClient,
+) -> None:
+    """Web pages and editorial systems show a run of spaces as one: the default profile counts
+    them with the statistics, the agency profile marks each one."""
+    from checker.house import load_profile  # noqa: PLC0415
+    from checker.house.profile import PROFILES_DIR  # noqa: PLC0415
+
+    text = "Die Regierung tagte  am Montag. Danach  sprach der Minister."
+    default = check(text, profile=load_profile(), engine=engine)
+    assert [issue for issue in default.issues if issue.text.strip() == ""] == []
+    assert default.stats.double_spaces == 2
+    strict = check(text, profile=load_profile(PROFILES_DIR / "agency.toml"), engine=engine)
+    assert [(issue.text, issue.replacements[:1]) for issue in strict.issues if issue.text.strip() == ""] == [
+        ("  ", (" ",)),
+        ("  ", (" ",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wien – Der Landtag hat am Freitag das Budget beschlossen.",
+        "Neue Regeln für den Handel. Santiago de Chile – Die Regierung hat am Montag neue Zölle verhängt.",
+    ],
+)
+def test_a_place_alone_before_the_dash_is_a_dateline(engine: LanguageToolClient, text: str) -> None:
+    """The sentence after a dateline without agency ("Wien – ") starts with a capital."""
+    from checker.house import load_profile  # noqa: PLC0415
+
+    report = check(text, CheckOptions(language="de-AT"), profile=load_profile(), engine=engine)
+    assert [issue.rule for issue in report.issues if issue.severity != "info"] == []
+    # The same words after a dash inside a sentence are still LanguageTool's DE_CASE.
+    inside = check("Der Minister kam – Die Opposition protestierte.", profile=load_profile(), engine=engine)
+    assert "DE_CASE" in {issue.rule for issue in inside.issues}
+
+
 # ---- Names read from the article (checker.house.unknown_words) -------------------------------
 
 _NAME_CASES = [

@@ -4,14 +4,16 @@ of known words, or a typo.
 News copy is full of names no dictionary holds: a spokesman's transliterated name, a
 footballer, a foreign town. Whether a capitalised unknown word is a name is decided from the
 article around it (`name_evidence`): the word recurring unchanged or inflected ("Zwayer",
-"Zwayers"); a first name, an initial or a title or function before it ("Trainer Glasner",
-"Arbeitsmarktexperte"); a speech or attribution frame ("sagt Gächter", "so Glasner", "laut
-Hofer", "Hofer zufolge"); an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)");
-another unknown capitalised word or a name particle beside it; a foreign or transliterated
-spelling; the speller offering nothing near it. Against it: the speller offering a known word
+"Zwayers"), more so three times or more without an article before it ("bei Strache", "sagt
+Strache", "Strache darf": no typo is made so often, while "die Regirung" may be); a first
+name, an initial or a title or function before it ("Trainer Glasner", "Arbeitsmarktexperte");
+a speech or attribution frame ("sagt Gächter", "so Glasner", "laut Hofer", "Hofer zufolge");
+an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)"); another unknown capitalised
+word or a name particle beside it; a foreign or transliterated spelling; the speller offering
+nothing near it. Against it: the speller offering a known word
 one typing slip away ("Flughaen" -> "Flughafen").
 
-Words in a run of unknown words with small letters among them are a passage in another
+Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding.
 
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
@@ -185,12 +187,14 @@ _FOREIGN = re.compile(
 _TOKEN = re.compile(r"(?<![\w-])[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*['’]?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[mnrs]?)?)\s+$")
 _NAME_TAGS = frozenset({"NE", "FM", "XY", "UNK"})
 _FIRST_NAME_TAGS = frozenset({"NE", "FM", "XY"})
 
 # Evidence for (positive) and against (negative) reading a word as a name.
 WEIGHTS: dict[str, int] = {
     "recurs": 3,
+    "recurs often": 2,
     "name before": 4,
     "title before": 4,
     "inflected name": 3,
@@ -212,6 +216,8 @@ _COMMON_HEAD = 3
 QUIET_FROM = 2
 NOTE_FROM = 1
 PASSAGE_WORDS = 3
+PASSAGE_SMALL_WORDS = 2
+_OFTEN = 3
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
 
 
@@ -243,21 +249,28 @@ def name_key(word: str) -> str:
 
 @dataclass(frozen=True)
 class ArticleWords:
-    """The capitalised words of an article, counted by spelling and by `name_key`, and those
-    the speller does not know."""
+    """The capitalised words of an article, counted by spelling and by `name_key` (`bare`: the
+    occurrences without an article before them), and those the speller does not know."""
 
     text: str
     forms: Counter[str]
     keys: Counter[str]
     unknown: frozenset[str]
+    bare: Counter[str] = dataclasses.field(default_factory=Counter)
 
     @classmethod
     def of(cls, text: str, unknown: frozenset[str]) -> ArticleWords:
-        forms = Counter(match.group() for match in _TOKEN.finditer(text) if match.group()[:1].isupper())
+        capitalised = [match for match in _TOKEN.finditer(text) if match.group()[:1].isupper()]
+        forms = Counter(match.group() for match in capitalised)
         keys: Counter[str] = Counter()
         for form, count in forms.items():
             keys[name_key(form)] += count
-        return cls(text, forms, keys, unknown)
+        bare = Counter(
+            name_key(match.group())
+            for match in capitalised
+            if not _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        )
+        return cls(text, forms, keys, unknown, bare)
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str, str]:
@@ -340,6 +353,8 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
     previous = before[0] if before else ""
     if words.keys[name_key(word)] >= 2:
         yield "recurs"
+    if words.bare[name_key(word)] >= _OFTEN:
+        yield "recurs often"
     if word != name_key(word) and (
         words.forms[name_key(word)] or lookup(name_key(word))[0] == "NE" or name_key(word) in words.unknown
     ):
@@ -429,8 +444,9 @@ def article_slip(issue: Issue, words: ArticleWords) -> str | None:
 
 def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
-    another, small letters among them: a quotation in another language ("Thanks for the
-    messages"), which the German speller cannot judge."""
+    another, `PASSAGE_SMALL_WORDS` or more of them with small letters: a quotation in another
+    language ("Thanks for the messages"), which the German speller cannot judge. A misspelt word
+    after two names ("Srdjan Grahovac, feiwillig") is no passage."""
     ordered = sorted(spelling, key=lambda issue: issue.offset)
     runs: list[list[Issue]] = []
     for issue in ordered:
@@ -441,7 +457,7 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     return {
         issue.offset
         for run in runs
-        if len(run) >= PASSAGE_WORDS and any(issue.text[:1].islower() for issue in run)
+        if len(run) >= PASSAGE_WORDS and sum(issue.text[:1].islower() for issue in run) >= PASSAGE_SMALL_WORDS
         for issue in run
     }
 

@@ -9,6 +9,8 @@ Three readers need a dateline, each with its own tolerance:
   ("Berlin (dpa) - ", "Kiew/Moskau (dpa/lni) - ", "WASHINGTON (AP) - ") or with a date and the
   agency after a comma or in brackets ("Moskau, 28. März, IRNA – ", "Paris, 3. Mai (AFP) - "),
   which LanguageTool is shown as a sentence of its own (`separate_datelines`).
+- `PLACE_DATELINE`: a place alone before the dash ("Wien – "), as newspapers write it; also
+  shown to LanguageTool as a sentence of its own.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ DATED_DATELINE = re.compile(
     r"(?P<dash> [-–—] )"
 )
 
+# A place alone before a dash between spaces, the next sentence starting with a capital: the
+# dateline of newspapers and agencies that name no agency there ("Wien – Der Landtag …",
+# "Santiago de Chile – Die …", "Gaza/Jerusalem – …"), at a line start or after a sentence's end.
+# The place is one to four capitalised words (name particles such as "de", "am", "on" between
+# them), not a pronoun or an article.
+PLACE_DATELINE = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))(?P<head>(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Er|Sie|Es|Wir|Ich|Ihr|Man)\b)"
+    r"[A-ZÄÖÜ][\w.'’-]*(?:[ /](?:(?:de|da|do|di|del|la|le|am|an|der|im|on|upon|sur|en|al|el|bei) )?"
+    r"[A-ZÄÖÜ][\w.'’-]*){0,3})(?P<dash> [-–—] )(?=[A-ZÄÖÜ])"
+)
+
 
 def separate_datelines(text: str) -> str:
     """`text` with each agency dateline's dash turned into a paragraph break, of the same length.
@@ -46,6 +59,6 @@ def separate_datelines(text: str) -> str:
     LanguageTool reads one sentence and flags "Die" as wrongly capitalised. The same length keeps
     every offset valid for the text as written. The dateline's own form is a house rule's business.
     """
-    for pattern in (AGENCY_DATELINE, DATED_DATELINE):
+    for pattern in (AGENCY_DATELINE, DATED_DATELINE, PLACE_DATELINE):
         text = pattern.sub(lambda match: match["head"] + ".\n\n", text)
     return text

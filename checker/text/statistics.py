@@ -8,9 +8,13 @@ one syllable) and splits "Teheran" into four.
 
 from __future__ import annotations
 
+import re
+
 from checker.records import TextStats
 from checker.text.segments import WORD_RE, split_paragraphs, split_sentences
 
+# Two or more spaces between characters of one line (not at its start or end).
+_DOUBLE_SPACE = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
 _VOWELS = frozenset("aeiouyäöüéèêàáâíìîóòôúùû")
 # Vowel pairs spoken as one syllable nucleus.
 _ONE_NUCLEUS = frozenset(["ai", "au", "ay", "ei", "eu", "ey", "ie", "äu", "aa", "ee", "oo", "ou"])
@@ -49,6 +53,8 @@ def letter_count(word: str) -> int:
 def text_statistics(text: str) -> TextStats:
     """Counts and readability scores of `text`.
 
+    Double spaces are runs of two or more spaces inside a line.
+
     Words are `WORD_RE` tokens, numbers included (one syllable, no letters). Scores:
     ``flesch_reading_ease`` = 180 - ASL - 58.5 * ASW (Amstad, 1978), and
     ``wiener_sachtextformel`` = 0.1935 * MS + 0.1672 * SL + 0.1297 * IW - 0.0327 * ES - 0.875
@@ -71,8 +77,14 @@ def text_statistics(text: str) -> TextStats:
     sentence_count = len(sentence_lengths)
     paragraphs = len(split_paragraphs(text))
     longest = max(sentence_lengths, default=0)
+    double_spaces = len(_DOUBLE_SPACE.findall(text))
     if not word_count:
-        return TextStats(paragraphs=paragraphs, sentences=sentence_count, longest_sentence_length=longest)
+        return TextStats(
+            paragraphs=paragraphs,
+            sentences=sentence_count,
+            longest_sentence_length=longest,
+            double_spaces=double_spaces,
+        )
     mean_sentence = word_count / sentence_count
     mean_syllables = sum(syllables) / word_count
     many_syllables = 100 * sum(1 for count in syllables if count >= 3) / word_count
@@ -91,4 +103,5 @@ def text_statistics(text: str) -> TextStats:
             0.1935 * many_syllables + 0.1672 * mean_sentence + 0.1297 * long_words - 0.0327 * one_syllable - 0.875,
             2,
         ),
+        double_spaces=double_spaces,
     )

@@ -199,6 +199,16 @@ def figures_of(stats: TextStats) -> tuple[Figure, ...]:
                 f"Sätze mit mehr als {limit} Wörtern, im Text mit ¶ markiert: ein Stilhinweis des Hausprofils.",
             )
         )
+    if stats.double_spaces:
+        figures.append(
+            Figure(
+                "doppelte Leerzeichen",
+                german_number(stats.double_spaces),
+                "",
+                "Stellen mit zwei oder mehr Leerzeichen zwischen Wörtern. Webseiten und Redaktionssysteme zeigen "
+                "sie als eines; das Profil »Agenturstil (streng)« markiert jede Stelle.",
+            )
+        )
     if stats.flesch_reading_ease is not None:
         figures.append(
             Figure(

@@ -221,3 +221,30 @@ def test_a_misspelt_repeat_inside_a_passage_in_another_language_is_still_an_erro
     ]
     found = apply_names(issues, DEFAULT, text)
     assert [(issue.text, issue.replacements[0]) for issue in found] == [("Thakns", "Thanks")]
+
+
+def test_a_name_said_often_without_an_article_is_a_name_a_typo_after_articles_is_not() -> None:
+    text = (
+        "Bei Strache blieb es ruhig. Verliert Strache, zahlt er. Dagegen hat Strache geklagt."
+        " Die Regirung tagt. Die Regirung schweigt. Die Regirung geht."
+    )
+    issues = [speller(text, "Strache", ("Sprache", "Striche"), nth=n) for n in range(3)]
+    issues += [speller(text, "Regirung", ("Regierung",), nth=n) for n in range(3)]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.rule, issue.text) for issue in found] == [
+        (UNKNOWN_NAME, "Strache"),
+        *[("GERMAN_SPELLER_RULE", "Regirung")] * 3,
+    ]
+
+
+def test_a_typo_after_two_names_is_no_passage_in_another_language() -> None:
+    text = "Er ersetzte Schwab durch Srdjan Grahovac, feiwillig ging keiner."
+    issues = [
+        speller(text, "Srdjan", ("Stadion",)),
+        speller(text, "Grahovac", ("Grabowski",)),
+        speller(text, "feiwillig", ("freiwillig",)),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.rule, issue.text) for issue in found if issue.severity == "error"] == [
+        ("GERMAN_SPELLER_RULE", "feiwillig")
+    ]

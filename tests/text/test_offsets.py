@@ -105,6 +105,15 @@ def test_spans_never_split_a_character(text: str, span: tuple[int, int], widened
         ("Berlin, 12. Juni 2026 (dpa/lni) – Die", "Berlin, 12. Juni 2026 (dpa/lni).\n\nDie"),
         ("Laut IRNA – so die Agentur – reiste er", "Laut IRNA – so die Agentur – reiste er"),
         ("Die Lage - so der Minister - sei ernst.", "Die Lage - so der Minister - sei ernst."),
+        # A place alone before the dash, at a line start or after a sentence (a subheading).
+        ("Wien – Der Landtag", "Wien.\n\nDer Landtag"),
+        ("Santiago de Chile – Die Regierung", "Santiago de Chile.\n\nDie Regierung"),
+        ("Ende. Gaza/Jerusalem – Mit", "Ende. Gaza/Jerusalem.\n\nMit"),
+        ("Stoke-on-Trent - Das Heimspiel", "Stoke-on-Trent.\n\nDas Heimspiel"),
+        ("Der Minister kam – Die Opposition", "Der Minister kam – Die Opposition"),
+        ("Die Regierung – Das Parlament", "Die Regierung – Das Parlament"),
+        ("Er sagte, Wien – Die Stadt", "Er sagte, Wien – Die Stadt"),
+        ("Wien – der Landtag", "Wien – der Landtag"),
     ],
 )
 def test_datelines_become_their_own_sentence(text: str, expected: str) -> None:

@@ -64,3 +64,9 @@ def test_statistics_of_empty_text() -> None:
 )
 def test_count_syllables(word: str, syllables: int) -> None:
     assert count_syllables(word) == syllables
+
+
+def test_double_spaces_inside_lines_are_counted() -> None:
+    text = "  Der Rat  tagt.   Er schweigt.\n\nEin Satz.  \nNoch  einer."
+    assert text_statistics(text).double_spaces == 3
+    assert text_statistics("Der Rat tagt.").double_spaces == 0

@@ -318,6 +318,8 @@ def test_figures() -> None:
     counted = dataclasses.replace(text_statistics("Der Rat tagt."), long_sentences=2, long_sentence_limit=30)
     (long_sentences,) = [figure for figure in figures_of(counted) if figure.label == "lange Sätze"]
     assert (long_sentences.value, long_sentences.reading) == ("2", "über 30 Wörter")
+    (spaces,) = [f for f in figures_of(text_statistics("Der Rat  tagt.")) if f.label == "doppelte Leerzeichen"]
+    assert spaces.value == "1"
     assert wiener_reading(13.3) == "etwa 13. Schulstufe"
     assert wiener_reading(2.0) == "sehr leicht"
     assert wiener_reading(17.0) == "sehr schwer"
