@@ -20,7 +20,8 @@ The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article de
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
 ("Name nicht im Namensverzeichnis", info, HOUSE_UNKNOWN_NAME) on its first occurrence; below
 that it stays the speller's error. A compound whose parts the speller knows ("Kaikanten") is a
-note too (HOUSE_UNKNOWN_COMPOUND), unless a known word is one slip away. Two cases stay errors
+note too (HOUSE_UNKNOWN_COMPOUND, on its first occurrence), unless a known word is one slip
+away or the article shows it to be a name ("sagte Pilgermaier"). Two cases stay errors
 whatever the evidence, with the right spelling first among the fixes: a near miss of a
 dictionary name ("Araghchi" -> "Araghtschi"), and a word one slip away from a capitalised word
 the same article uses ("Chridtian" beside "Christian").
@@ -422,6 +423,18 @@ def name_score(issue: Issue, words: ArticleWords) -> int:
     return sum(WEIGHTS[signal] for signal in name_evidence(issue, words))
 
 
+_FRAMES = frozenset({"name before", "title before", "speech frame", "organisation frame"})
+
+
+def _framed_as_name(issue: Issue, words: ArticleWords) -> bool:
+    """Whether the words around a capitalised compound of known words make it a name ("sagte
+    Pilgermaier", "Bürgermeister Michael Häupl")."""
+    return (
+        issue.text[:1].isupper()
+        and sum(WEIGHTS[s] for s in _context_evidence(issue, words) if s in _FRAMES) >= QUIET_FROM
+    )
+
+
 def reads_as_name(issue: Issue, words: ArticleWords) -> bool:
     """Whether this occurrence of a capitalised unknown word, on its own, reads as a name."""
     return issue.text[:1].isupper() and name_score(issue, words) >= NOTE_FROM
@@ -477,6 +490,26 @@ def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -
     )
 
 
+def _compound_note(issue: Issue) -> Issue:
+    message = f"Zusammensetzung nicht im Wörterbuch: »{issue.text}«. Die Teile sind bekannt; bitte prüfen."
+    return _note(issue, UNKNOWN_COMPOUND, "Zusammensetzung nicht im Wörterbuch", message, False)
+
+
+def _name_note(issue: Issue) -> Issue:
+    message = (
+        f"Name nicht im Namensverzeichnis: »{issue.text}«. Ist er richtig geschrieben, "
+        "gehört er ins Namensverzeichnis des Hausprofils."
+    )
+    return _note(issue, UNKNOWN_NAME, "Name nicht im Namensverzeichnis", message, True)
+
+
+def _add_once(classified: list[Issue], noted: set[tuple[str, str]], note: Issue) -> None:
+    """Add `note` unless the article has one of its kind on the same word (or its genitive)."""
+    if (note.rule, name_key(note.text)) not in noted:
+        noted.add((note.rule, name_key(note.text)))
+        classified.append(note)
+
+
 def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -> list[Issue]:
     """The speller's findings as an editor reads them (module docstring): errors, notes on
     names and known compounds, or nothing for words the article shows to be names.
@@ -489,7 +522,8 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
         if issue.text[:1].isupper():
             key = name_key(issue.text)
             scores[key] = max(scores.get(key, -99), name_score(issue, words))
-    noted: set[str] = set()
+    noted: set[tuple[str, str]] = set()
+    framed = {name_key(issue.text) for issue in spelling if _framed_as_name(issue, words)}
     passage = foreign_passage(spelling, text)
     classified = []
     for issue in spelling:
@@ -505,19 +539,12 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
             continue
         elif any(r != issue.text and r.casefold() == issue.text.casefold() for r in issue.replacements):
             classified.append(issue)  # written in other capitals than the known word: "Youtube"
-        elif is_known_compound(issue) and not _slip_fixes(issue):
-            message = f"Zusammensetzung nicht im Wörterbuch: »{issue.text}«. Die Teile sind bekannt; bitte prüfen."
-            classified.append(_note(issue, UNKNOWN_COMPOUND, "Zusammensetzung nicht im Wörterbuch", message, False))
+        elif is_known_compound(issue) and not _slip_fixes(issue) and key not in framed:
+            _add_once(classified, noted, _compound_note(issue))
         elif issue.text[:1].isupper() and scores[key] >= QUIET_FROM:
             continue
         elif issue.text[:1].isupper() and scores[key] >= NOTE_FROM:
-            if key not in noted:
-                noted.add(key)
-                message = (
-                    f"Name nicht im Namensverzeichnis: »{issue.text}«. Ist er richtig geschrieben, "
-                    "gehört er ins Namensverzeichnis des Hausprofils."
-                )
-                classified.append(_note(issue, UNKNOWN_NAME, "Name nicht im Namensverzeichnis", message, True))
+            _add_once(classified, noted, _name_note(issue))
         else:
             classified.append(issue)
     return classified

@@ -248,3 +248,15 @@ def test_a_typo_after_two_names_is_no_passage_in_another_language() -> None:
     assert [(issue.rule, issue.text) for issue in found if issue.severity == "error"] == [
         ("GERMAN_SPELLER_RULE", "feiwillig")
     ]
+
+
+def test_a_compound_gets_its_note_once_and_a_compound_the_article_shows_to_be_a_name_none() -> None:
+    text = "Die Kaikanten sind alt. An den Kaikanten lag nichts. Das sei gut, sagte Pilgermaier. Pilgermaier ging."
+    issues = [
+        speller(text, "Kaikanten", ("Kai kanten",)),
+        speller(text, "Kaikanten", ("Kai kanten",), nth=1),
+        speller(text, "Pilgermaier", ("Pilger-Maier",)),
+        speller(text, "Pilgermaier", ("Pilger-Maier",), nth=1),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.rule, issue.offset) for issue in found] == [("HOUSE_UNKNOWN_COMPOUND", issues[0].offset)]
