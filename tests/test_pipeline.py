@@ -265,6 +265,15 @@ _NAME_CASES = [
         "Rauder",
         ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Raufer"),
     ),
+    # An ordinary word near a dictionary name is no variant of it ("Christian", "Israel").
+    ("Die Opfer sind orthodoxe Christen. Christian Müller sprach. Christian Müller ging.", "Christen", None),
+    ("Es starben 27 Israelis. Israel reagierte. Die Israelis sind besorgt.", "Israelis", None),
+    # A name said often without an article is a name, whatever ordinary word it is one slip from.
+    (
+        "Wien – Bei Strache blieb es ruhig. Verliert Strache, zahlt er. Dagegen hat Strache geklagt.",
+        "Strache",
+        ("HOUSE_UNKNOWN_NAME", "info", None),
+    ),
     # A typo of an ordinary word stays an alarm, also before "der" and after "von".
     ("Er landete auf dem Flughaen der Hauptstadt.", "Flughaen", ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Flughafen")),
 ]

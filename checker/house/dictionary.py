@@ -37,6 +37,7 @@ _DERIVATION_ENDINGS = frozenset(
 _WORD_ENDINGS = INFLECTION_ENDINGS | _DERIVATION_ENDINGS
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 _DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+_PLACE_VOWELS = frozenset({"a", "e", "i", "o", "u", "y"})
 _APOSTROPHE_BASES = ("s", "ß", "x", "z", "ce")
 _SIBILANT_ENDS = ("s", "ß", "x", "z")
 
@@ -208,14 +209,26 @@ def _without_umlauts(word: str) -> str:
 
 def are_inflections(first: str, second: str) -> bool:
     """Whether two forms are one word with different endings ("Präsident"/"Präsidenten",
-    "Aufsatz"/"Aufsätze", "Ausland"/"Ausländer", "Handel"/"Händler")."""
+    "Aufsatz"/"Aufsätze", "Ausland"/"Ausländer", "Handel"/"Händler", "Trentino"/"Trentiner")."""
     a, b = _without_umlauts(first), _without_umlauts(second)
     prefix = 0
     for char_a, char_b in zip(a, b, strict=False):
         if char_a != char_b:
             break
         prefix += 1
-    return any(a[split:] in _WORD_ENDINGS and b[split:] in _WORD_ENDINGS for split in range(prefix, 2, -1))
+    return any(
+        (a[split:] in _WORD_ENDINGS and b[split:] in _WORD_ENDINGS) or _place_and_demonym(a[split:], b[split:])
+        for split in range(prefix, 2, -1)
+    )
+
+
+def _place_and_demonym(first_end: str, second_end: str) -> bool:
+    """Whether one ending is a place's final vowel and the other a demonym ending ("Trentino"/
+    "Trentiner", "Ancona"/"Anconer")."""
+    return any(
+        end in _PLACE_VOWELS and other in _DEMONYM_ENDINGS
+        for end, other in ((first_end, second_end), (second_end, first_end))
+    )
 
 
 def name_stems(word: str) -> Iterator[tuple[str, str]]:

@@ -36,8 +36,9 @@ def confirm_name_variants(
     """House findings without the name findings on ordinary words: a spelling counts as a
     variant or a near miss of a name only if the speller does not know it ("Ukrainer" is no
     misspelt "Ukraine", "Johanna" no misspelt "Johann"), or, for a variant, if the spelling it
-    differs from is a dictionary name, or a word the speller does not know (`unknown_words`)
-    while the variant is no ordinary word ("Baghai" beside "Baghaei"). (A typo that occurs
+    differs from is a dictionary name or a word the speller does not know (`unknown_words`),
+    while the variant is no ordinary word ("Baghai" beside "Baghaei"; "Christen" beside the
+    dictionary's "Christian" is an ordinary word). (A typo that occurs
     twice does not turn the correct word into a "variant" either.)"""
     return [
         issue
@@ -46,10 +47,8 @@ def confirm_name_variants(
         or (issue.offset, issue.length) in unknown_spans
         or (
             issue.rule == "HOUSE_NAME_VARIANT"
-            and any(
-                profile.is_known_name(r) or (r in unknown_words and is_name_like(issue.text))
-                for r in issue.replacements
-            )
+            and is_name_like(issue.text)
+            and any(profile.is_known_name(r) or r in unknown_words for r in issue.replacements)
         )
     ]
 

@@ -116,6 +116,11 @@ def test_ordinary_nouns_are_not_name_variants() -> None:
     assert not [issue for issue in issues if issue.rule.startswith("HOUSE_NAME")]
 
 
+def test_a_place_and_its_demonym_are_no_name_variants() -> None:
+    text = "Trient (dpa) - Nahe der Trentiner Ortschaft Zambana regnet es. Im Trentino bleibt es kühl."
+    assert not [issue for issue in run_house_rules(text, DEFAULT) if issue.rule.startswith("HOUSE_NAME")]
+
+
 def test_crlf_text_gives_the_same_findings(seed_text: str) -> None:
     crlf = seed_text.replace("\r\n", "\n").replace("\n", "\r\n")
     lf_issues = run_house_rules(seed_text.replace("\r\n", "\n"), DEFAULT)
