@@ -7,11 +7,12 @@ article around it (`name_evidence`): the word recurring unchanged or inflected (
 "Zwayers"), more so three times or more without an article before it ("bei Strache", "sagt
 Strache", "Strache darf": no typo is made so often, while "die Regirung" may be); a first
 name, an initial or a title or function before it ("Trainer Glasner", "Arbeitsmarktexperte");
+another unknown capitalised word after it, no article before it (a first name: "Artem Dsjuba");
 a speech or attribution frame ("sagt Gächter", "so Glasner", "laut Hofer", "Hofer zufolge");
 an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)"); another unknown capitalised
 word or a name particle beside it; a foreign or transliterated spelling; the speller offering
-nothing near it. Against it: the speller offering a known word
-one typing slip away ("Flughaen" -> "Flughafen").
+nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
+-> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt").
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding.
@@ -197,6 +198,7 @@ WEIGHTS: dict[str, int] = {
     "recurs": 3,
     "recurs often": 2,
     "name before": 4,
+    "surname after": 3,
     "title before": 4,
     "inflected name": 3,
     "speech frame": 2,
@@ -210,8 +212,10 @@ WEIGHTS: dict[str, int] = {
     "unrelated suggestions": 1,
     "typo of a word": -3,
     "typo of a common word": -1,
+    "typo of a long word": -3,
 }
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
+_LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptstadt")
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
 QUIET_FROM = 2
@@ -378,6 +382,12 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "organisation frame"
     if any(neighbour in words.unknown or neighbour in PARTICLES for neighbour in [previous, after]):
         yield "beside unknown name"
+    if (
+        after in words.unknown
+        and after[:1].isupper()
+        and not _ARTICLE_BEFORE.search(words.text, max(0, issue.offset - 8), issue.offset)
+    ):
+        yield "surname after"
 
 
 def _word_evidence(issue: Issue) -> Iterator[str]:
@@ -398,6 +408,8 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "typo of a word"
         if any(lookup(fix)[2] >= _COMMON for fix in typo_of):
             yield "typo of a common word"
+        if any(len(fix) >= _LONG for fix in typo_of):
+            yield "typo of a long word"
     else:
         yield "unrelated suggestions"
 

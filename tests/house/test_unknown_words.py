@@ -260,3 +260,24 @@ def test_a_compound_gets_its_note_once_and_a_compound_the_article_shows_to_be_a_
     ]
     found = apply_names(issues, DEFAULT, text)
     assert [(issue.rule, issue.offset) for issue in found] == [("HOUSE_UNKNOWN_COMPOUND", issues[0].offset)]
+
+
+def test_one_slip_from_a_long_word_beside_an_unknown_name_is_a_typo() -> None:
+    text = "Das Hotel in der Procinzhauptstadt Al-Arish brannte."
+    issues = [speller(text, "Procinzhauptstadt", ("Provinzhauptstadt",)), speller(text, "Al-Arish", ("Al-Arisch",))]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.rule, issue.text) for issue in found if issue.severity == "error"] == [
+        ("GERMAN_SPELLER_RULE", "Procinzhauptstadt")
+    ]
+
+
+def test_a_first_name_before_an_unknown_surname_is_no_typo_a_noun_after_an_article_is() -> None:
+    text = "Für Torgefahr soll Artem Dsjuba sorgen. Es brannte in der Procinzhauptstadt Al-Arish."
+    issues = [
+        speller(text, "Artem", ("Arten", "Atem")),
+        speller(text, "Dsjuba", ("Djuba",)),
+        speller(text, "Procinzhauptstadt", ("Provinzhauptstadt",)),
+        speller(text, "Al-Arish", ("Al-Arisch",)),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [issue.text for issue in found if issue.severity == "error"] == ["Procinzhauptstadt"]
