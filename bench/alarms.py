@@ -538,12 +538,29 @@ def published_section(results: published_copy.PublishedResults | None) -> str:
             " published copy is a false alarm. The corpus is read at run time; nothing of it is kept.",
             published_copy.overview_table(results),
             f"Ratio checker/LanguageTool alarms: {results.ratio():.2f}.",
+            _published_notes(results),
             targets,
             "### By rule",
             published_copy.rule_table(results),
             "### Typos planted into the same copy at run time",
             published_copy.planted_table(results),
         ]
+    )
+
+
+def _published_notes(results: published_copy.PublishedResults) -> str:
+    """What the alarms and notes figures hold that the profile decides: long sentences and
+    runs of spaces."""
+    notes = results.note_count("checker")
+    long_sentences = results.notes["checker"]["HOUSE_SENTENCE_LENGTH"]
+    spaces = sum(results.alarms["LanguageTool"][rule] for rule in ("DOPPELTES_LEERZEICHEN", "WHITESPACE_RULE"))
+    return (
+        f"The checker's notes include {long_sentences} on long sentences (HOUSE_SENTENCE_LENGTH, style advice"
+        " that the page shows with the text statistics); without them the notes come to"
+        f" {results.per_thousand(notes - long_sentences):.1f} per 1,000 words. Runs of spaces between words"
+        " (LanguageTool's DOPPELTES_LEERZEICHEN and WHITESPACE_RULE, here"
+        f" {results.per_thousand(spaces):.1f} alarms per 1,000 words on LanguageTool's side) are counted with the"
+        " text statistics by the default profile and marked one by one only by the strict profiles."
     )
 
 
