@@ -270,12 +270,13 @@ class ArticleWords:
         keys: Counter[str] = Counter()
         for form, count in forms.items():
             keys[name_key(form)] += count
-        bare = Counter(
-            name_key(match.group())
-            for match in capitalised
-            if not _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start())
-        )
+        bare = Counter(name_key(match.group()) for match in capitalised if not _after_article(text, match.start()))
         return cls(text, forms, keys, unknown, bare)
+
+
+def _after_article(text: str, offset: int) -> bool:
+    """Whether an article stands right before `offset` ("die Regirung", "einer Firma")."""
+    return _ARTICLE_BEFORE.search(text, max(0, offset - 8), offset) is not None
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str, str]:
@@ -382,11 +383,7 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "organisation frame"
     if any(neighbour in words.unknown or neighbour in PARTICLES for neighbour in [previous, after]):
         yield "beside unknown name"
-    if (
-        after in words.unknown
-        and after[:1].isupper()
-        and not _ARTICLE_BEFORE.search(words.text, max(0, issue.offset - 8), issue.offset)
-    ):
+    if after in words.unknown and after[:1].isupper() and not _after_article(words.text, issue.offset):
         yield "surname after"
 
 
