@@ -12,7 +12,8 @@ a speech or attribution frame ("sagt Gächter", "so Glasner", "laut Hofer", "Hof
 an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)"); another unknown capitalised
 word or a name particle beside it; a foreign or transliterated spelling; the speller offering
 nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
--> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt").
+-> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
+one two swapped letters away ("Rcihtung" -> "Richtung").
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding.
@@ -213,6 +214,7 @@ WEIGHTS: dict[str, int] = {
     "typo of a word": -3,
     "typo of a common word": -1,
     "typo of a long word": -3,
+    "letters swapped": -2,
 }
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
 _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptstadt")
@@ -298,21 +300,27 @@ def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str, str]:
     return before, after.group().rstrip(".,") if after else "", text[end : end + 24]
 
 
+def swapped(word: str, other: str) -> bool:
+    """Whether two neighbouring letters swapped turn `word` into `other` ("Rcihtung"), the
+    commonest typing slip."""
+    if len(word) != len(other):
+        return False
+    differences = [index for index, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    return (
+        len(differences) == 2
+        and differences[1] == differences[0] + 1
+        and word[differences[0]] == other[differences[1]]
+        and word[differences[1]] == other[differences[0]]
+    )
+
+
 def one_slip_apart(word: str, other: str) -> bool:
     """Whether one letter inserted, dropped, changed or two swapped turn `word` into `other`."""
     if word == other or abs(len(word) - len(other)) > 1:
         return False
     if len(word) == len(other):
         differences = [index for index, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
-        if len(differences) == 1:
-            return True
-        first, *rest = differences
-        return (
-            len(differences) == 2
-            and rest[0] == first + 1
-            and word[first] == other[first + 1]
-            and word[first + 1] == other[first]
-        )
+        return len(differences) == 1 or swapped(word, other)
     shorter, longer = sorted((word, other), key=len)
     return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
@@ -407,6 +415,8 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
             yield "typo of a common word"
         if any(len(fix) >= _LONG for fix in typo_of):
             yield "typo of a long word"
+        if any(swapped(word, fix) for fix in typo_of):
+            yield "letters swapped"
     else:
         yield "unrelated suggestions"
 

@@ -281,3 +281,10 @@ def test_a_first_name_before_an_unknown_surname_is_no_typo_a_noun_after_an_artic
     ]
     found = apply_names(issues, DEFAULT, text)
     assert [issue.text for issue in found if issue.severity == "error"] == ["Procinzhauptstadt"]
+
+
+def test_two_swapped_letters_of_a_word_before_an_unknown_name_are_a_typo() -> None:
+    text = "Das zeigt wohl in Rcihtung Küniglberg."
+    issues = [speller(text, "Rcihtung", ("Richtung",)), speller(text, "Küniglberg", ("Königsberg",))]
+    found = apply_names(issues, DEFAULT, text)
+    assert [issue.text for issue in found if issue.severity == "error"] == ["Rcihtung"]
