@@ -276,6 +276,25 @@ _NAME_CASES = [
     ),
     # A typo of an ordinary word stays an alarm, also before "der" and after "von".
     ("Er landete auf dem Flughaen der Hauptstadt.", "Flughaen", ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Flughafen")),
+    # Learners' misspellings stay alarms when they recur: an ending an ordinary noun does not
+    # take, a slip in a compound.
+    (
+        "Er kennt viele Kulture. Die Kulture der Nachbarn interessiert ihn sehr.",
+        "Kulture",
+        ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Kultur"),
+    ),
+    (
+        "Sie saß drei Jahre im Gefängniss. Das Gefängniss lag am Rand der Stadt.",
+        "Gefängniss",
+        ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Gefängnis"),
+    ),
+    (
+        "Meine Schwigermutter kommt morgen. Die Schwigermutter bringt Kuchen mit.",
+        "Schwigermutter",
+        ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Schwiegermutter"),
+    ),
+    # A compound the speller knows in other forms only is no typo: a note.
+    ("Die Mannschaft gewann die Europacupsiege.", "Europacupsiege", ("HOUSE_UNKNOWN_NAME", "info", None)),
 ]
 
 

@@ -13,7 +13,9 @@ an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)"); another unkn
 word or a name particle beside it; a foreign or transliterated spelling; the speller offering
 nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
-one two swapped letters away ("Rcihtung" -> "Richtung").
+one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
+only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a compound one slip
+from a known word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding.
@@ -332,15 +334,26 @@ def adds_ending(word: str, other: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in INFLECTION_ENDINGS
 
 
+def is_ordinary_word(word: str) -> bool:
+    """Whether the lexicon holds the word as an ordinary word: no name, no foreign word, and
+    not unknown to it."""
+    return lookup(word)[0] not in _NAME_TAGS
+
+
 def _slip_fixes(issue: Issue) -> list[str]:
-    """The speller's suggestions one slip away that are no inflected form of the word itself."""
+    """The speller's suggestions one slip away that are no inflected form of the word itself.
+    An ending the speller does not accept on an ordinary word is a slip, not an inflection
+    ("Kulture" -> "Kultur", "Gefängniss" -> "Gefängnis"); on a word the lexicon lacks it is
+    an inflection the speller does not know ("Europacupsiege" -> "Europacupsieg")."""
     return [
         replacement
         for replacement in issue.replacements
         if one_slip_apart(issue.text, replacement)
-        and name_key(replacement) != name_key(issue.text)
         and replacement.replace(" ", "").replace("-", "") != issue.text.replace("-", "")
-        and not adds_ending(issue.text, replacement)
+        and (
+            is_ordinary_word(replacement)
+            or (name_key(replacement) != name_key(issue.text) and not adds_ending(issue.text, replacement))
+        )
     ]
 
 
@@ -369,8 +382,11 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "recurs"
     if words.bare[name_key(word)] >= _OFTEN:
         yield "recurs often"
-    if word != name_key(word) and (
-        words.forms[name_key(word)] or lookup(name_key(word))[0] == "NE" or name_key(word) in words.unknown
+    base = name_key(word)
+    if (
+        word != base
+        and not is_ordinary_word(base)
+        and (words.forms[base] or lookup(base)[0] == "NE" or base in words.unknown)
     ):
         yield "inflected name"
     if previous and (
@@ -402,11 +418,11 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "hyphenated name"
     if len(word) > 1 and (word.isupper() or (word[:-1].isupper() and word.endswith("s"))):
         yield "acronym"
-    if _known_head(word):
-        yield "compound of a known word"
+    typo_of = [fix for fix in _slip_fixes(issue) if is_ordinary_word(fix)]
+    if _known_head(word) and not typo_of:
+        yield "compound of a known word"  # one slip from a known word, it is that word misspelt
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
         yield "foreign spelling"
-    typo_of = [fix for fix in _slip_fixes(issue) if lookup(fix)[0] not in _NAME_TAGS]
     if not issue.replacements:
         yield "no suggestion"
     elif typo_of:

@@ -151,6 +151,51 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
     assert signals <= set(name_evidence(issue, words))
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "replacements", "signals", "absent"),
+    [
+        # An ending the speller does not accept on an ordinary noun is a slip, also where the
+        # noun itself stands in the article: no inflected name.
+        (
+            "Die Kultur und die Kulture der Nachbarn.",
+            "Kulture",
+            ("Kultur", "Kulturen"),
+            {"typo of a word", "typo of a common word"},
+            {"inflected name", "unrelated suggestions"},
+        ),
+        (
+            "Das Gefängnis. Er saß im Gefängniss.",
+            "Gefängniss",
+            ("Gefängnis", "Gefängnisse"),
+            {"typo of a word"},
+            {"inflected name"},
+        ),
+        # A compound one slip from a known word is that word misspelt, no compound of its own.
+        (
+            "Meine Schwigermutter kommt.",
+            "Schwigermutter",
+            ("Schwiegermutter", "Schlagermutter"),
+            {"typo of a word"},
+            {"compound of a known word"},
+        ),
+        # The genitive of a name the article uses stays the name's.
+        (
+            "Trainer Weigl lobte. Die Elf Weigls gewann.",
+            "Weigls",
+            ("Weigl", "Weils"),
+            {"inflected name"},
+            {"typo of a word"},
+        ),
+    ],
+)
+def test_slips_of_ordinary_words_are_no_name_evidence(
+    text: str, word: str, replacements: tuple[str, ...], signals: set[str], absent: set[str]
+) -> None:
+    found = set(name_evidence(speller(text, word, replacements), ArticleWords.of(text, frozenset({word}))))
+    assert signals <= found
+    assert not absent & found
+
+
 def test_a_known_name_is_no_finding() -> None:
     text = "Wladimir Putin sprach."
     assert apply_names([speller(text, "Putin", ("Puten",))], DEFAULT, text) == []
