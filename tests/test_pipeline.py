@@ -270,7 +270,7 @@ _NAME_CASES = [
     ("Es starben 27 Israelis. Israel reagierte. Die Israelis sind besorgt.", "Israelis", None),
     # A name said often without an article is a name, whatever ordinary word it is one slip from.
     (
-        "Wien – Bei Strache blieb es ruhig. Verliert Strache, zahlt er. Dagegen hat Strache geklagt.",
+        "Wien – Bei Strache blieb es ruhig. Verliert Strache, zahlt er. Dagegen hat Strache geklagt. Strache schweigt.",
         "Strache",
         ("HOUSE_UNKNOWN_NAME", "info", None),
     ),

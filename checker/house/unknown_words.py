@@ -4,7 +4,7 @@ of known words, or a typo.
 News copy is full of names no dictionary holds: a spokesman's transliterated name, a
 footballer, a foreign town. Whether a capitalised unknown word is a name is decided from the
 article around it (`name_evidence`): the word recurring unchanged or inflected ("Zwayer",
-"Zwayers"), more so three times or more without an article before it ("bei Strache", "sagt
+"Zwayers"), more so four times or more without an article before it ("bei Strache", "sagt
 Strache", "Strache darf": no typo is made so often, while "die Regirung" may be); a first
 name, an initial or a title or function before it ("Trainer Glasner", "Arbeitsmarktexperte");
 another unknown capitalised word after it, no article before it (a first name: "Artem Dsjuba");
@@ -226,7 +226,7 @@ QUIET_FROM = 2
 NOTE_FROM = 1
 PASSAGE_WORDS = 3
 PASSAGE_SMALL_WORDS = 2
-_OFTEN = 3
+_OFTEN = 4
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
 
 

@@ -270,10 +270,10 @@ def test_a_misspelt_repeat_inside_a_passage_in_another_language_is_still_an_erro
 
 def test_a_name_said_often_without_an_article_is_a_name_a_typo_after_articles_is_not() -> None:
     text = (
-        "Bei Strache blieb es ruhig. Verliert Strache, zahlt er. Dagegen hat Strache geklagt."
+        "Bei Strache blieb es ruhig. Verliert Strache, zahlt er. Dagegen hat Strache geklagt. Strache schweigt."
         " Die Regirung tagt. Die Regirung schweigt. Die Regirung geht."
     )
-    issues = [speller(text, "Strache", ("Sprache", "Striche"), nth=n) for n in range(3)]
+    issues = [speller(text, "Strache", ("Sprache", "Striche"), nth=n) for n in range(4)]
     issues += [speller(text, "Regirung", ("Regierung",), nth=n) for n in range(3)]
     found = apply_names(issues, DEFAULT, text)
     assert [(issue.rule, issue.text) for issue in found] == [
