@@ -458,16 +458,8 @@ def name_score(issue: Issue, words: ArticleWords) -> int:
     return sum(WEIGHTS[signal] for signal in name_evidence(issue, words))
 
 
+# The signals of the words around a word that make it a name even if it splits into known words.
 _FRAMES = frozenset({"name before", "title before", "speech frame", "organisation frame"})
-
-
-def _framed_as_name(issue: Issue, words: ArticleWords) -> bool:
-    """Whether the words around a capitalised compound of known words make it a name ("sagte
-    Pilgermaier", "Bürgermeister Michael Häupl")."""
-    return (
-        issue.text[:1].isupper()
-        and sum(WEIGHTS[s] for s in _context_evidence(issue, words) if s in _FRAMES) >= QUIET_FROM
-    )
 
 
 def reads_as_name(issue: Issue, words: ArticleWords) -> bool:
@@ -553,12 +545,15 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
     """
     words = ArticleWords.of(text, frozenset(issue.text for issue in spelling if issue.text[:1].isupper()))
     scores: dict[str, int] = {}
+    framed: set[str] = set()  # words the words around them make a name ("sagte Pilgermaier")
     for issue in spelling:
         if issue.text[:1].isupper():
             key = name_key(issue.text)
-            scores[key] = max(scores.get(key, -99), name_score(issue, words))
+            signals = list(name_evidence(issue, words))
+            scores[key] = max(scores.get(key, -99), sum(WEIGHTS[signal] for signal in signals))
+            if sum(WEIGHTS[signal] for signal in signals if signal in _FRAMES) >= QUIET_FROM:
+                framed.add(key)
     noted: set[tuple[str, str]] = set()
-    framed = {name_key(issue.text) for issue in spelling if _framed_as_name(issue, words)}
     passage = foreign_passage(spelling, text)
     classified = []
     for issue in spelling:
