@@ -293,6 +293,12 @@ _NAME_CASES = [
         "Schwigermutter",
         ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "Schwiegermutter"),
     ),
+    # An acronym written as it is spoken (Duden: "NATO" or "Nato"): nothing; a brand's inner
+    # capital: at most a note.
+    ("Das Wachstum verlief laut Wifo relativ verhalten.", "Wifo", None),
+    ("Das hat der WebStandard ausprobiert.", "WebStandard", ("HOUSE_UNKNOWN_COMPOUND", "info", None)),
+    # A known word in other capitals stays an error: "Gmbh" for "GmbH".
+    ("Die Limbach Gmbh aus Amstetten ist pleite.", "Gmbh", ("AUSTRIAN_GERMAN_SPELLER_RULE", "error", "GmbH")),
     # A compound the speller knows in other forms only is no typo: a note.
     ("Die Mannschaft gewann die Europacupsiege.", "Europacupsiege", ("HOUSE_UNKNOWN_NAME", "info", None)),
 ]

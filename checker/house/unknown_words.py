@@ -10,12 +10,17 @@ name, an initial or a title or function before it ("Trainer Glasner", "Arbeitsma
 another unknown capitalised word after it, no article before it (a first name: "Artem Dsjuba");
 a speech or attribution frame ("sagt Gächter", "so Glasner", "laut Hofer", "Hofer zufolge");
 an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)"); another unknown capitalised
-word or a name particle beside it; a foreign or transliterated spelling; the speller offering
-nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
+word or a name particle beside it; a foreign or transliterated spelling; a capital after two
+small letters, written on purpose as brands write it ("WebStandard", "ArenA"); the speller
+offering nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
 one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
 only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a compound one slip
 from a known word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
+
+An acronym the speller knows in capitals, written as it is spoken ("Wifo" for "WIFO", "Cern"),
+gets no finding: Duden allows both spellings, and agencies write the second. A word written in
+other capitals than a known word ("Youtube") stays an error.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding.
@@ -194,6 +199,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[mnrs]?)?)\s+$")
 _NAME_TAGS = frozenset({"NE", "FM", "XY", "UNK"})
+# A capital after two small letters is written on purpose, as brands and gendered forms write
+# it ("WebStandard", "FestZins", "ArenA", "LehrerInnen"): no typing slip.
+_INNER_CAPITAL = re.compile(r"[a-zäöüß]{2}[A-ZÄÖÜ]")
+_VOWEL = re.compile(r"[aeiouäöü]")
+_SPOKEN_ACRONYM_LETTERS = 4
 _FIRST_NAME_TAGS = frozenset({"NE", "FM", "XY"})
 
 # Evidence for (positive) and against (negative) reading a word as a name.
@@ -209,6 +219,7 @@ WEIGHTS: dict[str, int] = {
     "beside unknown name": 2,
     "hyphenated name": 2,
     "acronym": 3,
+    "inner capitals": 3,
     "compound of a known word": 2,
     "no suggestion": 2,
     "foreign spelling": 1,
@@ -350,6 +361,7 @@ def _slip_fixes(issue: Issue) -> list[str]:
         for replacement in issue.replacements
         if one_slip_apart(issue.text, replacement)
         and replacement.replace(" ", "").replace("-", "") != issue.text.replace("-", "")
+        and not (_INNER_CAPITAL.search(issue.text) and replacement.casefold() == issue.text.casefold())
         and (
             is_ordinary_word(replacement)
             or (name_key(replacement) != name_key(issue.text) and not adds_ending(issue.text, replacement))
@@ -418,6 +430,8 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "hyphenated name"
     if len(word) > 1 and (word.isupper() or (word[:-1].isupper() and word.endswith("s"))):
         yield "acronym"
+    if _INNER_CAPITAL.search(word):
+        yield "inner capitals"
     typo_of = [fix for fix in _slip_fixes(issue) if is_ordinary_word(fix)]
     if _known_head(word) and not typo_of:
         yield "compound of a known word"  # one slip from a known word, it is that word misspelt
@@ -447,6 +461,36 @@ def _known_head(word: str) -> bool:
         if tag in ("NN", "NNA") and frequency >= _COMMON_HEAD:
             return True
     return False
+
+
+def spoken_acronym(issue: Issue) -> bool:
+    """Whether the word is an acronym the speller knows in capitals, written with small letters
+    after the first as it is spoken as a word ("Wifo" for "WIFO", "Cern-Fellowships", "Gifs"):
+    Duden allows both spellings ("NATO", "Nato"), and agencies write the second."""
+    if not issue.replacements:
+        return False
+    first = issue.replacements[0]
+    parts, known = issue.text.split("-"), first.split("-")
+    if len(parts) != len(known) or first.casefold() != issue.text.casefold():
+        return False
+    changed = [(part, other) for part, other in zip(parts, known, strict=True) if part != other]
+    return bool(changed) and all(
+        len(part) >= _SPOKEN_ACRONYM_LETTERS
+        and part[:1].isupper()
+        and part[1:].islower()
+        and _VOWEL.search(part[1:]) is not None
+        and (other.isupper() or (other.endswith("s") and other[:-1].isupper()))
+        for part, other in changed
+    )
+
+
+def _in_other_capitals(issue: Issue) -> bool:
+    """Whether the speller knows the word in other capitals ("Youtube", "Gmbh"), and the word has
+    no capital written on purpose ("WebStandard")."""
+    word = issue.text
+    return not _INNER_CAPITAL.search(word) and any(
+        r != word and r.casefold() == word.casefold() for r in issue.replacements
+    )
 
 
 def is_name_like(word: str) -> bool:
@@ -565,9 +609,9 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
         if slip is not None:
             fixes = (slip, *(r for r in issue.replacements if r != slip))
             classified.append(dataclasses.replace(issue, replacements=fixes))
-        elif issue.offset in passage:
+        elif issue.offset in passage or spoken_acronym(issue):
             continue
-        elif any(r != issue.text and r.casefold() == issue.text.casefold() for r in issue.replacements):
+        elif _in_other_capitals(issue):
             classified.append(issue)  # written in other capitals than the known word: "Youtube"
         elif is_known_compound(issue) and not _slip_fixes(issue) and key not in framed:
             _add_once(classified, noted, _compound_note(issue))

@@ -44,11 +44,13 @@ DATED_DATELINE = re.compile(
 # dateline of newspapers and agencies that name no agency there ("Wien – Der Landtag …",
 # "Santiago de Chile – Die …", "Gaza/Jerusalem – …"), at a line start or after a sentence's end.
 # The place is one to four capitalised words (name particles such as "de", "am", "on" between
-# them), not a pronoun or an article.
+# them, a slash with or without spaces: "St. Pölten / Wien"), not a pronoun or an article, and may
+# end in a region or another name of the place in brackets ("Salt Lake City (Utah)", "Breslau
+# (Wroclaw)").
 PLACE_DATELINE = re.compile(
     r"(?m)(?:^|(?<=[.!?] ))(?P<head>(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Er|Sie|Es|Wir|Ich|Ihr|Man)\b)"
-    r"[A-ZÄÖÜ][\w.'’-]*(?:[ /](?:(?:de|da|do|di|del|la|le|am|an|der|im|on|upon|sur|en|al|el|bei) )?"
-    r"[A-ZÄÖÜ][\w.'’-]*){0,3})(?P<dash> [-–—] )(?=[A-ZÄÖÜ])"
+    r"[A-ZÄÖÜ][\w.'’-]*(?:(?: / |[ /])(?:(?:de|da|do|di|del|la|le|am|an|der|im|on|upon|sur|en|al|el|bei) )?"
+    r"[A-ZÄÖÜ][\w.'’-]*){0,3}(?: \([A-ZÄÖÜ][\w.'’-]*(?: [A-ZÄÖÜ][\w.'’-]*)?\))?)(?P<dash> [-–—] )(?=[A-ZÄÖÜ])"
 )
 
 

@@ -249,6 +249,17 @@ def test_a_passage_in_another_language_is_no_finding_but_a_typo_beside_it_is() -
         ("Das verlangt das Sachlichkeitsgebot im Wettbewerb.", "Sachlichkeitsgebot", ("Sachlichkeit",), QUIET),
         # The known word in other capitals stays the speller's error.
         ("Er veröffentlicht seine Videos auf Youtube und Instagram.", "Youtube", ("YouTube",), "GERMAN_SPELLER_RULE"),
+        ("Die Regierung hat DIe Pläne.", "DIe", ("Die",), "GERMAN_SPELLER_RULE"),
+        # An acronym written as it is spoken, as Duden allows ("Nato" for "NATO"): no finding.
+        ("Das meldete das Wifo am Montag.", "Wifo", ("WIFO", "Wilo"), QUIET),
+        ("Sie erhielt eines der Cern-Fellowships.", "Cern-Fellowships", ("CERN-Fellowships",), QUIET),
+        ("Die App zeigt nun animierte Gifs an.", "Gifs", ("GIFs", "Gips"), QUIET),
+        # Too short to be spoken as a word, or no acronym of the speller: still errors.
+        ("Hier als Pdf zum Lesen.", "Pdf", ("PDF",), "GERMAN_SPELLER_RULE"),
+        ("Die Limbach Gmbh ist pleite.", "Gmbh", ("GmbH",), "GERMAN_SPELLER_RULE"),
+        # A capital after two small letters is written on purpose, as brands write it.
+        ("Die Anleihe der HSH heißt FestZins und läuft lang.", "FestZins", ("Festzins", "Gesteins"), QUIET),
+        ("Das Spiel fand in der ArenA statt.", "ArenA", ("Arena",), QUIET),
     ],
 )
 def test_acronyms_compounds_and_capitals(text: str, word: str, replacements: tuple[str, ...], rule: str) -> None:
