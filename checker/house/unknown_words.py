@@ -10,9 +10,11 @@ name, an initial or a title or function before it ("Trainer Glasner", "Arbeitsma
 another unknown capitalised word after it, no article before it (a first name: "Artem Dsjuba");
 a speech or attribution frame ("sagt Gächter", "so Glasner", "laut Hofer", "Hofer zufolge");
 an organisation frame ("Nachrichtenagentur Irna", "Häupl (SPÖ)"); another unknown capitalised
-word or a name particle beside it; a foreign or transliterated spelling; a capital after two
-small letters, written on purpose as brands write it ("WebStandard", "ArenA"); the speller
-offering nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
+word or a name particle beside it; names next to it in a list, as line-ups and results give them
+("Gebauer – Streker, Reifeltshammer", "Nagy (6.), Vas (11.)"); a foreign or transliterated
+spelling; the lexicon knowing the word as a name ("Kane", "Olsen"); a capital after two small
+letters, written on purpose as brands write it ("WebStandard", "ArenA"); the speller offering
+nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
 one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
 only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a compound one slip
@@ -217,8 +219,10 @@ WEIGHTS: dict[str, int] = {
     "speech frame": 2,
     "organisation frame": 2,
     "beside unknown name": 2,
+    "in a list of names": 2,
     "hyphenated name": 2,
     "acronym": 3,
+    "name of the lexicon": 2,
     "inner capitals": 3,
     "compound of a known word": 2,
     "no suggestion": 2,
@@ -239,6 +243,11 @@ PASSAGE_WORDS = 3
 PASSAGE_SMALL_WORDS = 2
 _OFTEN = 4
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
+# The items next to a word in a list ("Gebauer – Streker, Reifeltshammer", "Strobl/Denner",
+# "Nagy (6.), Vas (11.)"): a capitalised word, perhaps with an initial before it or a note in
+# brackets after it, then a comma, a slash or a dash between spaces.
+_ITEM_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)(?: \([^()]{1,24}\))?(?:, |/| [–-] )$")
+_ITEM_AFTER = re.compile(r"(?: \([^()]{1,24}\))?(?:, |/| [–-] )(?:[A-ZÄÖÜ][a-z]?\. )?([A-ZÄÖÜ][\w'’-]*)")
 
 
 def _is_title(word: str) -> bool:
@@ -311,6 +320,18 @@ def _neighbours(text: str, start: int, end: int) -> tuple[list[str], str, str]:
         position = match.start()
     after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     return before, after.group().rstrip(".,") if after else "", text[end : end + 24]
+
+
+def _list_items(text: str, start: int, end: int) -> list[str]:
+    """The items before and after the span in a list of capitalised words (`_ITEM_BEFORE`)."""
+    before = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+    after = _ITEM_AFTER.match(text, end)
+    return [match.group(1) for match in (before, after) if match]
+
+
+def _is_name_item(item: str, words: ArticleWords) -> bool:
+    """Whether a list item is a name: unknown to the speller too, or a name of the lexicon."""
+    return item in words.unknown or lookup(item)[0] in _FIRST_NAME_TAGS
 
 
 def swapped(word: str, other: str) -> bool:
@@ -407,6 +428,7 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
             previous[:1].isupper()
             and not _is_title(previous)
             and not _is_organisation(previous)
+            and not _INNER_CAPITAL.search(previous)  # a brand, no first name: "Studio DontNod"
             and (previous in words.unknown or lookup(previous)[0] in _FIRST_NAME_TAGS)
         )
     ):
@@ -421,6 +443,8 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
         yield "beside unknown name"
     if after in words.unknown and after[:1].isupper() and not _after_article(words.text, issue.offset):
         yield "surname after"
+    if any(_is_name_item(item, words) for item in _list_items(words.text, issue.offset, issue.end)):
+        yield "in a list of names"
 
 
 def _word_evidence(issue: Issue) -> Iterator[str]:
@@ -432,6 +456,8 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "acronym"
     if _INNER_CAPITAL.search(word):
         yield "inner capitals"
+    if lookup(word)[0] == "NE":
+        yield "name of the lexicon"
     typo_of = [fix for fix in _slip_fixes(issue) if is_ordinary_word(fix)]
     if _known_head(word) and not typo_of:
         yield "compound of a known word"  # one slip from a known word, it is that word misspelt

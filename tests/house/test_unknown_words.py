@@ -344,3 +344,27 @@ def test_two_swapped_letters_of_a_word_before_an_unknown_name_are_a_typo() -> No
     issues = [speller(text, "Rcihtung", ("Richtung",)), speller(text, "Küniglberg", ("Königsberg",))]
     found = apply_names(issues, DEFAULT, text)
     assert [issue.text for issue in found if issue.severity == "error"] == ["Rcihtung"]
+
+
+def test_a_word_in_a_list_of_names_is_a_name_a_typo_in_a_list_of_nouns_is_not() -> None:
+    text = "Grödig: Kainz, Swete, Pichler – Brauer. Er kaufte Äpfel, Kirshen, Birnen."
+    issues = [speller(text, "Swete", ("Suite", "Sweet")), speller(text, "Kirshen", ("Kirschen",))]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.text, issue.severity) for issue in found] == [("Kirshen", "error")]
+    # Outside the list the same word gets a finding: the list made it a name.
+    alone = "Dort stand Swete."
+    assert [issue.text for issue in apply_names([speller(alone, "Swete", ("Suite", "Sweet"))], DEFAULT, alone)] == [
+        "Swete"
+    ]
+
+
+def test_a_name_of_the_lexicon_is_a_name_and_a_brand_is_no_first_name() -> None:
+    # "Kane" is a name of the lexicon; "Kant", "Kann" are one slip away.
+    text = "Wien – Patrick Kane hat getroffen. Das Studio DontNod schickt Sieler nach London."
+    issues = [
+        speller(text, "Kane", ("Kant", "Kann", "Kante")),
+        speller(text, "DontNod", ()),
+        speller(text, "Sieler", ("Siel er", "Spieler")),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.text, issue.severity) for issue in found if issue.severity == "error"] == [("Sieler", "error")]
