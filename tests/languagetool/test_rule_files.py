@@ -247,6 +247,14 @@ def test_every_house_rule_has_wrong_and_correct_examples() -> None:
         assert any(ex.rule_id == rid for ex in CORRECT_EXAMPLES), f"{rid} has no correct example"
 
 
+def test_every_house_rule_is_described_in_the_rule_files_readme() -> None:
+    root = ET.parse(RULE_FILE).getroot()
+    ids = {group.get("id", "") for group in root.iter("rulegroup")}
+    ids |= {rule.get("id", "") for rule in root.iter("rule") if rule.get("id")}
+    readme = (RULES_DIR / "README.md").read_text(encoding="utf-8")
+    assert sorted(rid for rid in ids if f"| `{rid}`" not in readme) == []
+
+
 # --- every example against the server ---------------------------------------------------------------
 
 
