@@ -217,9 +217,13 @@ WEIGHTS: dict[str, int] = {
     "typo of a common word": -1,
     "typo of a long word": -3,
     "letters swapped": -2,
+    "typo of a country": -3,
+    "near a long word": -3,
 }
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
 _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptstadt")
+_NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
+_COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
 QUIET_FROM = 2
@@ -357,6 +361,39 @@ def _slip_fixes(issue: Issue) -> list[str]:
     ]
 
 
+def slips(word: str, other: str) -> int:
+    """How many typing slips (a letter inserted, dropped or changed, two neighbours swapped)
+    turn `word` into `other`."""
+    previous_row: list[int] = []
+    row = list(range(len(other) + 1))
+    for i in range(1, len(word) + 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(other)
+        for j in range(1, len(other) + 1):
+            cost = word[i - 1] != other[j - 1]
+            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + cost)
+            if i > 1 and j > 1 and word[i - 1] == other[j - 2] and word[i - 2] == other[j - 1]:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
+
+
+def _near_fixes(issue: Issue) -> list[str]:
+    """The speller's suggestions of `_NEAR_LONG` letters or more two slips from the word, no
+    name and no inflected form of the word itself: "Gesselschaft" -> "Gesellschaft",
+    "Krankenheit" -> "Krankheit", "Prufüngen" -> "Prüfungen". A name so near a long word it
+    is not is rare; a learner's typo so near is common."""
+    word = issue.text.casefold()
+    return [
+        replacement
+        for replacement in issue.replacements
+        if len(replacement) >= _NEAR_LONG
+        and replacement.isalpha()
+        and lookup(replacement)[0] not in _FIRST_NAME_TAGS
+        and name_key(replacement) != name_key(issue.text)
+        and not adds_ending(issue.text, replacement)
+        and slips(word, replacement.casefold()) <= 2
+    ]
+
+
 def is_known_compound(issue: Issue) -> bool:
     """Whether the speller suggests the word itself split into known parts ("Kai kanten")."""
     joined = issue.text.casefold()
@@ -418,9 +455,11 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "hyphenated name"
     if len(word) > 1 and (word.isupper() or (word[:-1].isupper() and word.endswith("s"))):
         yield "acronym"
-    typo_of = [fix for fix in _slip_fixes(issue) if is_ordinary_word(fix)]
-    if _known_head(word) and not typo_of:
-        yield "compound of a known word"  # one slip from a known word, it is that word misspelt
+    slip_fixes = _slip_fixes(issue)
+    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix)]
+    near = [] if typo_of else _near_fixes(issue)
+    if _known_head(word) and not typo_of and not near:
+        yield "compound of a known word"  # near a known word, it is that word misspelt
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
         yield "foreign spelling"
     if not issue.replacements:
@@ -433,6 +472,10 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
             yield "typo of a long word"
         if any(swapped(word, fix) for fix in typo_of):
             yield "letters swapped"
+    elif any(len(fix) >= _NEAR_LONG and lookup(fix)[2] >= _COUNTRY for fix in slip_fixes):
+        yield "typo of a country"  # "Deutschlan" -> "Deutschland"
+    elif near:
+        yield "near a long word"
     else:
         yield "unrelated suggestions"
 

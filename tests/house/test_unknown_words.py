@@ -6,7 +6,7 @@ import pytest
 
 from checker.house import load_profile
 from checker.house.speller import apply_names, confirm_name_variants
-from checker.house.unknown_words import UNKNOWN_NAME, ArticleWords, name_evidence, one_slip_apart
+from checker.house.unknown_words import UNKNOWN_NAME, ArticleWords, name_evidence, one_slip_apart, slips
 from checker.records import Category, Issue
 
 DEFAULT = load_profile()
@@ -66,6 +66,14 @@ QUIET = "no finding"
         ("Im Gegenzig sanken die Gebühren.", "Gegenzig", ("Gegen zig", "Gegenzug"), "GERMAN_SPELLER_RULE"),
         # A near miss of a dictionary name stays an error, with the dictionary's spelling first.
         ("Außenminister Araghchi reist nach Genf.", "Araghchi", ("Arachis",), "GERMAN_SPELLER_RULE"),
+        # Two slips from a long word, a compound of known words or not: that word misspelt.
+        ("Das ist in unsere Gesselschaft so.", "Gesselschaft", ("Gesellschaft", "Messerschaft"), "GERMAN_SPELLER_RULE"),
+        ("Armut und Krankenheit gehen zusammen.", "Krankenheit", ("Krankheit", "Krankenheim"), "GERMAN_SPELLER_RULE"),
+        ("Warum Prufüngen wichtig sind.", "Prufüngen", ("Prüfungen", "Prüflingen"), "GERMAN_SPELLER_RULE"),
+        # One slip from a country: a typo, however foreign the word looks.
+        ("Hier in Deutschlan arbeitet man viel.", "Deutschlan", ("Deutschland", "Deutschen"), "GERMAN_SPELLER_RULE"),
+        # Two slips from a short word, or from a name: no evidence either way.
+        ("Im Tor stand Pehlivan.", "Pehlivan", ("Pelikan", "Pehlivans"), UNKNOWN_NAME),
     ],
 )
 def test_unknown_words_are_classified(text: str, word: str, replacements: tuple[str, ...], rule: str) -> None:
@@ -333,3 +341,16 @@ def test_two_swapped_letters_of_a_word_before_an_unknown_name_are_a_typo() -> No
     issues = [speller(text, "Rcihtung", ("Richtung",)), speller(text, "Küniglberg", ("Königsberg",))]
     found = apply_names(issues, DEFAULT, text)
     assert [issue.text for issue in found if issue.severity == "error"] == ["Rcihtung"]
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "expected"),
+    [
+        ("Gesselschaft", "Gesellschaft", 2),
+        ("Rcihtung", "Richtung", 1),
+        ("Krankenheit", "Krankheit", 2),
+        ("Haus", "Haus", 0),
+    ],
+)
+def test_slips(word: str, other: str, expected: int) -> None:
+    assert slips(word, other) == expected
