@@ -14,8 +14,10 @@ word or a name particle beside it; a foreign or transliterated spelling; the spe
 nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
 one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
-only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a compound one slip
-from a known word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
+only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a long word two slips
+away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country one slip away
+("Deutschlan"); a compound one slip from a known word ("Schwigermutter") is that word misspelt,
+no compound the speller lacks.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding.
