@@ -20,7 +20,8 @@ away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a count
 no compound the speller lacks.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
-language ("Thanks for the messages") and get no finding.
+language ("Thanks for the messages") and get no finding; a small word one slip from a common
+German word ("kaine" -> "keine") is a typo, not a word of another language.
 
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
@@ -529,7 +530,8 @@ def article_slip(issue: Issue, words: ArticleWords) -> str | None:
 
 def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
-    another, `PASSAGE_SMALL_WORDS` or more of them with small letters: a quotation in another
+    another, `PASSAGE_SMALL_WORDS` or more of them with small letters and no slips of common
+    German words: a quotation in another
     language ("Thanks for the messages"), which the German speller cannot judge. A misspelt word
     after two names ("Srdjan Grahovac, feiwillig") is no passage."""
     ordered = sorted(spelling, key=lambda issue: issue.offset)
@@ -542,9 +544,17 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     return {
         issue.offset
         for run in runs
-        if len(run) >= PASSAGE_WORDS and sum(issue.text[:1].islower() for issue in run) >= PASSAGE_SMALL_WORDS
+        if len(run) >= PASSAGE_WORDS and sum(_foreign_small_word(issue) for issue in run) >= PASSAGE_SMALL_WORDS
         for issue in run
     }
+
+
+def _foreign_small_word(issue: Issue) -> bool:
+    """A word with small letters that is no slip of a common German word: "the", "messages",
+    not "kaine" ("keine") or "fon" ("von") in a learner's "kaine unterstutzung fon Ihnen"."""
+    return issue.text[:1].islower() and not any(
+        is_ordinary_word(fix) and lookup(fix)[2] >= _COMMON for fix in _slip_fixes(issue)
+    )
 
 
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:

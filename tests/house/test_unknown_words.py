@@ -354,3 +354,18 @@ def test_two_swapped_letters_of_a_word_before_an_unknown_name_are_a_typo() -> No
 )
 def test_slips(word: str, other: str, expected: int) -> None:
     assert slips(word, other) == expected
+
+
+def test_typos_of_common_words_side_by_side_are_no_passage_in_another_language() -> None:
+    text = "Das bedeutet, dass ich kaine unterstutzung fon Ihnen bekommen habe."
+    issues = [
+        speller(text, "kaine", ("keine", "seine")),
+        speller(text, "unterstutzung", ("Unterstützung", "unterstützen")),
+        speller(text, "fon", ("Fon", "von")),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.rule, issue.text) for issue in found] == [
+        ("GERMAN_SPELLER_RULE", "kaine"),
+        ("GERMAN_SPELLER_RULE", "unterstutzung"),
+        ("GERMAN_SPELLER_RULE", "fon"),
+    ]
