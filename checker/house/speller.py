@@ -10,7 +10,13 @@ from __future__ import annotations
 import dataclasses
 
 from checker.house.profile import Profile
-from checker.house.unknown_words import UNKNOWN_COMPOUND, UNKNOWN_NAME, classify_unknown_words, is_name_like
+from checker.house.unknown_words import (
+    UNKNOWN_COMPOUND,
+    UNKNOWN_NAME,
+    classify_unknown_words,
+    is_name_like,
+    reads_as_typo,
+)
 from checker.records import Issue
 
 
@@ -32,6 +38,7 @@ def confirm_name_variants(
     unknown_spans: set[tuple[int, int]],
     profile: Profile,
     unknown_words: frozenset[str] = frozenset(),
+    typos: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Issue]:
     """House findings without the name findings on ordinary words: a spelling counts as a
     variant or a near miss of a name only if the speller does not know it ("Ukrainer" is no
@@ -39,18 +46,30 @@ def confirm_name_variants(
     differs from is a dictionary name or a word the speller does not know (`unknown_words`),
     while the variant is no ordinary word ("Baghai" beside "Baghaei"; "Christen" beside the
     dictionary's "Christian" is an ordinary word). (A typo that occurs
-    twice does not turn the correct word into a "variant" either.)"""
-    return [
-        issue
-        for issue in house
-        if issue.rule not in _NAME_RULES
-        or (issue.offset, issue.length) in unknown_spans
-        or (
+    twice does not turn the correct word into a "variant" either.) A word the speller reads as a
+    slip of an ordinary word (`typos`, see `typo_spans`) is no variant of a name: two
+    misspellings of one word ("Pratikum", "Pratkiums") keep the speller's fixes ("Praktikum")."""
+
+    def confirmed(issue: Issue) -> bool:
+        span = (issue.offset, issue.length)
+        if issue.rule not in _NAME_RULES:
+            return True
+        if issue.rule == "HOUSE_NAME_VARIANT" and span in typos:
+            return False
+        return span in unknown_spans or (
             issue.rule == "HOUSE_NAME_VARIANT"
             and is_name_like(issue.text)
             and any(profile.is_known_name(r) or r in unknown_words for r in issue.replacements)
         )
-    ]
+
+    return [issue for issue in house if confirmed(issue)]
+
+
+def typo_spans(issues: list[Issue]) -> frozenset[tuple[int, int]]:
+    """The spans of the speller's findings on words it reads as slips of ordinary words."""
+    return frozenset(
+        (issue.offset, issue.length) for issue in issues if is_spelling_rule(issue.rule) and reads_as_typo(issue)
+    )
 
 
 def apply_names(issues: list[Issue], profile: Profile, text: str) -> list[Issue]:

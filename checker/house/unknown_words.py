@@ -397,6 +397,11 @@ def _near_fixes(issue: Issue) -> list[str]:
     ]
 
 
+def reads_as_typo(issue: Issue) -> bool:
+    """Whether the speller offers an ordinary word one slip away, or a long word two slips away."""
+    return any(is_ordinary_word(fix) for fix in _slip_fixes(issue)) or bool(_near_fixes(issue))
+
+
 def is_known_compound(issue: Issue) -> bool:
     """Whether the speller suggests the word itself split into known parts ("Kai kanten")."""
     joined = issue.text.casefold()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.house import load_profile
-from checker.house.speller import apply_names, confirm_name_variants
+from checker.house.speller import apply_names, confirm_name_variants, typo_spans
 from checker.house.unknown_words import UNKNOWN_NAME, ArticleWords, name_evidence, one_slip_apart, slips
 from checker.records import Category, Issue
 
@@ -369,3 +369,19 @@ def test_typos_of_common_words_side_by_side_are_no_passage_in_another_language()
         ("GERMAN_SPELLER_RULE", "unterstutzung"),
         ("GERMAN_SPELLER_RULE", "fon"),
     ]
+
+
+def test_two_misspellings_of_one_word_are_no_name_variants() -> None:
+    """The speller reads "Pratkiums" as a slip of "Praktikums": no variant of the other typo
+    "Pratikum", and the speller's own finding stays."""
+    text = "Ein Pratikum ist gut, die Dauer des Pratkiums ist kurz."
+    typo = speller(text, "Pratkiums", ("Praktikums", "Franciums"))
+    variant = Issue(**{**typo.__dict__, "rule": "HOUSE_NAME_VARIANT", "replacements": ("Pratikum",)})
+    spans = {(typo.offset, typo.length)}
+    assert confirm_name_variants([variant], spans, DEFAULT, frozenset({"Pratikum", "Pratkiums"})) == [variant]
+    typos = typo_spans([typo])
+    assert typos == frozenset(spans)
+    assert confirm_name_variants([variant], spans, DEFAULT, frozenset({"Pratikum", "Pratkiums"}), typos) == []
+    # A name the speller offers nothing near for stays a variant.
+    name = speller(text, "Pratkiums", ("Franciums",))
+    assert typo_spans([name]) == frozenset()
