@@ -62,6 +62,13 @@ QUIET = "no finding"
         ("Er landete auf dem Flughaen der Stadt.", "Flughaen", ("Flughafen",), "GERMAN_SPELLER_RULE"),
         # The last word of the sentence before is no first name before it.
         ("Sie tagten in Brüssel. Demnavh bleibt alles.", "Demnavh", ("Demnach",), "GERMAN_SPELLER_RULE"),
+        # Split into known parts, but the word with its linking letters is known: a typo.
+        (
+            "Das Studentleben ist schön.",
+            "Studentleben",
+            ("Student leben", "Studentenleben"),
+            "GERMAN_SPELLER_RULE",
+        ),
         # Split into known parts, but one slip from a known word: a typo, not a compound.
         ("Im Gegenzig sanken die Gebühren.", "Gegenzig", ("Gegen zig", "Gegenzug"), "GERMAN_SPELLER_RULE"),
         # A near miss of a dictionary name stays an error, with the dictionary's spelling first.
