@@ -227,6 +227,7 @@ WEIGHTS: dict[str, int] = {
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
 _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptstadt")
 _NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
+_TYPO_LETTERS = 3  # letters from which a slip of a common word tells a typo from a foreign word
 _COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
@@ -580,9 +581,11 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
 
 def _foreign_small_word(issue: Issue) -> bool:
     """A word with small letters that is no slip of a common German word: "the", "messages",
-    not "kaine" ("keine") or "fon" ("von") in a learner's "kaine unterstutzung fon Ihnen"."""
-    return issue.text[:1].islower() and not any(
-        is_ordinary_word(fix) and lookup(fix)[2] >= _COMMON for fix in _slip_fixes(issue)
+    not "kaine" ("keine") or "fon" ("von") in a learner's "kaine unterstutzung fon Ihnen". A
+    word of two letters is one slip from many ("ni" -> "in"): it tells nothing."""
+    return issue.text[:1].islower() and not (
+        len(issue.text) >= _TYPO_LETTERS
+        and any(is_ordinary_word(fix) and lookup(fix)[2] >= _COMMON for fix in _slip_fixes(issue))
     )
 
 

@@ -402,3 +402,14 @@ def test_two_misspellings_of_one_word_are_no_name_variants() -> None:
     # A name the speller offers nothing near for stays a variant.
     name = speller(text, "Pratkiums", ("Franciums",))
     assert typo_spans([name]) == frozenset()
+
+
+def test_a_foreign_slogan_with_words_one_slip_from_german_ones_is_still_a_passage() -> None:
+    text = "Der Slogan lautet Ni putes ni soumises und ist bekannt."
+    issues = [
+        speller(text, "Ni", ("Die", "In")),
+        speller(text, "putes", ("gutes", "buntes")),
+        speller(text, "ni", ("die", "in")),
+        speller(text, "soumises", ("zuwies", "humides")),
+    ]
+    assert apply_names(issues, DEFAULT, text) == []
