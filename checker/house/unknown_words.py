@@ -382,17 +382,19 @@ def slips(word: str, other: str) -> int:
 
 
 def _near_fixes(issue: Issue) -> list[str]:
-    """The speller's suggestions of `_NEAR_LONG` letters or more two slips from the word, no
-    name and no inflected form of the word itself: "Gesselschaft" -> "Gesellschaft",
-    "Krankenheit" -> "Krankheit", "Prufüngen" -> "Prüfungen". A name so near a long word it
-    is not is rare; a learner's typo so near is common."""
+    """The speller's first suggestion if it is an ordinary word of `_NEAR_LONG` letters or more
+    two slips from the word, and no inflected form of the word itself: "Gesselschaft" ->
+    "Gesellschaft", "Krankenheit" -> "Krankheit", "Prufüngen" -> "Prüfungen". A name so near the
+    word the speller ranks first it is not is rare ("Schwegler" -> "Schwelger" is no ordinary
+    word; the ordinary "Schneller" further down does not count); a learner's typo so near is
+    common."""
     word = issue.text.casefold()
     return [
         replacement
-        for replacement in issue.replacements
+        for replacement in issue.replacements[:1]
         if len(replacement) >= _NEAR_LONG
         and replacement.isalpha()
-        and lookup(replacement)[0] not in _FIRST_NAME_TAGS
+        and is_ordinary_word(replacement)
         and name_key(replacement) != name_key(issue.text)
         and not adds_ending(issue.text, replacement)
         and slips(word, replacement.casefold()) <= 2
@@ -400,15 +402,18 @@ def _near_fixes(issue: Issue) -> list[str]:
 
 
 def _filled_in(issue: Issue) -> list[str]:
-    """The speller's suggestions that are the word with one or two letters more and nothing
-    else changed: a compound missing its linking letters ("Studentleben" -> "Studentenleben"),
-    no compound the speller lacks."""
+    """The speller's suggestions of `_NEAR_LONG` letters or more that are the word with one or two
+    letters more inside it and nothing else changed: a compound missing its linking letters
+    ("Studentleben" -> "Studentenleben"), no compound the speller lacks. Letters added at the end
+    are an ending ("Europacupsiege" -> "Europacupsieger")."""
     word = issue.text.casefold()
     return [
         replacement
         for replacement in issue.replacements
         if replacement.isalpha()
+        and len(replacement) >= _NEAR_LONG
         and len(word) < len(replacement) <= len(word) + 2
+        and not replacement.casefold().startswith(word)
         and _is_subsequence(word, replacement.casefold())
     ]
 
@@ -486,7 +491,7 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "acronym"
     slip_fixes = _slip_fixes(issue)
     typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix)]
-    near = [] if typo_of else _near_fixes(issue)
+    near = [] if typo_of else [*_near_fixes(issue), *_filled_in(issue)]
     if _known_head(word) and not typo_of and not near:
         yield "compound of a known word"  # near a known word, it is that word misspelt
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
@@ -542,16 +547,16 @@ def reads_as_name(issue: Issue, words: ArticleWords) -> bool:
 def article_slip(issue: Issue, words: ArticleWords, slips_of: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """A capitalised word of the same article one slip away from this once-used unknown word
     ("Chridtian" beside "Christian"), used more often or, as often, before it: its right
-    spelling. Not another unknown word that is, like this one, one slip from a word the speller
-    offers for both (`slips_of`: the speller's fixes one slip from each unknown word): "Artz"
-    and "Artzt" are two misspellings of "Arzt"."""
+    spelling. Not another unknown word used once that is, like this one, one slip from a word the
+    speller offers for both (`slips_of`: the speller's fixes one slip from each unknown word):
+    "Artz" and "Artzt" are two misspellings of "Arzt"."""
     word = issue.text
     if len(word) < 5 or words.forms[word] > 1 or not word[:1].isupper():
         return None
     for other, count in words.forms.most_common():
         if other == word or not one_slip_apart(word, other) or adds_ending(word, other):
             continue
-        if slips_of is not None and set(slips_of.get(other, ())) & set(issue.replacements):
+        if count == 1 and slips_of is not None and set(slips_of.get(other, ())) & set(issue.replacements):
             continue
         if count > 1 or words.text.find(other) < issue.offset:
             return other
