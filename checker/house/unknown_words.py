@@ -20,8 +20,7 @@ away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a count
 no compound the speller lacks.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
-language ("Thanks for the messages") and get no finding; a small word one slip from a common
-German word ("kaine" -> "keine") is a typo, not a word of another language.
+language ("Thanks for the messages") and get no finding.
 
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
@@ -227,7 +226,6 @@ WEIGHTS: dict[str, int] = {
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
 _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptstadt")
 _NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
-_TYPO_LETTERS = 3  # letters from which a slip of a common word tells a typo from a foreign word
 _COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
@@ -565,8 +563,7 @@ def article_slip(issue: Issue, words: ArticleWords, slips_of: Mapping[str, Seque
 
 def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
-    another, `PASSAGE_SMALL_WORDS` or more of them with small letters and no slips of common
-    German words: a quotation in another
+    another, `PASSAGE_SMALL_WORDS` or more of them with small letters: a quotation in another
     language ("Thanks for the messages"), which the German speller cannot judge. A misspelt word
     after two names ("Srdjan Grahovac, feiwillig") is no passage."""
     ordered = sorted(spelling, key=lambda issue: issue.offset)
@@ -579,19 +576,9 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     return {
         issue.offset
         for run in runs
-        if len(run) >= PASSAGE_WORDS and sum(_foreign_small_word(issue) for issue in run) >= PASSAGE_SMALL_WORDS
+        if len(run) >= PASSAGE_WORDS and sum(issue.text[:1].islower() for issue in run) >= PASSAGE_SMALL_WORDS
         for issue in run
     }
-
-
-def _foreign_small_word(issue: Issue) -> bool:
-    """A word with small letters that is no slip of a common German word: "the", "messages",
-    not "kaine" ("keine") or "fon" ("von") in a learner's "kaine unterstutzung fon Ihnen". A
-    word of two letters is one slip from many ("ni" -> "in"): it tells nothing."""
-    return issue.text[:1].islower() and not (
-        len(issue.text) >= _TYPO_LETTERS
-        and any(is_ordinary_word(fix) and lookup(fix)[2] >= _COMMON for fix in _slip_fixes(issue))
-    )
 
 
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:
