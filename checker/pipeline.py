@@ -16,7 +16,7 @@ from checker.errors import InputError, InvalidRequest
 from checker.formats import Document, parse_document
 from checker.house import ModelSettings, Profile, run_house_rules
 from checker.house.rules.sentence_length import SENTENCE_LENGTH
-from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word, typo_spans
+from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
 from checker.languagetool import Engine, custom_rule_ids, split_text
 from checker.languagetool.caching import CONTEXT_RULES
 from checker.languagetool.matches import issues_from_matches
@@ -231,7 +231,6 @@ def _with_house_issues(found: list[Issue], document: Document, profile: Profile)
         for issue in found
         if is_spelling_rule(issue.rule) and not profile.is_known_name(issue.text)
     }
-    typos = typo_spans(found)
     found = apply_names(found, profile, plain)
     found = [
         dataclasses.replace(issue, severity=profile.rule_severity(issue.rule, issue.severity))
@@ -240,7 +239,7 @@ def _with_house_issues(found: list[Issue], document: Document, profile: Profile)
     ]
     unknown_words = frozenset(plain[start : start + length] for start, length in unknown_spans)
     house = confirm_name_variants(
-        run_house_rules(plain, profile, document.regions), unknown_spans, profile, unknown_words, typos
+        run_house_rules(plain, profile, document.regions), unknown_spans, profile, unknown_words
     )
     # A word the profile speaks about (to avoid, a preferred spelling, a name) is not also
     # reported as unknown to LanguageTool's speller.

@@ -15,7 +15,6 @@ from checker.house.unknown_words import (
     UNKNOWN_NAME,
     classify_unknown_words,
     is_name_like,
-    reads_as_typo,
 )
 from checker.records import Issue
 
@@ -38,7 +37,6 @@ def confirm_name_variants(
     unknown_spans: set[tuple[int, int]],
     profile: Profile,
     unknown_words: frozenset[str] = frozenset(),
-    typos: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Issue]:
     """House findings without the name findings on ordinary words: a spelling counts as a
     variant or a near miss of a name only if the speller does not know it ("Ukrainer" is no
@@ -46,16 +44,12 @@ def confirm_name_variants(
     differs from is a dictionary name or a word the speller does not know (`unknown_words`),
     while the variant is no ordinary word ("Baghai" beside "Baghaei"; "Christen" beside the
     dictionary's "Christian" is an ordinary word). (A typo that occurs
-    twice does not turn the correct word into a "variant" either.) A word the speller reads as a
-    slip of an ordinary word (`typos`, see `typo_spans`) is no variant of a name: two
-    misspellings of one word ("Pratikum", "Pratkiums") keep the speller's fixes ("Praktikum")."""
+    twice does not turn the correct word into a "variant" either.)"""
 
     def confirmed(issue: Issue) -> bool:
         span = (issue.offset, issue.length)
         if issue.rule not in _NAME_RULES:
             return True
-        if issue.rule == "HOUSE_NAME_VARIANT" and span in typos:
-            return False
         return span in unknown_spans or (
             issue.rule == "HOUSE_NAME_VARIANT"
             and is_name_like(issue.text)
@@ -63,13 +57,6 @@ def confirm_name_variants(
         )
 
     return [issue for issue in house if confirmed(issue)]
-
-
-def typo_spans(issues: list[Issue]) -> frozenset[tuple[int, int]]:
-    """The spans of the speller's findings on words it reads as slips of ordinary words."""
-    return frozenset(
-        (issue.offset, issue.length) for issue in issues if is_spelling_rule(issue.rule) and reads_as_typo(issue)
-    )
 
 
 def apply_names(issues: list[Issue], profile: Profile, text: str) -> list[Issue]:

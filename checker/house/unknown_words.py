@@ -27,8 +27,7 @@ the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM
 ("Name nicht im Namensverzeichnis", info, HOUSE_UNKNOWN_NAME) on its first occurrence; below
 that it stays the speller's error. A compound whose parts the speller knows ("Kaikanten") is a
 note too (HOUSE_UNKNOWN_COMPOUND, on its first occurrence), unless a known word is one slip
-away, the speller offers the word with its linking letters ("Studentleben" -> "Studentenleben")
-or the article shows it to be a name ("sagte Pilgermaier"). Two cases stay errors
+away or the article shows it to be a name ("sagte Pilgermaier"). Two cases stay errors
 whatever the evidence, with the right spelling first among the fixes: a near miss of a
 dictionary name ("Araghchi" -> "Araghtschi"), and a word one slip away from a capitalised word
 the same article uses ("Chridtian" beside "Christian").
@@ -399,33 +398,6 @@ def _near_fixes(issue: Issue) -> list[str]:
     ]
 
 
-def _filled_in(issue: Issue) -> list[str]:
-    """The speller's suggestions of `_NEAR_LONG` letters or more that are the word with one or two
-    letters more inside it and nothing else changed: a compound missing its linking letters
-    ("Studentleben" -> "Studentenleben"), no compound the speller lacks. Letters added at the end
-    are an ending ("Europacupsiege" -> "Europacupsieger")."""
-    word = issue.text.casefold()
-    return [
-        replacement
-        for replacement in issue.replacements
-        if replacement.isalpha()
-        and len(replacement) >= _NEAR_LONG
-        and len(word) < len(replacement) <= len(word) + 2
-        and not replacement.casefold().startswith(word)
-        and _is_subsequence(word, replacement.casefold())
-    ]
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(letter in letters for letter in short)
-
-
-def reads_as_typo(issue: Issue) -> bool:
-    """Whether the speller offers an ordinary word one slip away, or a long word two slips away."""
-    return any(is_ordinary_word(fix) for fix in _slip_fixes(issue)) or bool(_near_fixes(issue))
-
-
 def is_known_compound(issue: Issue) -> bool:
     """Whether the speller suggests the word itself split into known parts ("Kai kanten")."""
     joined = issue.text.casefold()
@@ -489,7 +461,7 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "acronym"
     slip_fixes = _slip_fixes(issue)
     typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix)]
-    near = [] if typo_of else [*_near_fixes(issue), *_filled_in(issue)]
+    near = [] if typo_of else _near_fixes(issue)
     if _known_head(word) and not typo_of and not near:
         yield "compound of a known word"  # near a known word, it is that word misspelt
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
@@ -651,7 +623,7 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
             continue
         elif any(r != issue.text and r.casefold() == issue.text.casefold() for r in issue.replacements):
             classified.append(issue)  # written in other capitals than the known word: "Youtube"
-        elif is_known_compound(issue) and not _slip_fixes(issue) and not _filled_in(issue) and key not in framed:
+        elif is_known_compound(issue) and not _slip_fixes(issue) and key not in framed:
             _add_once(classified, noted, _compound_note(issue))
         elif issue.text[:1].isupper() and scores[key] >= QUIET_FROM:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.house import load_profile
-from checker.house.speller import apply_names, confirm_name_variants, typo_spans
+from checker.house.speller import apply_names, confirm_name_variants
 from checker.house.unknown_words import UNKNOWN_NAME, ArticleWords, name_evidence, one_slip_apart, slips
 from checker.records import Category, Issue
 
@@ -62,13 +62,6 @@ QUIET = "no finding"
         ("Er landete auf dem Flughaen der Stadt.", "Flughaen", ("Flughafen",), "GERMAN_SPELLER_RULE"),
         # The last word of the sentence before is no first name before it.
         ("Sie tagten in Brüssel. Demnavh bleibt alles.", "Demnavh", ("Demnach",), "GERMAN_SPELLER_RULE"),
-        # Split into known parts, but the word with its linking letters is known: a typo.
-        (
-            "Das Studentleben ist schön.",
-            "Studentleben",
-            ("Student leben", "Studentenleben"),
-            "GERMAN_SPELLER_RULE",
-        ),
         # Split into known parts, but one slip from a known word: a typo, not a compound.
         ("Im Gegenzig sanken die Gebühren.", "Gegenzig", ("Gegen zig", "Gegenzug"), "GERMAN_SPELLER_RULE"),
         # A near miss of a dictionary name stays an error, with the dictionary's spelling first.
@@ -371,22 +364,6 @@ def test_two_swapped_letters_of_a_word_before_an_unknown_name_are_a_typo() -> No
 )
 def test_slips(word: str, other: str, expected: int) -> None:
     assert slips(word, other) == expected
-
-
-def test_two_misspellings_of_one_word_are_no_name_variants() -> None:
-    """The speller reads "Pratkiums" as a slip of "Praktikums": no variant of the other typo
-    "Pratikum", and the speller's own finding stays."""
-    text = "Ein Pratikum ist gut, die Dauer des Pratkiums ist kurz."
-    typo = speller(text, "Pratkiums", ("Praktikums", "Franciums"))
-    variant = Issue(**{**typo.__dict__, "rule": "HOUSE_NAME_VARIANT", "replacements": ("Pratikum",)})
-    spans = {(typo.offset, typo.length)}
-    assert confirm_name_variants([variant], spans, DEFAULT, frozenset({"Pratikum", "Pratkiums"})) == [variant]
-    typos = typo_spans([typo])
-    assert typos == frozenset(spans)
-    assert confirm_name_variants([variant], spans, DEFAULT, frozenset({"Pratikum", "Pratkiums"}), typos) == []
-    # A name the speller offers nothing near for stays a variant.
-    name = speller(text, "Pratkiums", ("Franciums",))
-    assert typo_spans([name]) == frozenset()
 
 
 def test_a_foreign_slogan_with_words_one_slip_from_german_ones_is_still_a_passage() -> None:
