@@ -42,7 +42,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.house.dictionary import INFLECTION_ENDINGS
@@ -389,7 +389,7 @@ def _near_fixes(issue: Issue) -> list[str]:
     return [
         replacement
         for replacement in issue.replacements[:1]
-        if len(replacement) >= _NEAR_LONG
+        if _NEAR_LONG <= len(replacement) <= len(issue.text)  # letters left out are a compound's ("Motobot")
         and replacement.isalpha()
         and is_ordinary_word(replacement)
         and name_key(replacement) != name_key(issue.text)
@@ -514,19 +514,15 @@ def reads_as_name(issue: Issue, words: ArticleWords) -> bool:
     return issue.text[:1].isupper() and name_score(issue, words) >= NOTE_FROM
 
 
-def article_slip(issue: Issue, words: ArticleWords, slips_of: Mapping[str, Sequence[str]] | None = None) -> str | None:
+def article_slip(issue: Issue, words: ArticleWords) -> str | None:
     """A capitalised word of the same article one slip away from this once-used unknown word
     ("Chridtian" beside "Christian"), used more often or, as often, before it: its right
-    spelling. Not another unknown word used once that is, like this one, one slip from a word the
-    speller offers for both (`slips_of`: the speller's fixes one slip from each unknown word):
-    "Artz" and "Artzt" are two misspellings of "Arzt"."""
+    spelling."""
     word = issue.text
     if len(word) < 5 or words.forms[word] > 1 or not word[:1].isupper():
         return None
     for other, count in words.forms.most_common():
         if other == word or not one_slip_apart(word, other) or adds_ending(word, other):
-            continue
-        if count == 1 and slips_of is not None and set(slips_of.get(other, ())) & set(issue.replacements):
             continue
         if count > 1 or words.text.find(other) < issue.offset:
             return other
@@ -606,16 +602,13 @@ def classify_unknown_words(spelling: list[Issue], text: str, profile: Profile) -
                 framed.add(key)
     noted: set[tuple[str, str]] = set()
     passage = foreign_passage(spelling, text)
-    slips_of = {
-        issue.text: [fix for fix in issue.replacements if one_slip_apart(issue.text, fix)] for issue in spelling
-    }
     classified = []
     for issue in spelling:
         key = name_key(issue.text)
         if profile.suggest_names(issue.text):
             classified.append(issue)  # a near miss of a dictionary name: a spelling error
             continue
-        slip = article_slip(issue, words, slips_of)
+        slip = article_slip(issue, words)
         if slip is not None:
             fixes = (slip, *(r for r in issue.replacements if r != slip))
             classified.append(dataclasses.replace(issue, replacements=fixes))

@@ -137,16 +137,6 @@ def test_a_misspelt_repeat_of_a_word_of_the_article_is_an_error_with_that_word_f
     assert issue.replacements[:2] == ("Raufer", "Ruder")
 
 
-def test_two_misspellings_of_one_word_are_no_right_spelling_of_each_other() -> None:
-    text = "Der Artz kam spät. Ein Artzt hilft immer."
-    issues = [speller(text, "Artz", ("Arzt", "Art")), speller(text, "Artzt", ("Arzt", "Artet"))]
-    found = apply_names(issues, DEFAULT, text)
-    assert [(issue.text, issue.replacements[0]) for issue in found] == [("Artz", "Arzt"), ("Artzt", "Arzt")]
-    # Alone, the earlier unknown word would be taken as the right spelling of the later one.
-    [later] = apply_names(issues[1:], DEFAULT, text)
-    assert later.replacements[0] == "Artz"
-
-
 def test_the_first_of_two_spellings_used_once_each_is_taken_as_right() -> None:
     text = "Sprecher Esmail Baghaei kritisierte das. Das sagte Baghai im Fernsehen."
     # The speller knows "Baghai", not "Baghaei": the earlier spelling is no misspelt later one.
