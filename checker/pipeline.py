@@ -18,6 +18,7 @@ from checker.house import ModelSettings, Profile, run_house_rules
 from checker.house.rules.sentence_length import SENTENCE_LENGTH
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
 from checker.languagetool import Engine, custom_rule_ids, split_text
+from checker.languagetool.caching import CONTEXT_RULES
 from checker.languagetool.matches import issues_from_matches
 from checker.learned import review
 from checker.options import CheckOptions
@@ -69,6 +70,74 @@ def check_document(
     plain = document.plain_text()
     _refuse_unsafe(document, plain, path)
     found, version = _languagetool_issues(plain, options, engine)
+    return _report(document, options, found, version, engine=engine, profile=profile)
+
+
+def check_texts(
+    texts: Sequence[str],
+    options: CheckOptions | None = None,
+    *,
+    engine: Engine,
+    profile: Profile | None = None,
+) -> list[Report]:
+    """Check independent texts (the sentences of a learner corpus, the items of a list), each
+    as `check` checks it alone, with one LanguageTool request for many of them.
+
+    LanguageTool analyses paragraphs independently, so the texts go to it as the paragraphs of
+    one text; only its text-level rules (`CONTEXT_RULES`) read across paragraphs, and a text
+    with a finding of one of them is asked about again alone. Everything after LanguageTool (the
+    house rules, the names evidence of the article, the model) reads each text alone: a word
+    recurring in another text is no name. The texts must be of one language (`options.language`,
+    else German; texts that are surely not German together are refused as `check` refuses one).
+    """
+    options = options or CheckOptions()
+    documents = [parse_document(text, format=options.format) for text in texts]
+    plains = [document.plain_text() for document in documents]
+    for document, plain in zip(documents, plains, strict=True):
+        _refuse_unsafe(document, plain, None)
+    if options.language is None:
+        _refuse_other_language(_JOINT.join(plains))
+    options = _with_house_switches(dataclasses.replace(options, language=options.language or "de-DE"), profile)
+    found, version = _languagetool_issues(_JOINT.join(plains), options, engine)
+    reports = []
+    base = 0
+    for document, plain in zip(documents, plains, strict=True):
+        own = _moved_into(found, base, plain)
+        if any(issue.rule.partition("[")[0] in CONTEXT_RULES for issue in own):
+            own = _languagetool_issues(plain, options, engine)[0]
+        reports.append(_report(document, options, own, version, engine=engine, profile=profile))
+        base += len(plain) + len(_JOINT)
+    return reports
+
+
+# Between the texts of `check_texts`: where LanguageTool ends a paragraph.
+_JOINT = "\n\n"
+
+
+def _moved_into(found: Sequence[Issue], base: int, plain: str) -> list[Issue]:
+    """The findings inside the text that starts at `base` of a joint text, placed in the text."""
+    lines = LineIndex(plain)
+    moved = []
+    for issue in found:
+        if base <= issue.offset and issue.end <= base + len(plain):
+            offset = issue.offset - base
+            line, column = lines.position(offset)
+            moved.append(dataclasses.replace(issue, offset=offset, line=line, column=column))
+    return moved
+
+
+def _report(
+    document: Document,
+    options: CheckOptions,
+    found: list[Issue],
+    version: str | None,
+    *,
+    engine: Engine,
+    profile: Profile | None,
+) -> Report:
+    """The report on `document` from LanguageTool's findings in its plain text: with the model's
+    verdict and the house rules as the profile says, placed in the document as given."""
+    plain = document.plain_text()
     model = profile.model if profile is not None else ModelSettings()
     verdict = None
     if _model_runs(options, profile):

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from checker.errors import InvalidRequest
+from checker.errors import InputError, InvalidRequest
 from checker.filters.gate import Gate
 from checker.languagetool import LanguageToolClient
 from checker.options import CheckOptions
-from checker.pipeline import check
+from checker.pipeline import check, check_texts
 from checker.records import Issue, Report
 from tests.fakes import SmallEngine
 
@@ -342,3 +342,47 @@ def test_text_in_another_language_is_refused_unless_a_variant_is_chosen(engine: 
 def test_a_document_tagged_german_is_not_second_guessed(engine: LanguageToolClient) -> None:
     html = f'<html lang="de"><body><p>{ENGLISH_ARTICLE}</p></body></html>'
     assert check(html, CheckOptions(format="html"), engine=engine).language == "de-DE"
+
+
+# Four independent sentences with the same misspelling: read as one article, the word recurring
+# without an article before it would read as a name; read alone, each is a typo.
+INDEPENDENT_TEXTS = [
+    "Regirung und Opposition streiten weiter.",
+    "Gestern sagte Regirung nichts dazu.",
+    "Heute hat Regirung\nwieder nichts gesagt.",
+    "Ob Regirung recht hat, weiß niemand.",
+]
+
+
+def test_check_texts_checks_each_text_as_alone(engine: LanguageToolClient) -> None:
+    from checker.house import load_profile  # noqa: PLC0415
+
+    profile = load_profile()
+    options = CheckOptions(format="text")
+    reports = check_texts(INDEPENDENT_TEXTS, options, engine=engine, profile=profile)
+    alone = [check(text, options, engine=engine, profile=profile) for text in INDEPENDENT_TEXTS]
+    assert [summary(report) for report in reports] == [summary(report) for report in alone]
+    for report in reports:
+        assert_exact(report)
+        (typo,) = (issue for issue in report.issues if issue.text == "Regirung")
+        assert typo.rule == "GERMAN_SPELLER_RULE" and typo.replacements[0] == "Regierung"
+    # The same sentences as the paragraphs of one text are an article that names "Regirung".
+    joint = check("\n\n".join(INDEPENDENT_TEXTS), options, engine=engine, profile=profile)
+    assert not any(issue.rule == "GERMAN_SPELLER_RULE" for issue in joint.issues)
+
+
+def test_check_texts_asks_again_about_a_text_with_a_text_level_finding(engine: LanguageToolClient) -> None:
+    """A text-level rule of LanguageTool reads across paragraphs: "Dich" in one text makes "dich"
+    in the next an inconsistent spelling, which it is not in a text of its own."""
+    texts = ["Ich habe Dich gesehen.", "Ich habe dich gesehen."]
+    options = CheckOptions(format="text", language="de-DE")
+    joint = check("\n\n".join(texts), options, engine=engine)
+    assert any(issue.rule == "DE_DU_UPPER_LOWER" for issue in joint.issues)
+    reports = check_texts(texts, options, engine=engine)
+    assert [summary(report) for report in reports] == [summary(check(text, options, engine=engine)) for text in texts]
+    assert not any(issue.rule == "DE_DU_UPPER_LOWER" for report in reports for issue in report.issues)
+
+
+def test_check_texts_refuses_an_empty_text(engine: LanguageToolClient) -> None:
+    with pytest.raises(InputError, match="empty"):
+        check_texts(["Ein Satz.", "  "], engine=engine)

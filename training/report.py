@@ -21,9 +21,9 @@ from checker.learned.model import Sensitivity, Settings, load_model
 from checker.learned.review import review
 from checker.learned.tokens import sentences as split_sentences
 from checker.options import CheckOptions
-from checker.pipeline import check
+from checker.pipeline import check, check_texts
 from checker.records import Issue, Report
-from training.answers import BATCH, SEPARATOR, issue_dict
+from training.answers import BATCH, issue_dict
 from training.corpus import ROOT, Sentence, report_set
 from training.decisions import alone_marks, judge
 from training.scoring import Score, score
@@ -46,11 +46,31 @@ class Variant:
         the sensitivity "normal"; "high" is the same review of LanguageTool's findings with the
         other thresholds (`languagetool`: LanguageTool's report on `text`, if already made)."""
         if self.house:
-            chosen = dataclasses.replace(profile, model=ModelSettings(sensitivity=self.sensitivity))
-            return check(text, CheckOptions(format="text", model=self.model), engine=engine, profile=chosen)
+            return check(text, self._options(), engine=engine, profile=self._profile(profile))
         if not self.model or self.sensitivity == "normal":
-            return check(text, CheckOptions(format="text", model=self.model), engine=engine, profile=None)
+            return check(text, self._options(), engine=engine, profile=None)
         alone = languagetool or check(text, CheckOptions(format="text", model=False), engine=engine, profile=None)
+        return self._reviewed(alone)
+
+    def check_texts(
+        self, texts: Sequence[str], engine: Engine, profile: Profile, languagetool: Sequence[Report] = ()
+    ) -> list[Report]:
+        """`check` for each of independent texts (checker.pipeline.check_texts: one LanguageTool
+        request for many; `languagetool`: LanguageTool's reports on them, if already made)."""
+        if self.house:
+            return check_texts(texts, self._options(), engine=engine, profile=self._profile(profile))
+        if not self.model or self.sensitivity == "normal":
+            return check_texts(texts, self._options(), engine=engine, profile=None)
+        alone = languagetool or check_texts(texts, CheckOptions(format="text", model=False), engine=engine)
+        return [self._reviewed(report) for report in alone]
+
+    def _options(self) -> CheckOptions:
+        return CheckOptions(format="text", model=self.model)
+
+    def _profile(self, profile: Profile) -> Profile:
+        return dataclasses.replace(profile, model=ModelSettings(sensitivity=self.sensitivity))
+
+    def _reviewed(self, alone: Report) -> Report:
         verdict = review(alone.text, alone.issues, self.sensitivity)
         issues = sorted(verdict.apply(alone.issues, "drop"), key=lambda i: (i.offset, i.length, i.rule))
         return dataclasses.replace(alone, issues=tuple(issues))
@@ -88,18 +108,17 @@ def _counted(issue: Issue) -> bool:
     return rule is None or rule.scope == "span"
 
 
-def _marks(sentence: Sentence, base: int, issues: Iterable[Issue], mapping: str) -> set[int]:
+def _marks(sentence: Sentence, issues: Iterable[Issue], mapping: str) -> set[int]:
+    """The tokens of `sentence` flagged by `issues` (a check of the sentence alone)."""
     marks: set[int] = set()
-    end = base + len(sentence.text)
     for issue in issues:
-        if not (base <= issue.offset and issue.end <= end) or not _counted(issue):
+        if not _counted(issue):
             continue
-        start = issue.offset - base
         if mapping == CHANGED_TOKENS and issue.replacements and issue.source != "model":
             changed_start, changed_end = changed_span(issue.text, issue.replacements[0])
-            marks.update(covered_tokens(sentence.spans, start + changed_start, start + changed_end))
+            marks.update(covered_tokens(sentence.spans, issue.offset + changed_start, issue.offset + changed_end))
         else:
-            marks.update(covered_tokens(sentence.spans, start, start + issue.length))
+            marks.update(covered_tokens(sentence.spans, issue.offset, issue.end))
     return marks
 
 
@@ -111,26 +130,17 @@ def measure_model(engine: Engine, profile: Profile, progress: Callable[[str], No
     model = load_model()
     for first in range(0, len(sentences), BATCH):
         batch = sentences[first : first + BATCH]
-        document = SEPARATOR.join(s.text for s in batch)
-        bases = []
-        position = 0
-        for sentence in batch:
-            bases.append(position)
-            position += len(sentence.text) + len(SEPARATOR)
-        plain_report = VARIANTS[0].check(document, engine, profile)
-        reports = {variant.name: variant.check(document, engine, profile, plain_report) for variant in VARIANTS}
-        for sentence, base in zip(batch, bases, strict=True):
-            for variant in VARIANTS:
-                for mapping in MAPPINGS:
-                    marks.setdefault((variant.name, mapping), []).append(
-                        _marks(sentence, base, reports[variant.name].issues, mapping)
-                    )
-        answers = [
-            [issue_dict(i, base) for i in plain_report.issues if base <= i.offset and i.end <= base + len(s.text)]
-            for s, base in zip(batch, bases, strict=True)
-        ]
+        texts = [sentence.text for sentence in batch]
+        plain_reports = VARIANTS[0].check_texts(texts, engine, profile)
+        for variant in VARIANTS:
+            reports = variant.check_texts(texts, engine, profile, plain_reports)
+            for mapping in MAPPINGS:
+                marks.setdefault((variant.name, mapping), []).extend(
+                    _marks(sentence, report.issues, mapping) for sentence, report in zip(batch, reports, strict=True)
+                )
+        answers = [[issue_dict(issue, 0) for issue in report.issues] for report in plain_reports]
         alone.extend(alone_marks(j, model.settings.alone_from) for j in judge(model, batch, answers))
-        _time_model(results.cost, document, plain_report.issues)
+        _time_model(results.cost, plain_reports)
         if (first // BATCH) % 10 == 0:
             progress(f"  fm-dev: {first + len(batch)}/{len(sentences)} sentences")
     for key, per_sentence in marks.items():
@@ -140,11 +150,12 @@ def measure_model(engine: Engine, profile: Profile, progress: Callable[[str], No
     return results
 
 
-def _time_model(cost: Cost, document: str, issues: Sequence[Issue]) -> None:
+def _time_model(cost: Cost, reports: Sequence[Report]) -> None:
     started = time.perf_counter()
-    review(document, issues)
+    for report in reports:
+        review(report.text, report.issues)
     cost.seconds += time.perf_counter() - started
-    cost.sentences += len(split_sentences(document))
+    cost.sentences += sum(len(split_sentences(report.text)) for report in reports)
 
 
 def _load_cost() -> tuple[float, float]:
@@ -247,8 +258,9 @@ def section(results: ModelResults, table: Callable[..., str], clean_rows: list[l
             "The Falko-MERLIN development split (`../shared/corpora/falko-merlin/fm-dev.tsv`, "
             f"{results.sentences} sentences, {results.tokens} tokens of learner German): the **report set**, never"
             " used for training or for choosing anything (training and thresholds use fm-train.tsv only, split"
-            " into a training and a tuning part, and the dev news sets). Sentences are checked in batches of 50,"
-            " one paragraph each, through `checker.pipeline.check`; a token counts as flagged when a finding about"
+            " into a training and a tuning part, and the dev news sets). Each sentence is checked as a text of its own"
+            " (`checker.pipeline.check_texts`: 50 sentences to one LanguageTool request, the house layers and"
+            " the model on each sentence alone); a token counts as flagged when a finding about"
             " a span of words covers it (sentence- and text-level house findings are left out). LanguageTool alone"
             " is scored with two token mappings; with the model, findings count by the tokens their first"
             " suggestion changes, model findings by their one token. *high* is the sensitivity for copy"

@@ -17,8 +17,10 @@ letters, written on purpose as brands write it ("WebStandard", "ArenA"); the spe
 nothing near it. Against it: the speller offering a known word one typing slip away ("Flughaen"
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
 one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
-only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a compound one slip
-from a known word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
+only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a long word two slips
+away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country one slip away
+("Deutschlan"); a compound one slip from a known word ("Schwigermutter") is that word misspelt,
+no compound the speller lacks.
 
 An acronym the speller knows in capitals, written as it is spoken ("Wifo" for "WIFO", "Cern"),
 gets no finding: Duden allows both spellings, and agencies write the second. A word written in
@@ -232,9 +234,13 @@ WEIGHTS: dict[str, int] = {
     "typo of a common word": -1,
     "typo of a long word": -3,
     "letters swapped": -2,
+    "typo of a country": -3,
+    "near a long word": -3,
 }
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
 _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptstadt")
+_NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
+_COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
 _COMMON_HEAD = 3
 QUIET_FROM = 2
@@ -390,6 +396,41 @@ def _slip_fixes(issue: Issue) -> list[str]:
     ]
 
 
+def slips(word: str, other: str) -> int:
+    """How many typing slips (a letter inserted, dropped or changed, two neighbours swapped)
+    turn `word` into `other`."""
+    previous_row: list[int] = []
+    row = list(range(len(other) + 1))
+    for i in range(1, len(word) + 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(other)
+        for j in range(1, len(other) + 1):
+            cost = word[i - 1] != other[j - 1]
+            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + cost)
+            if i > 1 and j > 1 and word[i - 1] == other[j - 2] and word[i - 2] == other[j - 1]:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
+
+
+def _near_fixes(issue: Issue) -> list[str]:
+    """The speller's first suggestion if it is an ordinary word of `_NEAR_LONG` letters or more
+    two slips from the word, and no inflected form of the word itself: "Gesselschaft" ->
+    "Gesellschaft", "Krankenheit" -> "Krankheit", "Prufüngen" -> "Prüfungen". A name so near the
+    word the speller ranks first it is not is rare ("Schwegler" -> "Schwelger" is no ordinary
+    word; the ordinary "Schneller" further down does not count); a learner's typo so near is
+    common."""
+    word = issue.text.casefold()
+    return [
+        replacement
+        for replacement in issue.replacements[:1]
+        if _NEAR_LONG <= len(replacement) <= len(issue.text)  # letters left out are a compound's ("Motobot")
+        and replacement.isalpha()
+        and is_ordinary_word(replacement)
+        and name_key(replacement) != name_key(issue.text)
+        and not adds_ending(issue.text, replacement)
+        and slips(word, replacement.casefold()) <= 2
+    ]
+
+
 def is_known_compound(issue: Issue) -> bool:
     """Whether the speller suggests the word itself split into known parts ("Kai kanten")."""
     joined = issue.text.casefold()
@@ -449,7 +490,12 @@ def _context_evidence(issue: Issue, words: ArticleWords) -> Iterator[str]:
 
 def _word_evidence(issue: Issue) -> Iterator[str]:
     """What the word itself and the speller's suggestions for it say."""
-    word = issue.text
+    yield from _form_evidence(issue.text)
+    yield from _suggestion_evidence(issue)
+
+
+def _form_evidence(word: str) -> Iterator[str]:
+    """What the word's written form says."""
     if "-" in word and all(part[:1].isupper() for part in word.split("-") if part):
         yield "hyphenated name"
     if len(word) > 1 and (word.isupper() or (word[:-1].isupper() and word.endswith("s"))):
@@ -458,11 +504,18 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
         yield "inner capitals"
     if lookup(word)[0] == "NE":
         yield "name of the lexicon"
-    typo_of = [fix for fix in _slip_fixes(issue) if is_ordinary_word(fix)]
-    if _known_head(word) and not typo_of:
-        yield "compound of a known word"  # one slip from a known word, it is that word misspelt
     if _TRANSLITERATION.search(word) or _FOREIGN.search(word):
         yield "foreign spelling"
+
+
+def _suggestion_evidence(issue: Issue) -> Iterator[str]:
+    """What the speller's suggestions say: a known word near it makes it that word misspelt."""
+    word = issue.text
+    slip_fixes = _slip_fixes(issue)
+    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix)]
+    near = [] if typo_of else _near_fixes(issue)
+    if _known_head(word) and not typo_of and not near:
+        yield "compound of a known word"  # near a known word, it is that word misspelt
     if not issue.replacements:
         yield "no suggestion"
     elif typo_of:
@@ -473,6 +526,10 @@ def _word_evidence(issue: Issue) -> Iterator[str]:
             yield "typo of a long word"
         if any(swapped(word, fix) for fix in typo_of):
             yield "letters swapped"
+    elif any(len(fix) >= _NEAR_LONG and lookup(fix)[2] >= _COUNTRY for fix in slip_fixes):
+        yield "typo of a country"  # "Deutschlan" -> "Deutschland"
+    elif near:
+        yield "near a long word"
     else:
         yield "unrelated suggestions"
 

@@ -6,7 +6,7 @@ import pytest
 
 from checker.house import load_profile
 from checker.house.speller import apply_names, confirm_name_variants
-from checker.house.unknown_words import UNKNOWN_NAME, ArticleWords, name_evidence, one_slip_apart
+from checker.house.unknown_words import UNKNOWN_NAME, ArticleWords, name_evidence, one_slip_apart, slips
 from checker.records import Category, Issue
 
 DEFAULT = load_profile()
@@ -66,6 +66,14 @@ QUIET = "no finding"
         ("Im Gegenzig sanken die Gebühren.", "Gegenzig", ("Gegen zig", "Gegenzug"), "GERMAN_SPELLER_RULE"),
         # A near miss of a dictionary name stays an error, with the dictionary's spelling first.
         ("Außenminister Araghchi reist nach Genf.", "Araghchi", ("Arachis",), "GERMAN_SPELLER_RULE"),
+        # Two slips from a long word, a compound of known words or not: that word misspelt.
+        ("Das ist in unsere Gesselschaft so.", "Gesselschaft", ("Gesellschaft", "Messerschaft"), "GERMAN_SPELLER_RULE"),
+        ("Armut und Krankenheit gehen zusammen.", "Krankenheit", ("Krankheit", "Krankenheim"), "GERMAN_SPELLER_RULE"),
+        ("Warum Prufüngen wichtig sind.", "Prufüngen", ("Prüfungen", "Prüflingen"), "GERMAN_SPELLER_RULE"),
+        # One slip from a country: a typo, however foreign the word looks.
+        ("Hier in Deutschlan arbeitet man viel.", "Deutschlan", ("Deutschland", "Deutschen"), "GERMAN_SPELLER_RULE"),
+        # Two slips from a short word, or from a name: no evidence either way.
+        ("Im Tor stand Pehlivan.", "Pehlivan", ("Pelikan", "Pehlivans"), UNKNOWN_NAME),
     ],
 )
 def test_unknown_words_are_classified(text: str, word: str, replacements: tuple[str, ...], rule: str) -> None:
@@ -368,3 +376,27 @@ def test_a_name_of_the_lexicon_is_a_name_and_a_brand_is_no_first_name() -> None:
     ]
     found = apply_names(issues, DEFAULT, text)
     assert [(issue.text, issue.severity) for issue in found if issue.severity == "error"] == [("Sieler", "error")]
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "expected"),
+    [
+        ("Gesselschaft", "Gesellschaft", 2),
+        ("Rcihtung", "Richtung", 1),
+        ("Krankenheit", "Krankheit", 2),
+        ("Haus", "Haus", 0),
+    ],
+)
+def test_slips(word: str, other: str, expected: int) -> None:
+    assert slips(word, other) == expected
+
+
+def test_a_foreign_slogan_with_words_one_slip_from_german_ones_is_still_a_passage() -> None:
+    text = "Der Slogan lautet Ni putes ni soumises und ist bekannt."
+    issues = [
+        speller(text, "Ni", ("Die", "In")),
+        speller(text, "putes", ("gutes", "buntes")),
+        speller(text, "ni", ("die", "in")),
+        speller(text, "soumises", ("zuwies", "humides")),
+    ]
+    assert apply_names(issues, DEFAULT, text) == []

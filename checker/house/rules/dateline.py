@@ -116,7 +116,10 @@ def _find_malformed(doc: Article, profile: Profile) -> Iterator[Finding]:
         codes, problem = _fix_codes(shape.group("codes"), profile)
         span_end = shape.end()
         if problem:
-            yield Finding(start, span_end, f"Ortsmarke: {problem}.")
+            # Without a dash after it, words in brackets that name no agency are no dateline but
+            # a sentence with an aside ("Man kann (in der Welt von heute) nicht").
+            if shape.group("separator").strip():
+                yield Finding(start, span_end, f"Ortsmarke: {problem}.")
             return
         head = _title_case(shape.group("head"))
         fixed = f"{head} ({codes}){wanted_separator}"
@@ -198,6 +201,9 @@ DATELINE = Rule(
         "Frankfurt/Main (dpa-AFX) - Der Dax hat am Montag zugelegt.",
         "Rohani trifft Putin\n\nMoskau (IRNA) - Der iranische Präsident ist in Moskau.",
         "Laut IRNA – so die Agentur – reiste Rohani nach Moskau.",
+        # Words in brackets without a dash after them and no agency in them: no dateline.
+        "Man kann (in der Welt von heute) nicht alles haben.",
+        "Deshalb arbeiten viele Studenten (obwohl sie jung sind) nebenbei.",
         # The default accepts the en dash too; the strict agency convention does not.
         "Berlin (dpa) – Der Bundestag hat das Gesetz beschlossen.",
     ),
