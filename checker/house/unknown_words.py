@@ -250,8 +250,9 @@ PASSAGE_SMALL_WORDS = 2
 _OFTEN = 4
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
 # The items next to a word in a list ("Gebauer – Streker, Reifeltshammer", "Strobl/Denner",
-# "Nagy (6.), Vas (11.)"): a capitalised word, perhaps with an initial before it or a note in
-# brackets after it, then a comma, a slash or a dash between spaces.
+# "Nagy (6.), Vas (11.)"): a capitalised word, perhaps with a note in brackets after it, and a
+# comma, a slash or a dash between spaces between the items; the item after may have an initial
+# ("Kainz, T. Salamon").
 _ITEM_BEFORE = re.compile(r"([A-ZÄÖÜ][\w'’-]*)(?: \([^()]{1,24}\))?(?:, |/| [–-] )$")
 _ITEM_AFTER = re.compile(r"(?: \([^()]{1,24}\))?(?:, |/| [–-] )(?:[A-ZÄÖÜ][a-z]?\. )?([A-ZÄÖÜ][\w'’-]*)")
 
