@@ -1,5 +1,6 @@
-"""LanguageTool's findings for many sentences, checked in batches (one paragraph per sentence)
-and cached per batch under ~/.cache/wirecheck/learned/ (never in the repository)."""
+"""LanguageTool's findings for many sentences, checked in batches (`checker.pipeline.check_texts`:
+one LanguageTool request for a batch, each sentence a text of its own) and cached per batch under
+~/.cache/wirecheck/learned/ (never in the repository)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from pathlib import Path
 
 from checker.languagetool import Engine
 from checker.options import CheckOptions
-from checker.pipeline import check
+from checker.pipeline import check_texts
 from checker.records import Issue
 
 BATCH = 50
-SEPARATOR = "\n\n"
+# Part of each batch's cache key: answers made another way are not reused.
+_METHOD = "check_texts"
 
 
 def cache_dir() -> Path:
@@ -23,9 +25,9 @@ def cache_dir() -> Path:
     return base / "wirecheck" / "learned" / "languagetool"
 
 
-def issue_dict(issue: Issue, base: int) -> dict[str, object]:
+def issue_dict(issue: Issue) -> dict[str, object]:
     return {
-        "offset": issue.offset - base,
+        "offset": issue.offset,
         "length": issue.length,
         "rule": issue.rule,
         "category": issue.category.id,
@@ -44,29 +46,19 @@ def languagetool_answers(
     answers: list[list[dict[str, object]]] = []
     for first in range(0, len(texts), BATCH):
         batch = [text.replace("\n", " ") for text in texts[first : first + BATCH]]
-        document = SEPARATOR.join(batch)
-        key = hashlib.sha256(document.encode("utf-8")).hexdigest()[:32]
+        key = hashlib.sha256("\n\n".join([_METHOD, *batch]).encode("utf-8")).hexdigest()[:32]
         path = directory / f"{key}.json"
         if path.exists():
             answers.extend(json.loads(path.read_text(encoding="utf-8")))
         else:
-            answers.extend(_check_batch(document, batch, engine, path))
+            answers.extend(_check_batch(batch, engine, path))
         if progress is not None:
             progress(min(first + BATCH, len(texts)), len(texts))
     return answers
 
 
-def _check_batch(document: str, batch: list[str], engine: Engine, path: Path) -> list[list[dict[str, object]]]:
-    report = check(document, CheckOptions(format="text"), engine=engine, profile=None)
-    starts = []
-    position = 0
-    for text in batch:
-        starts.append(position)
-        position += len(text) + len(SEPARATOR)
-    per_text: list[list[dict[str, object]]] = [[] for _ in batch]
-    for issue in report.issues:
-        index = max(i for i, start in enumerate(starts) if start <= issue.offset)
-        if issue.end <= starts[index] + len(batch[index]):
-            per_text[index].append(issue_dict(issue, starts[index]))
+def _check_batch(batch: list[str], engine: Engine, path: Path) -> list[list[dict[str, object]]]:
+    reports = check_texts(batch, CheckOptions(format="text"), engine=engine, profile=None)
+    per_text = [[issue_dict(issue) for issue in report.issues] for report in reports]
     path.write_text(json.dumps(per_text, ensure_ascii=False), encoding="utf-8")
     return per_text

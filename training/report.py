@@ -138,7 +138,7 @@ def measure_model(engine: Engine, profile: Profile, progress: Callable[[str], No
                 marks.setdefault((variant.name, mapping), []).extend(
                     _marks(sentence, report.issues, mapping) for sentence, report in zip(batch, reports, strict=True)
                 )
-        answers = [[issue_dict(issue, 0) for issue in report.issues] for report in plain_reports]
+        answers = [[issue_dict(issue) for issue in report.issues] for report in plain_reports]
         alone.extend(alone_marks(j, model.settings.alone_from) for j in judge(model, batch, answers))
         _time_model(results.cost, plain_reports)
         if (first // BATCH) % 10 == 0:

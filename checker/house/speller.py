@@ -10,12 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from checker.house.profile import Profile
-from checker.house.unknown_words import (
-    UNKNOWN_COMPOUND,
-    UNKNOWN_NAME,
-    classify_unknown_words,
-    is_name_like,
-)
+from checker.house.unknown_words import UNKNOWN_COMPOUND, UNKNOWN_NAME, classify_unknown_words, is_name_like
 from checker.records import Issue
 
 
@@ -45,18 +40,17 @@ def confirm_name_variants(
     while the variant is no ordinary word ("Baghai" beside "Baghaei"; "Christen" beside the
     dictionary's "Christian" is an ordinary word). (A typo that occurs
     twice does not turn the correct word into a "variant" either.)"""
-
-    def confirmed(issue: Issue) -> bool:
-        span = (issue.offset, issue.length)
-        if issue.rule not in _NAME_RULES:
-            return True
-        return span in unknown_spans or (
+    return [
+        issue
+        for issue in house
+        if issue.rule not in _NAME_RULES
+        or (issue.offset, issue.length) in unknown_spans
+        or (
             issue.rule == "HOUSE_NAME_VARIANT"
             and is_name_like(issue.text)
             and any(profile.is_known_name(r) or r in unknown_words for r in issue.replacements)
         )
-
-    return [issue for issue in house if confirmed(issue)]
+    ]
 
 
 def apply_names(issues: list[Issue], profile: Profile, text: str) -> list[Issue]:
