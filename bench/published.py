@@ -97,6 +97,8 @@ class PublishedResults:
     notes: dict[str, Counter[str]] = field(default_factory=lambda: {side: Counter() for side in SIDES})
     samples: dict[str, list[str]] = field(default_factory=dict)
     planted: PlantedTally = field(default_factory=PlantedTally)
+    # Long sentences the checker's statistics count (the default profile marks none of them).
+    long_sentences: int = 0
 
     def alarm_count(self, side: str) -> int:
         return sum(self.alarms[side].values())
@@ -289,6 +291,8 @@ def measure(
         results.articles += 1
         results.words += text_statistics(article.text).words
         for side, report in outcome.clean.items():
+            if side == "checker":
+                results.long_sentences += report.stats.long_sentences
             for issue in report.issues:
                 rule = rule_id(issue)
                 if issue.severity in ALARM_SEVERITIES:

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from checker.errors import InputError, InvalidRequest
 from checker.formats import Document, parse_document
 from checker.house import ModelSettings, Profile, run_house_rules
-from checker.house.rules.sentence_length import SENTENCE_LENGTH
+from checker.house.article import Article
+from checker.house.rules.sentence_length import long_sentences
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
 from checker.languagetool import Engine, custom_rule_ids, split_text
 from checker.languagetool.caching import CONTEXT_RULES
@@ -159,19 +160,20 @@ def _report(
         issues=tuple(issues),
         engine_version=version,
         format=document.format,
-        stats=_with_long_sentences(text_statistics(plain), issues, profile),
+        stats=_with_long_sentences(text_statistics(plain), document, profile),
     )
 
 
-def _with_long_sentences(stats: TextStats, issues: Sequence[Issue], profile: Profile | None) -> TextStats:
+def _with_long_sentences(stats: TextStats, document: Document, profile: Profile | None) -> TextStats:
     """`stats` with the sentences the house profile finds too long: sentence length is style
-    advice, counted with the statistics."""
-    if profile is None or profile.is_disabled(SENTENCE_LENGTH.id):
+    advice, counted with the statistics whether or not the profile also marks each long sentence
+    (HOUSE_SENTENCE_LENGTH)."""
+    if profile is None:
         return stats
-    long_sentences = sum(1 for issue in issues if issue.rule == SENTENCE_LENGTH.id)
-    return dataclasses.replace(
-        stats, long_sentences=long_sentences, long_sentence_limit=profile.wire.max_sentence_words
-    )
+    limit = profile.wire.max_sentence_words
+    article = Article.parse(document.plain_text(), document.regions)
+    count = sum(1 for _sentence in long_sentences(article, limit))
+    return dataclasses.replace(stats, long_sentences=count, long_sentence_limit=limit)
 
 
 def _refuse_other_language(plain: str) -> None:

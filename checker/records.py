@@ -91,11 +91,11 @@ class TextStats:
         None, "First Wiener Sachtextformel: about the school year, 4 very easy … 15 very hard."
     )
     long_sentences: int = _described(
-        0, "Sentences longer than long_sentence_limit words, as the house profile counts them (HOUSE_SENTENCE_LENGTH)."
+        0,
+        "Sentences longer than long_sentence_limit words. The default profile counts them here only; a "
+        "profile that enables HOUSE_SENTENCE_LENGTH (agency, duden) marks each one.",
     )
-    long_sentence_limit: int = _described(
-        0, "The house profile's max_sentence_words; 0 when no house rule counts sentence length."
-    )
+    long_sentence_limit: int = _described(0, "The house profile's max_sentence_words; 0 when no house profile is used.")
     double_spaces: int = _described(
         0,
         "Places where two or more spaces stand between characters of a line. The default profile counts "

@@ -136,6 +136,7 @@ def test_unknown_variant_is_refused(engine: LanguageToolClient) -> None:
 
 def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToolClient) -> None:
     from checker.house import load_profile  # noqa: PLC0415
+    from checker.house.profile import PROFILES_DIR  # noqa: PLC0415
 
     report = check(seed_text, profile=load_profile(), engine=engine)
     assert_exact(report)
@@ -158,10 +159,14 @@ def test_seed_article_with_the_house_profile(seed_text: str, engine: LanguageToo
     # agency codes in the names dictionary are not misspelt
     assert not any(issue.text == "IRNA" and issue.rule == "GERMAN_SPELLER_RULE" for issue in report.issues)
     assert {issue.source for issue in report.issues} == {"languagetool", "house"}
-    # Long sentences are notes, and the statistics count them.
-    long_sentences = [issue for issue in report.issues if issue.rule == "HOUSE_SENTENCE_LENGTH"]
-    assert len(long_sentences) == 3 and {issue.severity for issue in long_sentences} == {"info"}
+    # Long sentences are counted with the statistics; the default profile marks none of them, the
+    # agency profile each one with a warning.
+    assert not [issue for issue in report.issues if issue.rule == "HOUSE_SENTENCE_LENGTH"]
     assert (report.stats.long_sentences, report.stats.long_sentence_limit) == (3, 30)
+    agency = check(seed_text, engine=engine, profile=load_profile(PROFILES_DIR / "agency.toml"))
+    long_sentences = [issue for issue in agency.issues if issue.rule == "HOUSE_SENTENCE_LENGTH"]
+    assert [issue.severity for issue in long_sentences] == ["warning"] * 3
+    assert (agency.stats.long_sentences, agency.stats.long_sentence_limit) == (3, 30)
     without_house = check(seed_text, engine=engine).stats
     assert (without_house.long_sentences, without_house.long_sentence_limit) == (0, 0)
 

@@ -191,8 +191,8 @@ _WIRE = Record(
             "max_sentence_words",
             Whole(minimum=1),
             WireSettings.max_sentence_words,
-            "Longer sentences: a note (HOUSE_SENTENCE_LENGTH; [rules] severity may make it a warning), counted in the"
-            " statistics.",
+            "Longer sentences are counted in the statistics; a profile that enables HOUSE_SENTENCE_LENGTH marks each"
+            " one (a note; [rules] severity may make it a warning).",
         ),
         SettingField(
             "spell_out_up_to",

@@ -196,7 +196,8 @@ def figures_of(stats: TextStats) -> tuple[Figure, ...]:
                 "lange Sätze",
                 german_number(stats.long_sentences),
                 f"über {limit} Wörter",
-                f"Sätze mit mehr als {limit} Wörtern, im Text mit ¶ markiert: ein Stilhinweis des Hausprofils.",
+                f"Sätze mit mehr als {limit} Wörtern: ein Stilhinweis des Hausprofils."
+                " Das Profil »Agenturstil (streng)« markiert jeden im Text.",
             )
         )
     if stats.double_spaces:

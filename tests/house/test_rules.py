@@ -57,7 +57,8 @@ def test_rules_are_described() -> None:
         assert rule.category.id.startswith("HOUSE_") and rule.category.name
         assert rule.type in {"style", "typographical", "grammar", "misspelling", "inconsistency", "duplication"}
         assert rule.severity in {"error", "warning", "info"}
-        assert rule.examples_wrong or rule.examples_wrong_duden, f"{rule.id} has no wrong example"
+        wrong = rule.examples_wrong or rule.examples_wrong_agency or rule.examples_wrong_duden
+        assert wrong, f"{rule.id} has no wrong example"
         assert rule.examples_right, f"{rule.id} has no right example for the default profile"
 
 
