@@ -513,7 +513,7 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
     """What the speller's suggestions say: a known word near it makes it that word misspelt."""
     word = issue.text
     slip_fixes = _slip_fixes(issue)
-    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix)]
+    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix) or _known_compound(fix)]
     near = [] if typo_of else _near_fixes(issue)
     if _known_head(word) and not typo_of and not near:
         yield "compound of a known word"  # near a known word, it is that word misspelt
@@ -533,6 +533,19 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
         yield "near a long word"
     else:
         yield "unrelated suggestions"
+
+
+def _known_compound(word: str) -> bool:
+    """Whether a suggestion the lexicon lacks is a compound of `_NEAR_LONG` letters or more
+    ending in a common noun ("Erstgespräche", "Rechtsbrecher", "Arbeitslebens"): a word the
+    speller knows, as ordinary as its head, and no name."""
+    return (
+        len(word) >= _NEAR_LONG
+        and word.isalpha()
+        and not _INNER_CAPITAL.search(word)
+        and lookup(word)[0] == "UNK"
+        and _known_head(word)
+    )
 
 
 def _known_head(word: str) -> bool:

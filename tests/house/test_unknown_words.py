@@ -186,6 +186,22 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
             {"typo of a word"},
             {"compound of a known word"},
         ),
+        # A compound the speller knows and the lexicon lacks, one slip away, is that compound
+        # misspelt, whatever the known noun at the end of the unknown word says.
+        (
+            "Ich führte eine Ertgespräche mit den Kunden.",
+            "Ertgespräche",
+            ("Erstgespräche", "Werkgespräche", "Ortsgespräche"),
+            {"typo of a word", "typo of a long word"},
+            {"compound of a known word", "unrelated suggestions"},
+        ),
+        (
+            "Am Ende seines Arbeitlebens zog er um.",
+            "Arbeitlebens",
+            ("Arbeitslebens", "Arbeitgebers"),
+            {"typo of a word"},
+            {"compound of a known word"},
+        ),
         # The genitive of a name the article uses stays the name's.
         (
             "Trainer Weigl lobte. Die Elf Weigls gewann.",
