@@ -249,6 +249,7 @@ PASSAGE_WORDS = 3
 PASSAGE_SMALL_WORDS = 2
 _OFTEN = 4
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
+_GERMAN_LETTER = re.compile(r"[äöüßÄÖÜ]")
 # The items next to a word in a list ("Gebauer – Streker, Reifeltshammer", "Strobl/Denner",
 # "Nagy (6.), Vas (11.)"): a capitalised word, perhaps with a note in brackets after it, and a
 # comma, a slash or a dash between spaces between the items; the item after may have an initial
@@ -627,8 +628,10 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
     another, `PASSAGE_SMALL_WORDS` or more of them with small letters: a quotation in another
     language ("Thanks for the messages"), which the German speller cannot judge. A misspelt word
-    after two names ("Srdjan Grahovac, feiwillig") is no passage."""
-    ordered = sorted(spelling, key=lambda issue: issue.offset)
+    after two names ("Srdjan Grahovac, feiwillig") is no passage, nor are German words misspelt
+    one after another ("ein größe Wohnug besche"): a word with an umlaut or ß is German and ends
+    a run."""
+    ordered = sorted((issue for issue in spelling if not _surely_german(issue)), key=lambda issue: issue.offset)
     runs: list[list[Issue]] = []
     for issue in ordered:
         if runs and _PASSAGE_GAP.fullmatch(text[runs[-1][-1].end : issue.offset]):
@@ -641,6 +644,12 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
         if len(run) >= PASSAGE_WORDS and sum(issue.text[:1].islower() for issue in run) >= PASSAGE_SMALL_WORDS
         for issue in run
     }
+
+
+def _surely_german(issue: Issue) -> bool:
+    """Whether an unknown word is German whatever the words around it: it has an umlaut or ß
+    ("größe"; English words the speller knows in other capitals, "messages", may be quoted)."""
+    return _GERMAN_LETTER.search(issue.text) is not None
 
 
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:

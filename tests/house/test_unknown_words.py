@@ -416,3 +416,19 @@ def test_a_foreign_slogan_with_words_one_slip_from_german_ones_is_still_a_passag
         speller(text, "soumises", ("zuwies", "humides")),
     ]
     assert apply_names(issues, DEFAULT, text) == []
+
+
+def test_german_words_misspelt_one_after_another_are_no_passage_in_another_language() -> None:
+    # "größe" has an umlaut: German, so the run of unknown words is broken.
+    text = "Kannst du mir eine größe Wohnug besche?"
+    issues = [
+        speller(text, "größe", ("Größe", "krasse")),
+        speller(text, "Wohnug", ("Wohnung", "Löhnung")),
+        speller(text, "besche", ("Wege", "gegen")),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.text, issue.replacements[0]) for issue in found] == [
+        ("größe", "Größe"),
+        ("Wohnug", "Wohnung"),
+        ("besche", "Wege"),
+    ]
