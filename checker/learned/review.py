@@ -33,9 +33,16 @@ class ModelVerdict:
     added: tuple[Issue, ...] = ()
     keep_from: float = 0.0
 
-    def apply(self, issues: Sequence[Issue], low_confidence: LowConfidence = "drop") -> list[Issue]:
+    def apply(
+        self,
+        issues: Sequence[Issue],
+        low_confidence: LowConfidence = "drop",
+        *,
+        about_words: Callable[[Issue], bool] = lambda issue: True,
+    ) -> list[Issue]:
         """`issues` with the low-confidence LanguageTool findings dropped, turned into notes or
-        kept, and the model's own findings where nothing else was found."""
+        kept, and the model's own findings where nothing else was found: where no finding
+        `about_words` (not one about a whole sentence or text, such as its length) stands."""
         kept: list[Issue] = []
         for issue in issues:
             sure = self.confidence.get(_key(issue), 1.0) >= self.keep_from
@@ -43,7 +50,7 @@ class ModelVerdict:
                 kept.append(issue)
             elif low_confidence == "note":
                 kept.append(replace(issue, severity="info", message=f"Unsicher (Modell): {issue.message}"))
-        taken = [(issue.offset, issue.end) for issue in issues]
+        taken = [(issue.offset, issue.end) for issue in issues if about_words(issue)]
         added = [a for a in self.added if not any(a.offset < end and start < a.end for start, end in taken)]
         return [*kept, *added]
 

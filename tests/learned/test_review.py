@@ -40,3 +40,13 @@ def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
     assert noted[0].severity == "info"
     assert noted[0].message.startswith("Unsicher")
     assert verdict.apply([doubtful, sure, house], "keep") == [doubtful, sure, house, added]
+
+
+def test_a_finding_about_a_whole_sentence_leaves_its_words_to_the_model() -> None:
+    text = "Der Minister sprach mit sein Kollegen gestern."
+    long_sentence = _issue(text, 0, len(text), "HOUSE_SENTENCE_LENGTH", source="house")
+    added = _issue(text, 24, 28, "MODEL_AGREEMENT", source="model")
+    verdict = ModelVerdict({}, (added,))
+    assert verdict.apply([long_sentence]) == [long_sentence]
+    about_words = verdict.apply([long_sentence], about_words=lambda issue: issue.rule != "HOUSE_SENTENCE_LENGTH")
+    assert about_words == [long_sentence, added]
