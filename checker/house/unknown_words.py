@@ -537,15 +537,16 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
 
 
 def _known_compound(word: str) -> bool:
-    """Whether a suggestion the lexicon lacks is a compound of `_NEAR_LONG` letters or more
-    ending in a common noun ("Erstgespräche", "Rechtsbrecher", "Arbeitslebens"): a word the
-    speller knows, as ordinary as its head, and no name."""
+    """Whether a suggestion the lexicon lacks is a compound the speller knows: of `_LONG`
+    letters or more ("Diebstählen", "Vorlesungssaals"), or of `_NEAR_LONG` or more ending in a
+    common noun ("Erstgespräche", "Arbeitslebens"); as ordinary as the words it is made of, and
+    no name."""
     return (
         len(word) >= _NEAR_LONG
         and word.isalpha()
         and not _INNER_CAPITAL.search(word)
         and lookup(word)[0] == "UNK"
-        and _known_head(word)
+        and (len(word) >= _LONG or _known_head(word))
     )
 
 

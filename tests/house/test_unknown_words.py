@@ -196,6 +196,13 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
             {"compound of a known word", "unrelated suggestions"},
         ),
         (
+            "Es gibt Deibstählen und Einbrüche.",
+            "Deibstählen",
+            ("Diebstählen", "Leibstühlen"),
+            {"typo of a word", "letters swapped"},
+            {"unrelated suggestions"},
+        ),
+        (
             "Am Ende seines Arbeitlebens zog er um.",
             "Arbeitlebens",
             ("Arbeitslebens", "Arbeitgebers"),
