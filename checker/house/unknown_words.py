@@ -528,12 +528,20 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
             yield "typo of a long word"
         if any(swapped(word, fix) for fix in typo_of):
             yield "letters swapped"
-    elif any(len(fix) >= _NEAR_LONG and lookup(fix)[2] >= _COUNTRY for fix in slip_fixes):
-        yield "typo of a country"  # "Deutschlan" -> "Deutschland"
+    elif any(_is_country_like(fix) for fix in slip_fixes):
+        yield "typo of a country"  # "Deutschlan" -> "Deutschland", "Großbritanien" -> "Großbritannien"
     elif near:
         yield "near a long word"
     else:
         yield "unrelated suggestions"
+
+
+def _is_country_like(name: str) -> bool:
+    """Whether a name is as well known as a country: of `_NEAR_LONG` letters or more and of the
+    Zipf frequency `_COUNTRY`, or of `_LONG` letters or more and one step less frequent
+    ("Großbritannien", "Südamerika")."""
+    frequency = lookup(name)[2]
+    return (len(name) >= _NEAR_LONG and frequency >= _COUNTRY) or (len(name) >= _LONG and frequency >= _COUNTRY - 1)
 
 
 def _known_compound(word: str) -> bool:
@@ -630,8 +638,8 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     another, `PASSAGE_SMALL_WORDS` or more of them with small letters: a quotation in another
     language ("Thanks for the messages"), which the German speller cannot judge. A misspelt word
     after two names ("Srdjan Grahovac, feiwillig") is no passage, nor are German words misspelt
-    one after another ("ein größe Wohnug besche"): a word with an umlaut or ß is German and ends
-    a run."""
+    one after another ("ein größe Wohnug besche", "mit balkon oda ohnu balkon"): a word with an
+    umlaut or ß, or a common word in other capitals, is German and ends a run."""
     ordered = sorted((issue for issue in spelling if not _surely_german(issue)), key=lambda issue: issue.offset)
     runs: list[list[Issue]] = []
     for issue in ordered:
@@ -649,8 +657,12 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
 
 def _surely_german(issue: Issue) -> bool:
     """Whether an unknown word is German whatever the words around it: it has an umlaut or ß
-    ("größe"; English words the speller knows in other capitals, "messages", may be quoted)."""
-    return _GERMAN_LETTER.search(issue.text) is not None
+    ("größe"), or is a common German word in other capitals ("balkon"; an English word the
+    speller knows in other capitals, "messages", may be quoted)."""
+    return _GERMAN_LETTER.search(issue.text) is not None or any(
+        r != issue.text and r.casefold() == issue.text.casefold() and lookup(r)[2] >= _COMMON
+        for r in issue.replacements
+    )
 
 
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:

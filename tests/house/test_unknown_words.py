@@ -202,6 +202,21 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
             {"typo of a word", "letters swapped"},
             {"unrelated suggestions"},
         ),
+        # A well-known place one slip away: that place misspelt, whatever the compound says.
+        (
+            "Das Justizsystem in Großbritanien ist schwach.",
+            "Großbritanien",
+            ("Großbritannien",),
+            {"typo of a country"},
+            {"compound of a known word", "unrelated suggestions"},
+        ),
+        (
+            "Die Drogen kommen aus Sudamerika.",
+            "Sudamerika",
+            ("Südamerika", "Südamerikas"),
+            {"typo of a country"},
+            {"compound of a known word", "unrelated suggestions"},
+        ),
         (
             "Am Ende seines Arbeitlebens zog er um.",
             "Arbeitlebens",
@@ -439,3 +454,15 @@ def test_german_words_misspelt_one_after_another_are_no_passage_in_another_langu
         ("Wohnug", "Wohnung"),
         ("besche", "Wege"),
     ]
+
+
+def test_common_german_words_in_small_letters_are_no_passage_in_another_language() -> None:
+    text = "Ich will eine Wohnung mit balkon oda ohnu balkon."
+    issues = [
+        speller(text, "balkon", ("Balkon", "balgen")),
+        speller(text, "oda", ("da", "Ida")),
+        speller(text, "ohnu", ("ohne", "ihn")),
+        speller(text, "balkon", ("Balkon", "balgen"), nth=1),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [issue.text for issue in found] == ["balkon", "oda", "ohnu", "balkon"]
