@@ -18,16 +18,18 @@ nothing near it. Against it: the speller offering a known word one typing slip a
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
 one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
 only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a long word two slips
-away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country one slip away
-("Deutschlan"); a compound one slip from a known word ("Schwigermutter") is that word misspelt,
-no compound the speller lacks.
+away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country or a long,
+well-known place one slip away ("Deutschlan", "Großbritanien"); a compound one slip from a known
+word ("Schwigermutter") is that word misspelt, no compound the speller lacks, and so is a word one
+slip from a long compound the speller suggests ("Ertgespräche" -> "Erstgespräche").
 
 An acronym the speller knows in capitals, written as it is spoken ("Wifo" for "WIFO", "Cern"),
 gets no finding: Duden allows both spellings, and agencies write the second. A word written in
 other capitals than a known word ("Youtube") stays an error.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
-language ("Thanks for the messages") and get no finding.
+language ("Thanks for the messages") and get no finding; a word with an umlaut or ß, or a common
+German word in small letters ("größe", "balkon"), is no part of such a run.
 
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
