@@ -244,6 +244,7 @@ _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptsta
 _NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
 _COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
+_ENDING_LETTERS = 2  # letters of a word's inflection ending
 _COMMON_HEAD = 3
 QUIET_FROM = 2
 NOTE_FROM = 1
@@ -516,7 +517,7 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
     """What the speller's suggestions say: a known word near it makes it that word misspelt."""
     word = issue.text
     slip_fixes = _slip_fixes(issue)
-    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix) or _known_compound(fix)]
+    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix) or _known_compound(word, fix)]
     near = [] if typo_of else _near_fixes(issue)
     if _known_head(word) and not typo_of and not near:
         yield "compound of a known word"  # near a known word, it is that word misspelt
@@ -546,17 +547,22 @@ def _is_country_like(name: str) -> bool:
     return (len(name) >= _NEAR_LONG and frequency >= _COUNTRY) or (len(name) >= _LONG and frequency >= _COUNTRY - 1)
 
 
-def _known_compound(word: str) -> bool:
-    """Whether a suggestion the lexicon lacks is a compound the speller knows: of `_LONG`
-    letters or more ("Diebstählen", "Vorlesungssaals"), or of `_NEAR_LONG` or more ending in a
-    common noun ("Erstgespräche", "Arbeitslebens"); as ordinary as the words it is made of, and
-    no name."""
+def _known_compound(word: str, fix: str) -> bool:
+    """Whether a suggestion the lexicon lacks is a long compound the speller knows, one slip from
+    `word` before its last letters ("Erstgespräche", "Arbeitslebens", "Diebstählen"): as ordinary
+    as the words it is made of, and no name. A slip in the ending is an inflection the speller
+    may not know ("Europacupsiege" beside "Europacupsieger")."""
+    shared = 0
+    for a, b in zip(word, fix, strict=False):
+        if a != b:
+            break
+        shared += 1
     return (
-        len(word) >= _NEAR_LONG
-        and word.isalpha()
-        and not _INNER_CAPITAL.search(word)
-        and lookup(word)[0] == "UNK"
-        and (len(word) >= _LONG or _known_head(word))
+        len(fix) >= _LONG
+        and fix.isalpha()
+        and not _INNER_CAPITAL.search(fix)
+        and lookup(fix)[0] == "UNK"
+        and shared < min(len(word), len(fix)) - _ENDING_LETTERS
     )
 
 

@@ -202,6 +202,14 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
             {"typo of a word", "letters swapped"},
             {"unrelated suggestions"},
         ),
+        # A slip in the ending is an inflection the speller may not know, no typo.
+        (
+            "Die Mannschaft gewann die Europacupsiege.",
+            "Europacupsiege",
+            ("Europacup siege", "Europacupsieg", "Europacupsieger"),
+            set(),
+            {"typo of a word"},
+        ),
         # A well-known place one slip away: that place misspelt, whatever the compound says.
         (
             "Das Justizsystem in Großbritanien ist schwach.",
