@@ -20,8 +20,7 @@ one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word t
 only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a long word two slips
 away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country or a long,
 well-known place one slip away ("Deutschlan", "Großbritanien"); a compound one slip from a known
-word ("Schwigermutter") is that word misspelt, no compound the speller lacks, and so is a word one
-slip from a long compound the speller suggests ("Ertgespräche" -> "Erstgespräche").
+word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
 
 An acronym the speller knows in capitals, written as it is spoken ("Wifo" for "WIFO", "Cern"),
 gets no finding: Duden allows both spellings, and agencies write the second. A word written in
@@ -29,7 +28,7 @@ other capitals than a known word ("Youtube") stays an error.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
 language ("Thanks for the messages") and get no finding; a word with an umlaut or ß, or a common
-German word in small letters ("größe", "balkon"), is no part of such a run.
+German noun in small letters ("größe", "balkon"), is no part of such a run.
 
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
@@ -244,7 +243,6 @@ _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptsta
 _NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
 _COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
-_ENDING_LETTERS = 2  # letters of a word's inflection ending
 _COMMON_HEAD = 3
 QUIET_FROM = 2
 NOTE_FROM = 1
@@ -517,7 +515,7 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
     """What the speller's suggestions say: a known word near it makes it that word misspelt."""
     word = issue.text
     slip_fixes = _slip_fixes(issue)
-    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix) or _known_compound(word, fix)]
+    typo_of = [fix for fix in slip_fixes if is_ordinary_word(fix)]
     near = [] if typo_of else _near_fixes(issue)
     if _known_head(word) and not typo_of and not near:
         yield "compound of a known word"  # near a known word, it is that word misspelt
@@ -545,25 +543,6 @@ def _is_country_like(name: str) -> bool:
     ("Großbritannien", "Südamerika")."""
     frequency = lookup(name)[2]
     return (len(name) >= _NEAR_LONG and frequency >= _COUNTRY) or (len(name) >= _LONG and frequency >= _COUNTRY - 1)
-
-
-def _known_compound(word: str, fix: str) -> bool:
-    """Whether a suggestion the lexicon lacks is a long compound the speller knows, one slip from
-    `word` before its last letters ("Erstgespräche", "Arbeitslebens", "Diebstählen"): as ordinary
-    as the words it is made of, and no name. A slip in the ending is an inflection the speller
-    may not know ("Europacupsiege" beside "Europacupsieger")."""
-    shared = 0
-    for a, b in zip(word, fix, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return (
-        len(fix) >= _LONG
-        and fix.isalpha()
-        and not _INNER_CAPITAL.search(fix)
-        and lookup(fix)[0] == "UNK"
-        and shared < min(len(word), len(fix)) - _ENDING_LETTERS
-    )
 
 
 def _known_head(word: str) -> bool:
@@ -665,10 +644,10 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
 
 def _surely_german(issue: Issue) -> bool:
     """Whether an unknown word is German whatever the words around it: it has an umlaut or ß
-    ("größe"), or is a common German word in other capitals ("balkon"; an English word the
-    speller knows in other capitals, "messages", may be quoted)."""
+    ("größe"), or is a common German noun in small letters ("balkon"; an English word the speller
+    knows in other capitals, "messages", "best", may be quoted)."""
     return _GERMAN_LETTER.search(issue.text) is not None or any(
-        r != issue.text and r.casefold() == issue.text.casefold() and lookup(r)[2] >= _COMMON
+        r != issue.text and r.casefold() == issue.text.casefold() and lookup(r)[0] == "NN" and lookup(r)[2] >= _COMMON
         for r in issue.replacements
     )
 
