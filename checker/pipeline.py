@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from checker.errors import InputError, InvalidRequest
 from checker.formats import Document, parse_document
-from checker.house import ModelSettings, Profile, run_house_rules
+from checker.house import ModelSettings, Profile, run_house_rules, scope_of
 from checker.house.article import Article
 from checker.house.rules.sentence_length import long_sentences
 from checker.house.speller import apply_names, confirm_name_variants, is_spelling_rule, is_unknown_word
@@ -150,7 +150,7 @@ def _report(
     if profile is not None:
         found = _with_house_issues(found, document, profile)
     if verdict is not None:
-        found = verdict.apply(found, model.low_confidence)
+        found = verdict.apply(found, model.low_confidence, about_words=lambda issue: scope_of(issue) == "span")
     source = document.source
     issues = _to_source(found, document, source) if source != plain else found
     issues.sort(key=lambda issue: (issue.offset, issue.length, issue.rule))

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from checker.house import RULES_BY_ID, ModelSettings, Profile
+from checker.house import ModelSettings, Profile, scope_of
 from checker.languagetool import Engine
 from checker.learned.features import changed_span, covered_tokens
 from checker.learned.model import Sensitivity, Settings, load_model
@@ -104,8 +104,7 @@ class ModelResults:
 
 def _counted(issue: Issue) -> bool:
     """Findings about a span of words (not a whole sentence or text, such as sentence length)."""
-    rule = RULES_BY_ID.get(issue.rule) if issue.source == "house" else None
-    return rule is None or rule.scope == "span"
+    return scope_of(issue) == "span"
 
 
 def _marks(sentence: Sentence, issues: Iterable[Issue], mapping: str) -> set[int]:

@@ -7,7 +7,7 @@ check a text against it, producing the same `Issue` records as LanguageTool.
 from __future__ import annotations
 
 from checker.house.profile import Avoidance, ModelSettings, Profile, WireSettings, load_profile
-from checker.house.rules import RULES, RULES_BY_ID
+from checker.house.rules import RULES, RULES_BY_ID, scope_of
 from checker.house.run_rules import run_house_rules
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "WireSettings",
     "load_profile",
     "run_house_rules",
+    "scope_of",
 ]

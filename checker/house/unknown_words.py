@@ -18,16 +18,17 @@ nothing near it. Against it: the speller offering a known word one typing slip a
 -> "Flughafen"), more so a common or a long one ("Procinzhauptstadt" -> "Provinzhauptstadt") or
 one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word the unknown one
 only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a long word two slips
-away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country one slip away
-("Deutschlan"); a compound one slip from a known word ("Schwigermutter") is that word misspelt,
-no compound the speller lacks.
+away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country or a long,
+well-known place one slip away ("Deutschlan", "Großbritanien"); a compound one slip from a known
+word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
 
 An acronym the speller knows in capitals, written as it is spoken ("Wifo" for "WIFO", "Cern"),
 gets no finding: Duden allows both spellings, and agencies write the second. A word written in
 other capitals than a known word ("Youtube") stays an error.
 
 Words in a run of unknown words, two or more of them with small letters, are a passage in another
-language ("Thanks for the messages") and get no finding.
+language ("Thanks for the messages") and get no finding; a word with an umlaut or ß, or a common
+German noun in small letters ("größe", "balkon"), is no part of such a run.
 
 The weighted evidence (`WEIGHTS`) of all occurrences of a word in the article decides once for
 the word: from `QUIET_FROM` on it is a name and gets no finding; from `NOTE_FROM` on a note
@@ -249,6 +250,7 @@ PASSAGE_WORDS = 3
 PASSAGE_SMALL_WORDS = 2
 _OFTEN = 4
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
+_GERMAN_LETTER = re.compile(r"[äöüßÄÖÜ]")
 # The items next to a word in a list ("Gebauer – Streker, Reifeltshammer", "Strobl/Denner",
 # "Nagy (6.), Vas (11.)"): a capitalised word, perhaps with a note in brackets after it, and a
 # comma, a slash or a dash between spaces between the items; the item after may have an initial
@@ -527,12 +529,20 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
             yield "typo of a long word"
         if any(swapped(word, fix) for fix in typo_of):
             yield "letters swapped"
-    elif any(len(fix) >= _NEAR_LONG and lookup(fix)[2] >= _COUNTRY for fix in slip_fixes):
-        yield "typo of a country"  # "Deutschlan" -> "Deutschland"
+    elif any(_is_country_like(fix) for fix in slip_fixes):
+        yield "typo of a country"  # "Deutschlan" -> "Deutschland", "Großbritanien" -> "Großbritannien"
     elif near:
         yield "near a long word"
     else:
         yield "unrelated suggestions"
+
+
+def _is_country_like(name: str) -> bool:
+    """Whether a name is as well known as a country: of `_NEAR_LONG` letters or more and of the
+    Zipf frequency `_COUNTRY`, or of `_LONG` letters or more and one step less frequent
+    ("Großbritannien", "Südamerika")."""
+    frequency = lookup(name)[2]
+    return (len(name) >= _NEAR_LONG and frequency >= _COUNTRY) or (len(name) >= _LONG and frequency >= _COUNTRY - 1)
 
 
 def _known_head(word: str) -> bool:
@@ -614,8 +624,10 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
     """Offsets of the unknown words that stand in a run of `PASSAGE_WORDS` or more, one after
     another, `PASSAGE_SMALL_WORDS` or more of them with small letters: a quotation in another
     language ("Thanks for the messages"), which the German speller cannot judge. A misspelt word
-    after two names ("Srdjan Grahovac, feiwillig") is no passage."""
-    ordered = sorted(spelling, key=lambda issue: issue.offset)
+    after two names ("Srdjan Grahovac, feiwillig") is no passage, nor are German words misspelt
+    one after another ("ein größe Wohnug besche", "mit balkon oda ohnu balkon"): a word with an
+    umlaut or ß, or a common word in other capitals, is German and ends a run."""
+    ordered = sorted((issue for issue in spelling if not _surely_german(issue)), key=lambda issue: issue.offset)
     runs: list[list[Issue]] = []
     for issue in ordered:
         if runs and _PASSAGE_GAP.fullmatch(text[runs[-1][-1].end : issue.offset]):
@@ -628,6 +640,16 @@ def foreign_passage(spelling: list[Issue], text: str) -> set[int]:
         if len(run) >= PASSAGE_WORDS and sum(issue.text[:1].islower() for issue in run) >= PASSAGE_SMALL_WORDS
         for issue in run
     }
+
+
+def _surely_german(issue: Issue) -> bool:
+    """Whether an unknown word is German whatever the words around it: it has an umlaut or ß
+    ("größe"), or is a common German noun in small letters ("balkon"; an English word the speller
+    knows in other capitals, "messages", "best", may be quoted)."""
+    return _GERMAN_LETTER.search(issue.text) is not None or any(
+        r != issue.text and r.casefold() == issue.text.casefold() and lookup(r)[0] == "NN" and lookup(r)[2] >= _COMMON
+        for r in issue.replacements
+    )
 
 
 def _note(issue: Issue, rule: str, description: str, message: str, name: bool) -> Issue:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.house import RULES_BY_ID
 from checker.languagetool import custom_rule_ids
 from checker.records import Issue
 
@@ -37,12 +36,6 @@ def is_ours(issue: Issue) -> bool:
     """Whether the newsroom's own rules found it: the house rules in Python, or ours inside
     LanguageTool (checker/languagetool/rule_files)."""
     return issue.source == "house" or issue.rule.partition("[")[0] in custom_rule_ids()
-
-
-def scope_of(issue: Issue) -> str:
-    """What a finding is about: "span" (its words), "sentence" or "text" (see house.rules.base)."""
-    rule = RULES_BY_ID.get(issue.rule) if issue.source == "house" else None
-    return rule.scope if rule is not None else "span"
 
 
 def kind_of(issue: Issue) -> Kind:

@@ -24,12 +24,13 @@ from checker.filters.fixes import (
     FixPlan,
 )
 from checker.formats import FORMATS_BY_NAME
+from checker.house import scope_of
 from checker.house.unknown_words import UNKNOWN_NAME
 from checker.records import Issue, Report, TextStats
 from checker.web.annotate import Node, annotate
 from checker.web.article import ArticleView, article_of
 from checker.web.check_request import german_number
-from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, is_ours, kind_of, scope_of
+from checker.web.kinds import KINDS, KINDS_BY_ID, Kind, is_ours, kind_of
 
 # Findings longer than this (in code points) get no background tint on the page.
 WIDE_FINDING = 60

@@ -186,6 +186,30 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
             {"typo of a word"},
             {"compound of a known word"},
         ),
+        # A compound the speller suggests one slip away is no evidence of a typo: it may be made
+        # up of parts, and an ending may be an inflection the speller does not know.
+        (
+            "Die Mannschaft gewann die Europacupsiege.",
+            "Europacupsiege",
+            ("Europacup siege", "Europacupsieg", "Europacupsieger"),
+            set(),
+            {"typo of a word"},
+        ),
+        # A well-known place one slip away: that place misspelt, whatever the compound says.
+        (
+            "Das Justizsystem in Großbritanien ist schwach.",
+            "Großbritanien",
+            ("Großbritannien",),
+            {"typo of a country"},
+            {"compound of a known word", "unrelated suggestions"},
+        ),
+        (
+            "Die Drogen kommen aus Sudamerika.",
+            "Sudamerika",
+            ("Südamerika", "Südamerikas"),
+            {"typo of a country"},
+            {"compound of a known word", "unrelated suggestions"},
+        ),
         # The genitive of a name the article uses stays the name's.
         (
             "Trainer Weigl lobte. Die Elf Weigls gewann.",
@@ -398,5 +422,44 @@ def test_a_foreign_slogan_with_words_one_slip_from_german_ones_is_still_a_passag
         speller(text, "putes", ("gutes", "buntes")),
         speller(text, "ni", ("die", "in")),
         speller(text, "soumises", ("zuwies", "humides")),
+    ]
+    assert apply_names(issues, DEFAULT, text) == []
+
+
+def test_german_words_misspelt_one_after_another_are_no_passage_in_another_language() -> None:
+    # "größe" has an umlaut: German, so the run of unknown words is broken.
+    text = "Kannst du mir eine größe Wohnug besche?"
+    issues = [
+        speller(text, "größe", ("Größe", "krasse")),
+        speller(text, "Wohnug", ("Wohnung", "Löhnung")),
+        speller(text, "besche", ("Wege", "gegen")),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [(issue.text, issue.replacements[0]) for issue in found] == [
+        ("größe", "Größe"),
+        ("Wohnug", "Wohnung"),
+        ("besche", "Wege"),
+    ]
+
+
+def test_common_german_words_in_small_letters_are_no_passage_in_another_language() -> None:
+    text = "Ich will eine Wohnung mit balkon oda ohnu balkon."
+    issues = [
+        speller(text, "balkon", ("Balkon", "balgen")),
+        speller(text, "oda", ("da", "Ida")),
+        speller(text, "ohnu", ("ohne", "ihn")),
+        speller(text, "balkon", ("Balkon", "balgen"), nth=1),
+    ]
+    found = apply_names(issues, DEFAULT, text)
+    assert [issue.text for issue in found] == ["balkon", "oda", "ohnu", "balkon"]
+
+
+def test_an_english_word_in_small_letters_stays_part_of_a_passage() -> None:
+    # "Best" is no common German noun: "best of seven" is English.
+    text = "Die Partien der best of seven-Serie folgen."
+    issues = [
+        speller(text, "best", ("beste", "bester", "Best")),
+        speller(text, "of", ("oft", "von")),
+        speller(text, "seven-Serie", ("Beben-Serie", "Besen-Serie")),
     ]
     assert apply_names(issues, DEFAULT, text) == []

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from checker.learned import ModelVerdict
+from checker.learned.labels import CORRECT
+from checker.learned.model import Settings
+from checker.learned.review import SentenceReading, decide
+from checker.learned.tokens import tokenize
 from checker.records import Category, Issue
 from checker.text.offsets import LineIndex
 
@@ -40,3 +46,35 @@ def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
     assert noted[0].severity == "info"
     assert noted[0].message.startswith("Unsicher")
     assert verdict.apply([doubtful, sure, house], "keep") == [doubtful, sure, house, added]
+
+
+def test_a_finding_about_a_whole_sentence_leaves_its_words_to_the_model() -> None:
+    text = "Der Minister sprach mit sein Kollegen gestern."
+    long_sentence = _issue(text, 0, len(text), "HOUSE_SENTENCE_LENGTH", source="house")
+    added = _issue(text, 24, 28, "MODEL_AGREEMENT", source="model")
+    verdict = ModelVerdict({}, (added,))
+    assert verdict.apply([long_sentence]) == [long_sentence]
+    about_words = verdict.apply([long_sentence], about_words=lambda issue: issue.rule != "HOUSE_SENTENCE_LENGTH")
+    assert about_words == [long_sentence, added]
+
+
+def _reading(text: str, finding: Issue, wrong: dict[int, float]) -> SentenceReading:
+    """A reading of `text` with `finding` in it, where token i is an error with probability wrong[i]."""
+    tokens = tuple(tokenize(text))
+    probabilities = tuple(
+        {CORRECT: 1.0 - wrong.get(i, 0.0), "AGREEMENT": wrong.get(i, 0.0)} for i in range(len(tokens))
+    )
+    return SentenceReading(tokens, probabilities, ((finding, (0, 1, 2), (0,)),))
+
+
+def test_the_fix_changing_the_word_the_model_finds_wrong_comes_first() -> None:
+    text = "die beiden Ländern kamen."
+    finding = dataclasses.replace(
+        _issue(text, 0, 18, "DE_AGREEMENT"), replacements=("den beiden Ländern", "die beiden Länder")
+    )
+    settings = Settings(("O", "AGREEMENT"), 0.0, {})
+    sure_of_noun = decide(text, [_reading(text, finding, {2: 0.9, 0: 0.1})], settings)
+    assert sure_of_noun.apply([finding])[0].replacements == ("die beiden Länder", "den beiden Ländern")
+    # Not sure enough of the noun over the determiner: LanguageTool's order stays.
+    unsure = decide(text, [_reading(text, finding, {2: 0.5, 0: 0.4})], settings)
+    assert unsure.apply([finding])[0].replacements == finding.replacements

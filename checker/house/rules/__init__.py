@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.house.rules.base import Finding, Rule
+from checker.house.rules.base import Finding, Rule, Scope
 from checker.house.rules.dateline import DATELINE, DATELINE_MISSING
 from checker.house.rules.doubled_words import DOUBLED_WORD
 from checker.house.rules.numbers import NUMBER_GROUPING, NUMBER_WORDS_RULE
@@ -12,6 +12,7 @@ from checker.house.rules.sentence_length import SENTENCE_LENGTH
 from checker.house.rules.stray_code import STRAY_CODE
 from checker.house.rules.typography import DASH, NARROW_SPACE, PERCENT
 from checker.house.rules.wording import AVOID, SPELLING
+from checker.records import Issue
 
 RULES: tuple[Rule, ...] = (
     DATELINE,
@@ -34,4 +35,11 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 
-__all__ = ["RULES", "RULES_BY_ID", "Finding", "Rule"]
+
+def scope_of(issue: Issue) -> Scope:
+    """What a finding is about: "span" (its words), "sentence" or "text" (see house.rules.base)."""
+    rule = RULES_BY_ID.get(issue.rule) if issue.source == "house" else None
+    return rule.scope if rule is not None else "span"
+
+
+__all__ = ["RULES", "RULES_BY_ID", "Finding", "Rule", "scope_of"]
