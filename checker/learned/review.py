@@ -125,6 +125,8 @@ def decide(plain: str, readings: Sequence[SentenceReading], settings: Settings) 
 # the first changes, to put that fix first (chosen on the tuning part of fm-train.tsv: 0.2 to
 # 0.3 score alike there, higher puts fewer right fixes first).
 PREFER_FROM = 0.3
+# How many of a finding's fixes are weighed.
+MAX_FIXES_WEIGHED = 5
 
 
 def _preferred_fix(issue: Issue, reading: SentenceReading) -> str | None:
@@ -144,9 +146,6 @@ def _preferred_fix(issue: Issue, reading: SentenceReading) -> str | None:
     first = sureness(fixes[0])
     best = max(fixes[1:], key=sureness)
     return best if sureness(best) >= first + PREFER_FROM else None
-
-
-MAX_FIXES_WEIGHED = 5
 
 
 def review(
