@@ -31,7 +31,7 @@ from bench import published as published_copy
 from bench.published import ALARM_SEVERITIES, rule_id
 from checker.engine import open_engine
 from checker.filters.fixes import REASONS, plan
-from checker.house import Profile, load_profile
+from checker.house import Profile, load_profile, scope_of
 from checker.languagetool import Engine
 from checker.options import CheckOptions
 from checker.pipeline import check
@@ -179,6 +179,10 @@ def planted_errors(path: Path, text: str) -> list[PlantedError]:
 
 
 def overlaps(issue: Issue, error: PlantedError) -> bool:
+    """Whether a finding about words covers part of the error: one about a whole sentence or
+    text (its length, a missing dateline) finds no error inside it."""
+    if scope_of(issue) != "span":
+        return False
     return issue.offset < error.end and error.start < issue.offset + max(issue.length, 1)
 
 
@@ -426,7 +430,8 @@ def planted_section(results: Results, sides: Sequence[Side]) -> str:
     return "\n\n".join(
         [
             "## Planted errors: recall",
-            "An error counts as found when a finding's span overlaps the planted fragment.",
+            "An error counts as found when a finding about words overlaps the planted fragment (one about a"
+            " whole sentence or text, such as its length, finds none).",
             table(["set", "errors"] + [f"{side.name} found" for side in sides], overview),
             "### By kind",
             table(kind_headers, by_kind),
@@ -468,8 +473,9 @@ def translation_section(results: Results, sides: Sequence[Side]) -> str:
         "Agency-style articles with the case, agreement and word errors translation leaves"
         " (tests/quality/translation/, each set with its README), written by two writers independently of"
         " each other and of the rules. Our LanguageTool rules were shaped on the development set; the"
-        " held-out set is scored only. An error is *found* when a finding of any severity overlaps it, and"
-        " has the *right fix* when the first suggestion of such a finding gives the corrected text.",
+        " held-out set is scored only. An error is *found* when a finding about words, of any severity,"
+        " overlaps it (one about a whole sentence or text finds none), and has the *right fix* when the first"
+        " suggestion of such a finding gives the corrected text.",
     ]
     for split, label in (("heldout", "held-out (the figures to quote)"), ("dev", "dev (the rules were shaped on it)")):
         tally = results.translation[split]

@@ -4,10 +4,11 @@ many with the right fix as its first suggestion, by kind; LanguageTool alone aga
     python bench/translation.py [--split dev|heldout] [--languagetool-url URL] [--misses]
 
 A quick look at one split while working on rules; `make alarms` reports both splits in
-docs/quality.md. An error counts as found when a finding (of any severity) overlaps its
-fragment, and as fixed when the first suggestion of such a finding, applied to the article, gives
-the article with the fragment corrected. The held-out set is scored only: its misses are never
-listed (`--misses` is refused for it), so that nothing is shaped on it.
+docs/quality.md. An error counts as found when a finding about words (of any severity; not one
+about a whole sentence or text) overlaps its fragment, and as fixed when the first suggestion of
+such a finding, applied to the article, gives the article with the fragment corrected. The
+held-out set is scored only: its misses are never listed (`--misses` is refused for it), so that
+nothing is shaped on it.
 """
 
 from __future__ import annotations
