@@ -7,7 +7,7 @@ from collections import Counter
 
 from bench.alarms import PlantedError, overlaps, published_section
 from bench.published import PublishedResults
-from checker.records import Category, Issue
+from tests.filters.findings import issue
 
 
 def test_the_report_gives_the_long_sentences_and_the_spaces_the_statistics_count() -> None:
@@ -21,20 +21,10 @@ def test_the_report_gives_the_long_sentences_and_the_spaces_the_statistics_count
 
 
 def test_a_finding_about_a_whole_sentence_finds_no_error_inside_it() -> None:
-    error = PlantedError("a.txt", "Ländern", "Länder", "case", 10, 17)
-    words = Issue(
-        offset=8,
-        length=12,
-        line=1,
-        column=9,
-        text="x",
-        rule="DE_AGREEMENT",
-        rule_description="",
-        category=Category("GRAMMAR", "Grammatik"),
-        type="grammar",
-        severity="warning",
-        message="",
-    )
-    sentence = dataclasses.replace(words, offset=0, length=80, rule="HOUSE_SENTENCE_LENGTH", source="house")
-    elsewhere = dataclasses.replace(words, offset=30, length=5)
-    assert [overlaps(issue, error) for issue in (words, sentence, elsewhere)] == [True, False, False]
+    text = "Die Gespräche der beiden Ländern begannen am Montag in Genf."
+    start = text.index("Ländern")
+    error = PlantedError("a.txt", "Ländern", "Länder", "case", start, start + len("Ländern"))
+    words = issue(text, "beiden Ländern", "DE_AGREEMENT")
+    sentence = dataclasses.replace(issue(text, text, "HOUSE_SENTENCE_LENGTH"), source="house")
+    elsewhere = issue(text, "Genf")
+    assert [overlaps(finding, error) for finding in (words, sentence, elsewhere)] == [True, False, False]
