@@ -20,7 +20,9 @@ one two swapped letters away ("Rcihtung" -> "Richtung"), also an ordinary word t
 only adds an ending to ("Kulture" -> "Kultur"), which is no inflected name; a long word two slips
 away ("Gesselschaft" -> "Gesellschaft", "Krankenheit" -> "Krankheit") or a country or a long,
 well-known place one slip away ("Deutschlan", "Großbritanien"); a compound one slip from a known
-word ("Schwigermutter") is that word misspelt, no compound the speller lacks.
+word ("Schwigermutter") is that word misspelt, no compound the speller lacks, and so is a word
+one slip from a compound the speller suggests and the lexicon explains, with one of its own
+parts no word ("Impfkampange" -> "Impf|kampagne", "Sicherheitsbreich" -> "Sicherheits|bereich").
 
 An acronym the speller knows in capitals, written as it is spoken ("Wifo" for "WIFO", "Cern"),
 gets no finding: Duden allows both spellings, and agencies write the second. A word written in
@@ -236,6 +238,7 @@ WEIGHTS: dict[str, int] = {
     "typo of a long word": -3,
     "letters swapped": -2,
     "typo of a country": -3,
+    "typo of a compound": -2,
     "near a long word": -3,
 }
 _COMMON = 4  # the Zipf frequency of a common word (the lexicon's scale: 0 to 7)
@@ -243,6 +246,7 @@ _LONG = 10  # letters of a word one slip from which no name is ("Procinzhauptsta
 _NEAR_LONG = 8  # letters of a word two slips from which no name is ("Gesselschaft")
 _COUNTRY = 5  # the Zipf frequency of a name one slip from which no other name is ("Deutschlan")
 _HEAD_LETTERS = 4
+_COMPOUND_LETTERS = 9  # letters of a compound whose misspelt part makes it a typo
 _COMMON_HEAD = 3
 QUIET_FROM = 2
 NOTE_FROM = 1
@@ -251,6 +255,7 @@ PASSAGE_SMALL_WORDS = 2
 _OFTEN = 4
 _PASSAGE_GAP = re.compile(r"[ ,;:]{1,3}")
 _GERMAN_LETTER = re.compile(r"[äöüßÄÖÜ]")
+_NON_GERMAN_LETTER = re.compile(r"[^\x00-\x7fäöüßÄÖÜ]")
 # The items next to a word in a list ("Gebauer – Streker, Reifeltshammer", "Strobl/Denner",
 # "Nagy (6.), Vas (11.)"): a capitalised word, perhaps with a note in brackets after it, and a
 # comma, a slash or a dash between spaces between the items; the item after may have an initial
@@ -531,10 +536,60 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
             yield "letters swapped"
     elif any(_is_country_like(fix) for fix in slip_fixes):
         yield "typo of a country"  # "Deutschlan" -> "Deutschland", "Großbritanien" -> "Großbritannien"
+    elif any(_misspelt_part(word, fix) for fix in slip_fixes[:1] if fix == issue.replacements[0]):
+        yield "typo of a compound"  # "Sicherheitsbreich" -> "Sicherheitsbereich"
     elif near:
         yield "near a long word"
     else:
         yield "unrelated suggestions"
+
+
+def _misspelt_part(word: str, compound: str) -> bool:
+    """Whether `compound`, the speller's first suggestion, one slip from `word` inside it and
+    unknown to the lexicon, is made of an ordinary
+    word (with its linking s) and a common word, and `word` is the same compound with one of the
+    two parts misspelt into no word of the lexicon ("Impfkampange" -> "Impf|kampagne",
+    "Maschienenteilen" -> "Maschinen|teilen"). A word whose own parts are known is a compound the
+    speller lacks, however near a suggestion: "Musizierstunde" (-> "Musikzierstunde"), Austrian
+    "Klagsschrift" (-> "Klageschrift")."""
+    if len(word) < _COMPOUND_LETTERS or not word[:1].isupper() or "-" in word or _NON_GERMAN_LETTER.search(word):
+        return False
+    same_start = _same_letters(word, compound)
+    same_end = _same_letters(word[::-1], compound[::-1])
+    if same_start < 1 or same_end < 1:
+        return False  # a name made of a word and an ending or a letter before it: "Hinterseer", "Riedewald"
+    for split in range(3, len(compound) - _HEAD_LETTERS + 1):
+        if len(word) != len(compound) and split in (same_start, len(compound) - same_end):
+            continue  # a linking letter more or less: "Überblicksansicht", "Spieleklassiker"
+        left, head = compound[:split], compound[split:]
+        if not (_is_head(head) and _is_part(left)):
+            continue
+        if word.endswith(head) and not _is_part(word[: len(word) - len(head)]):
+            return True
+        if word.startswith(left) and not _is_part(word[len(left) :].capitalize()):
+            return True
+    return False
+
+
+def _same_letters(word: str, other: str) -> int:
+    """How many letters the two words have in common from their start."""
+    return next((i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other)))
+
+
+def _is_head(word: str) -> bool:
+    """Whether `word`, capitalised, is a common word of the lexicon, as the last part of a
+    compound is (the lexicon may read a plural as a verb form: "Teilen")."""
+    tag, _ending, frequency = lookup(word.capitalize())
+    return tag not in _NAME_TAGS and frequency >= _COMMON_HEAD
+
+
+def _is_part(word: str) -> bool:
+    """Whether `word` is the first part of a compound the lexicon explains: an ordinary word,
+    one before a linking s or e ("Sicherheits", "Klags": "Klage"), or a verb's stem ("Impf")."""
+    candidates = [word, word + "en"]
+    if word.endswith(("s", "e")):
+        candidates += [word[:-1], word[:-1] + "e"]
+    return any(len(c) >= 3 and (is_ordinary_word(c) or is_ordinary_word(c.capitalize())) for c in candidates)
 
 
 def _is_country_like(name: str) -> bool:

@@ -60,6 +60,7 @@ QUIET = "no finding"
         # "von" and "der" are no name particles here: a typo stays a typo.
         ("Die Ergebnisse von Soonntag liegen vor.", "Soonntag", ("Sonntag",), "GERMAN_SPELLER_RULE"),
         ("Er landete auf dem Flughaen der Stadt.", "Flughaen", ("Flughafen",), "GERMAN_SPELLER_RULE"),
+        ("Die Hilfsliefferungen kamen an.", "Hilfsliefferungen", ("Hilfslieferungen",), "GERMAN_SPELLER_RULE"),
         # The last word of the sentence before is no first name before it.
         ("Sie tagten in Brüssel. Demnavh bleibt alles.", "Demnavh", ("Demnach",), "GERMAN_SPELLER_RULE"),
         # Split into known parts, but one slip from a known word: a typo, not a compound.
@@ -209,6 +210,45 @@ def test_name_evidence(text: str, word: str, signals: set[str]) -> None:
             ("Südamerika", "Südamerikas"),
             {"typo of a country"},
             {"compound of a known word", "unrelated suggestions"},
+        ),
+        # A compound the lexicon lacks, one slip away, of an ordinary word and a common word
+        # where the word has one part misspelt: that compound misspelt.
+        (
+            "Die Impfkampange gegen Grippe beginnt.",
+            "Impfkampange",
+            ("Impfkampagne", "Impfkampagnen", "Impfkompanie"),
+            {"typo of a compound"},
+            {"unrelated suggestions"},
+        ),
+        (
+            "Die Lieferung von Maschienenteilen stieg.",
+            "Maschienenteilen",
+            ("Maschinenteilen", "Maschinenteile"),
+            {"typo of a compound"},
+            {"unrelated suggestions"},
+        ),
+        (
+            "Im Sicherheitsbreich gab es Fortschritte.",
+            "Sicherheitsbreich",
+            ("Sicherheitsbereich", "Sicherheitsreich"),
+            {"typo of a compound"},
+            set(),
+        ),
+        # Its own parts known (a verb's stem, an Austrian linking s): a compound the speller
+        # lacks, however near a suggestion.
+        (
+            "Am Abend gab es eine Musizierstunde.",
+            "Musizierstunde",
+            ("Musikzierstunde", "Junizierstunde"),
+            set(),
+            {"typo of a compound", "typo of a word"},
+        ),
+        (
+            "Die Klagsschrift liegt vor.",
+            "Klagsschrift",
+            ("Klageschrift", "Klarschrift"),
+            set(),
+            {"typo of a compound", "typo of a word"},
         ),
         # The genitive of a name the article uses stays the name's.
         (
