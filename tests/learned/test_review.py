@@ -14,7 +14,7 @@ from checker.text.offsets import LineIndex
 
 
 def _issue(
-    text: str, start: int, end: int, rule: str, source: str = "languagetool", category: str = "GRAMMAR"
+    text: str, start: int, end: int, rule: str, *, source: str = "languagetool", category: str = "GRAMMAR"
 ) -> Issue:
     line, column = LineIndex(text).position(start)
     return Issue(
