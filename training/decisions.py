@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.learned.decide import confidence, error_probability, reported_label
+from checker.learned.decide import confidence, error_probability, may_drop, reported_label
 from checker.learned.features import covered_tokens
 from checker.learned.labels import MODEL_KINDS
 from checker.learned.model import Model, Settings
@@ -23,11 +23,12 @@ OFF = 2.0  # a threshold no probability reaches
 @dataclass(frozen=True)
 class Judged:
     """One sentence as the model sees it: the probabilities per token, and per LanguageTool
-    finding the tokens it covers and the tokens its first suggestion changes."""
+    finding the tokens it covers, the tokens its first suggestion changes and whether the model
+    may drop it (checker.learned.decide.may_drop)."""
 
     sentence: Sentence
     probabilities: list[dict[str, float]]
-    findings: list[tuple[list[int], list[int]]]
+    findings: list[tuple[list[int], list[int], bool]]
 
 
 def judge(model: Model, sentences: Sequence[Sentence], answers: Sequence[Sequence[Answer]]) -> list[Judged]:
@@ -35,7 +36,11 @@ def judge(model: Model, sentences: Sequence[Sentence], answers: Sequence[Sequenc
     for sentence, found in zip(sentences, answers, strict=True):
         spans = sentence.spans
         findings = [
-            (covered_tokens(spans, f.start, f.end), covered_tokens(spans, f.changed_start, f.changed_end))
+            (
+                covered_tokens(spans, f.start, f.end),
+                covered_tokens(spans, f.changed_start, f.changed_end),
+                may_drop(f.category),
+            )
             for f in findings_of(sentence, found)
         ]
         judged.append(Judged(sentence, model.probabilities(items(sentence, found)), findings))
@@ -43,7 +48,7 @@ def judge(model: Model, sentences: Sequence[Sentence], answers: Sequence[Sequenc
 
 
 def languagetool_marks(judged: Judged, *, changed_only: bool) -> set[int]:
-    return {index for covered, changed in judged.findings for index in (changed if changed_only else covered)}
+    return {index for covered, changed, _ in judged.findings for index in (changed if changed_only else covered)}
 
 
 def alone_marks(judged: Judged, threshold: float) -> set[int]:
@@ -55,9 +60,9 @@ def combined_marks(judged: Judged, settings: Settings) -> set[int]:
     enough of (their changed tokens), and the model's own where LanguageTool is silent."""
     marks: set[int] = set()
     silent = set(range(len(judged.probabilities)))
-    for covered, changed in judged.findings:
+    for covered, changed, droppable in judged.findings:
         silent -= set(covered)
-        if confidence(judged.probabilities, changed) >= settings.keep_from:
+        if not droppable or confidence(judged.probabilities, changed) >= settings.keep_from:
             marks.update(changed)
     for index in silent:
         if reported_label(judged.probabilities[index], settings.report_from) is not None:

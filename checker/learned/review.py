@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.languagetool import custom_rule_ids
-from checker.learned.decide import Probabilities, confidence, reported_label
+from checker.learned.decide import Probabilities, confidence, may_drop, reported_label
 from checker.learned.features import LanguageToolFinding, changed_span, covered_tokens, finding, sentence_features
 from checker.learned.labels import CATEGORY, KINDS_BY_LABEL
 from checker.learned.model import Model, Settings, load_model
@@ -42,11 +42,12 @@ class ModelVerdict:
         about_words: Callable[[Issue], bool] = lambda issue: True,
     ) -> list[Issue]:
         """`issues` with the low-confidence LanguageTool findings dropped, turned into notes or
-        kept, and the model's own findings where nothing else was found: where no finding
-        `about_words` (not one about a whole sentence or text, such as its length) stands."""
+        kept (never the speller's: `may_drop`), and the model's own findings where nothing else
+        was found: where no finding `about_words` (not one about a whole sentence or text, such
+        as its length) stands."""
         kept: list[Issue] = []
         for issue in (self._fixes_ordered(issue) for issue in issues):
-            sure = self.confidence.get(_key(issue), 1.0) >= self.keep_from
+            sure = self.confidence.get(_key(issue), 1.0) >= self.keep_from or not may_drop(issue.category.id)
             if issue.source != "languagetool" or sure or low_confidence == "keep":
                 kept.append(issue)
             elif low_confidence == "note":

@@ -69,6 +69,18 @@ def test_model_findings_are_exact_on_the_example_article(engine: LanguageToolCli
     assert_exact(Report(seed_text, "de-DE", verdict.added))
 
 
+def test_only_the_spellers_findings_outlast_any_doubt(engine: LanguageToolClient) -> None:
+    """With a threshold no confidence reaches, LanguageTool's grammar findings are dropped and
+    its speller's stay (the category LanguageTool gives them is the one `may_drop` spares)."""
+    text = "Er sprach mit den Kollege in Berlni über die Krise."
+    model = load_model()
+    issues = check(text, CheckOptions(model=False), engine=engine, profile=None).issues
+    assert {i.category.id for i in issues} >= {"TYPOS", "GRAMMAR"}
+    never = dataclasses.replace(model.settings, keep_from=1.01)
+    kept = decide(text, read(text, issues, model), never).apply(issues, "drop")
+    assert [i for i in kept if i.source == "languagetool"] == [i for i in issues if i.category.id == "TYPOS"]
+
+
 def test_the_house_rules_findings_stay_with_the_model(engine: LanguageToolClient, seed_text: str) -> None:
     """What our rules catch on the example article (and LanguageTool misses) the model never drops."""
     profile = load_profile()

@@ -13,7 +13,9 @@ from checker.records import Category, Issue
 from checker.text.offsets import LineIndex
 
 
-def _issue(text: str, start: int, end: int, rule: str, source: str = "languagetool") -> Issue:
+def _issue(
+    text: str, start: int, end: int, rule: str, *, source: str = "languagetool", category: str = "GRAMMAR"
+) -> Issue:
     line, column = LineIndex(text).position(start)
     return Issue(
         start,
@@ -23,7 +25,7 @@ def _issue(text: str, start: int, end: int, rule: str, source: str = "languageto
         text[start:end],
         rule,
         "",
-        Category("GRAMMAR", ""),
+        Category(category, ""),
         "grammar",
         "error",
         "m",
@@ -46,6 +48,14 @@ def test_verdict_drops_notes_or_keeps_doubtful_findings() -> None:
     assert noted[0].severity == "info"
     assert noted[0].message.startswith("Unsicher")
     assert verdict.apply([doubtful, sure, house], "keep") == [doubtful, sure, house, added]
+
+
+def test_the_spellers_findings_are_kept_however_doubtful() -> None:
+    text = "Der Minsiter sprach mit sein Kollegen gestern."
+    typo = _issue(text, 4, 12, "GERMAN_SPELLER_RULE", category="TYPOS")
+    grammar = _issue(text, 24, 28, "RULE_A")
+    verdict = ModelVerdict({(4, 8, "GERMAN_SPELLER_RULE"): 0.01, (24, 4, "RULE_A"): 0.01}, keep_from=0.2)
+    assert verdict.apply([typo, grammar], "drop") == [typo]
 
 
 def test_a_finding_about_a_whole_sentence_leaves_its_words_to_the_model() -> None:

@@ -2,8 +2,10 @@
 thousands separators in long numbers (HOUSE_NUMBER_GROUPING).
 
 Digits stay, and nothing is reported, for a number with a unit, currency or "Uhr" after it,
-with a label before it ("Platz 3", "Artikel 5", "A 7"), in a date, ordinal, decimal, score or
-range, joined to a word by a hyphen ("3-Jährige"), and in the headline. A number that belongs
+with a label before it ("Platz 3", "Artikel 5", "A 7"), in an address (a house number after the
+street, "Müllergasse 12"; a postal code after the house number, "Odenwaldstraße 5 53119 Bonn"),
+in a date (also a day before its month written without its full stop, "den 8 Juli"), ordinal,
+decimal, score or range, joined to a word by a hyphen ("3-Jährige"), and in the headline. A number that belongs
 to a name, a model or an identifier is part of that name: after a capitalised word of its
 sentence ("Apollo 11", "Formel 1", "iOS 9", "Build 10572"), with a leading zero ("Schalke 04"),
 or in a file number ("1 R 77/15"). Counts beside larger counts ("13 Punkte und 7 Rebounds")
@@ -42,9 +44,19 @@ _UNITS = word_set(
     Quadratkilometer Hektar Kilogramm Gramm Tonnen Liter Milliliter Kilowatt Kilowattstunden
     Megawatt Gigawatt Volt Watt Knoten Punkte Punkten Millionen Milliarden Billionen Mio Mrd km
     m cm mm kg g t l ml h min s kWh MW GW ha PS Zoll Pixel Megapixel Bit Byte Kilobyte Megabyte
-    Gigabyte Terabyte KB MB GB TB Kbit Mbit Gbit Hz kHz MHz GHz
+    Gigabyte Terabyte KB MB GB TB Kbit Mbit Gbit Hz kHz MHz GHz m² km² cm² m³
     """
 )
+_MONTHS = word_set(
+    """
+    Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
+    Dezember Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
+    """
+)
+# The word before a house number: a street ("Müllergasse", "Bahnhofstr.", "Am Schlossweg").
+_STREET = re.compile(r"(?:straße|strasse|str\.|gasse|weg|allee|ring|damm|ufer|chaussee|platz)$", re.IGNORECASE)
+# A house number (with a letter, a comma after it) just before a postal code: "5 53119 Bonn".
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])\d{1,4}\s?[a-zA-Z]?,?[ \t\u00a0]+$")
 _LABELS = word_set(
     """
     Nr Nummer Platz Rang Artikel Art Paragraf Paragraph Absatz Abs Seite S Kapitel Band Bd Folge
@@ -82,6 +94,11 @@ _CODE_LABELS = frozenset(["Nr.", "Nr", "PLZ", "Postleitzahl", "Tel.", "Telefon",
 def _is_unit(word: str) -> bool:
     word = word.rstrip(".")
     return any(form in _UNITS for form in (word, word.removesuffix("n"), word.removesuffix("s")))
+
+
+def _on_street(word: str) -> bool:
+    """Whether a number after `word` is a house number: the word names a street."""
+    return word[:1].isupper() and _STREET.search(word) is not None
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -141,10 +158,12 @@ def _find_words(doc: Article, profile: Profile) -> Iterator[Finding]:
         next_word = after.group(1)
         if _is_unit(next_word) or next_word[0].isdigit() or text.startswith("/", after.end()):
             continue  # "3 Sprünge/15 km" is a formula
+        if next_word.rstrip(".") in _MONTHS:
+            continue  # a day of the month: "den 8 Juli" lacks its full stop, it is no count
         if next_word in _RANGE_WORDS and re.match(r"\s*\d", text[after.end() :]):
             continue
         previous = _word_before(text, match.start())
-        if previous.rstrip(".") in _LABELS or previous == "§" or previous.isdigit():
+        if previous.rstrip(".") in _LABELS or previous == "§" or previous.isdigit() or _on_street(previous):
             continue
         if re.fullmatch(r"[A-Z]{1,3}", previous):  # roads and models: "A 7", "B 96", "ICE 4"
             continue
@@ -168,9 +187,15 @@ def _find_words(doc: Article, profile: Profile) -> Iterator[Finding]:
 
 
 def _is_postal_code(text: str, match: re.Match[str]) -> bool:
-    """Five digits opening a line and followed by a place ("10117 Berlin") in an address."""
+    """Five digits followed by a place ("10117 Berlin") in an address: opening a line, or after
+    the house number where the address runs on one line ("Odenwaldstraße 5 53119 Bonn")."""
     line_start = match.start() == 0 or text[match.start() - 1] in "\r\n"
-    return line_start and len(match.group(1)) == 5 and re.match(r" [A-ZÄÖÜ]", text[match.end() :]) is not None
+    after_house_number = _HOUSE_NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
+    return (
+        (line_start or after_house_number)
+        and len(match.group(1)) == 5
+        and re.match(r" [A-ZÄÖÜ]", text[match.end() :]) is not None
+    )
 
 
 def _group(digits: str) -> str:

@@ -33,6 +33,11 @@ def number_findings(sentence: str) -> list[tuple[str, str, tuple[str, ...]]]:
         "Der Modus (2 Sprünge/15 km) wurde verändert.",
         "Build 10572 bringt neue Funktionen.",
         "Das Handy hat 2 GB Arbeitsspeicher und 10 Gbit/s.",
+        "Die Wohnung kostet 2000 Euro pro 1 m² und liegt 3 km² vom Zentrum.",
+        "Die Botschaft lädt für den 8 Juli und ab 10 Sept. ein.",
+        "Post an Maria Müller Bahnhofsstraße 12 Stadt X oder Müllergasse 3 Wien.",
+        "Anschrift: Computer-Spezialist Odenwaldstraße 5 53119 Bonn, Zentralplatz 1a, 12345 Stadt X.",
+        "Anschrift: Bahnhofstr. 101 65185 Wiesbaden.",
     ],
 )
 def test_numbers_that_belong_to_a_name_or_code_are_not_findings(sentence: str) -> None:
@@ -55,3 +60,12 @@ def test_counts_are_still_written_out(sentence: str, number: str, word: str) -> 
 
 def test_long_counts_still_get_their_thousands_separator() -> None:
     assert number_findings("Rund 15000 Menschen kamen.") == [("HOUSE_NUMBER_GROUPING", "15000", ("15.000",))]
+    assert number_findings("Im Jahr 2019 kamen 15000 Menschen.") == [("HOUSE_NUMBER_GROUPING", "15000", ("15.000",))]
+
+
+def test_counts_beside_a_month_or_a_street_word_are_still_counts() -> None:
+    """A month or a street only keeps the digits right before or after it."""
+    assert number_findings("Im Juli kamen 3 Minister in die Mariahilfer Straße.") == [
+        ("HOUSE_NUMBER_WORDS", "3", ("drei",))
+    ]
+    assert number_findings("Die Straße blieb 3 Tage gesperrt.") == [("HOUSE_NUMBER_WORDS", "3", ("drei",))]
