@@ -536,7 +536,7 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
             yield "letters swapped"
     elif any(_is_country_like(fix) for fix in slip_fixes):
         yield "typo of a country"  # "Deutschlan" -> "Deutschland", "Großbritanien" -> "Großbritannien"
-    elif any(_misspelt_part(word, fix) for fix in slip_fixes[:1] if fix == issue.replacements[0]):
+    elif slip_fixes[:1] == list(issue.replacements[:1]) and _misspelt_part(word, slip_fixes[0]):
         yield "typo of a compound"  # "Sicherheitsbreich" -> "Sicherheitsbereich"
     elif near:
         yield "near a long word"
@@ -546,12 +546,11 @@ def _suggestion_evidence(issue: Issue) -> Iterator[str]:
 
 def _misspelt_part(word: str, compound: str) -> bool:
     """Whether `compound`, the speller's first suggestion, one slip from `word` inside it and
-    unknown to the lexicon, is made of an ordinary
-    word (with its linking s) and a common word, and `word` is the same compound with one of the
-    two parts misspelt into no word of the lexicon ("Impfkampange" -> "Impf|kampagne",
-    "Maschienenteilen" -> "Maschinen|teilen"). A word whose own parts are known is a compound the
-    speller lacks, however near a suggestion: "Musizierstunde" (-> "Musikzierstunde"), Austrian
-    "Klagsschrift" (-> "Klageschrift")."""
+    unknown to the lexicon, is made of an ordinary word (with its linking s) and a common word,
+    and `word` is the same compound with one of the two parts misspelt into no word of the
+    lexicon ("Impfkampange" -> "Impf|kampagne", "Maschienenteilen" -> "Maschinen|teilen"). A
+    word whose own parts are known is a compound the speller lacks, however near a suggestion:
+    "Musizierstunde" (-> "Musikzierstunde"), Austrian "Klagsschrift" (-> "Klageschrift")."""
     if len(word) < _COMPOUND_LETTERS or not word[:1].isupper() or "-" in word or _NON_GERMAN_LETTER.search(word):
         return False
     same_start = _same_letters(word, compound)
