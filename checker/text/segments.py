@@ -18,6 +18,14 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# The months as German and Austrian copy writes them, in full and abbreviated.
+MONTHS = word_set(
+    """
+    Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
+    Dezember Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
+    """
+)
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # A word: letters and digits, held together by inner hyphens and apostrophes

@@ -11,20 +11,14 @@ from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import WIRE, Finding, Rule
 from checker.text.datelines import DATELINE_PARTS
-from checker.text.segments import word_set
+from checker.text.segments import MONTHS, word_set
 
 _SEPARATOR = re.compile(r"[ \t]+(?:-{1,2}|–|—)[ \t]+|[ \t]*:[ \t]+")
 _REGIONAL_TAG = re.compile(r"[a-z]{2,4}")
 _SEARCH_WIDTH = 100
 _MAX_PLACE_WORDS = 4
 _CONNECTORS = frozenset(["am", "an", "der", "im", "in", "bei", "ob", "upon", "on", "de", "la", "del"])
-_DATE_WORDS = word_set(
-    """
-    Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
-    Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Montag Dienstag Mittwoch Donnerstag Freitag
-    Samstag Sonnabend Sonntag den am
-    """
-)
+_DATE_WORDS = MONTHS | word_set("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag den am")
 # Words that open ordinary sentences, so "Laut IRNA – …" is not read as a dateline.
 _SENTENCE_OPENERS = word_set(
     """

@@ -5,10 +5,10 @@ Digits stay, and nothing is reported, for a number with a unit, currency or "Uhr
 with a label before it ("Platz 3", "Artikel 5", "A 7"), in an address (a house number after the
 street, "Müllergasse 12"; a postal code after the house number, "Odenwaldstraße 5 53119 Bonn"),
 in a date (also a day before its month written without its full stop, "den 8 Juli"), ordinal,
-decimal, score or range, joined to a word by a hyphen ("3-Jährige"), and in the headline. A number that belongs
-to a name, a model or an identifier is part of that name: after a capitalised word of its
-sentence ("Apollo 11", "Formel 1", "iOS 9", "Build 10572"), with a leading zero ("Schalke 04"),
-or in a file number ("1 R 77/15"). Counts beside larger counts ("13 Punkte und 7 Rebounds")
+decimal, score or range, joined to a word by a hyphen ("3-Jährige"), and in the headline. A
+number that belongs to a name, a model or an identifier is part of that name: after a
+capitalised word of its sentence ("Apollo 11", "Formel 1", "iOS 9", "Build 10572"), with a
+leading zero ("Schalke 04"), or in a file number ("1 R 77/15"). Counts beside larger counts ("13 Punkte und 7 Rebounds")
 stay digits, as Duden has it.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from checker.house.article import Article
 from checker.house.profile import Profile
 from checker.house.rules.base import NUMBERS, Finding, Rule
-from checker.text.segments import word_set
+from checker.text.segments import MONTHS, word_set
 
 NUMBER_WORDS = {
     1: "eins",
@@ -45,12 +45,6 @@ _UNITS = word_set(
     Megawatt Gigawatt Volt Watt Knoten Punkte Punkten Millionen Milliarden Billionen Mio Mrd km
     m cm mm kg g t l ml h min s kWh MW GW ha PS Zoll Pixel Megapixel Bit Byte Kilobyte Megabyte
     Gigabyte Terabyte KB MB GB TB Kbit Mbit Gbit Hz kHz MHz GHz m² km² cm² m³
-    """
-)
-_MONTHS = word_set(
-    """
-    Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
-    Dezember Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
     """
 )
 # The word before a house number: a street ("Müllergasse", "Bahnhofstr.", "Am Schlossweg").
@@ -158,7 +152,7 @@ def _find_words(doc: Article, profile: Profile) -> Iterator[Finding]:
         next_word = after.group(1)
         if _is_unit(next_word) or next_word[0].isdigit() or text.startswith("/", after.end()):
             continue  # "3 Sprünge/15 km" is a formula
-        if next_word.rstrip(".") in _MONTHS:
+        if next_word.rstrip(".") in MONTHS:
             continue  # a day of the month: "den 8 Juli" lacks its full stop, it is no count
         if next_word in _RANGE_WORDS and re.match(r"\s*\d", text[after.end() :]):
             continue
