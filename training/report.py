@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from checker.house import ModelSettings, Profile, scope_of
 from checker.languagetool import Engine
-from checker.learned.features import changed_span, covered_tokens
+from checker.learned.features import changed_tokens, covered_tokens
 from checker.learned.model import Sensitivity, Settings, load_model
 from checker.learned.review import review
 from checker.learned.tokens import sentences as split_sentences
@@ -114,8 +114,7 @@ def _marks(sentence: Sentence, issues: Iterable[Issue], mapping: str) -> set[int
         if not _counted(issue):
             continue
         if mapping == CHANGED_TOKENS and issue.replacements and issue.source != "model":
-            changed_start, changed_end = changed_span(issue.text, issue.replacements[0])
-            marks.update(covered_tokens(sentence.spans, issue.offset + changed_start, issue.offset + changed_end))
+            marks.update(changed_tokens(sentence.spans, issue.offset, issue.text, issue.replacements[0]))
         else:
             marks.update(covered_tokens(sentence.spans, issue.offset, issue.end))
     return marks
