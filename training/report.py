@@ -261,7 +261,9 @@ def section(results: ModelResults, table: Callable[..., str], clean_rows: list[l
             " the model on each sentence alone); a token counts as flagged when a finding about"
             " a span of words covers it (sentence- and text-level house findings are left out). LanguageTool alone"
             " is scored with two token mappings; with the model, findings count by the tokens their first"
-            " suggestion changes, model findings by their one token. *high* is the sensitivity for copy"
+            " suggestion changes (`checker.learned.features.changed_tokens`: an ending added to a word"
+            " changes that word, another insertion the token after the gap), model findings by their one"
+            " token. *high* is the sensitivity for copy"
             ' with many errors (`[model] sensitivity = "high"`), the plain rows are the default (`normal`).'
             " Precision, recall and F0.5 in per cent.",
             table(headers, rows),
