@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.learned.decide import confidence, error_probability, may_drop, reported_label
-from checker.learned.features import covered_tokens
 from checker.learned.labels import MODEL_KINDS
 from checker.learned.model import Model, Settings
 from training.corpus import Sentence
-from training.dataset import Answer, findings_of, items
+from training.dataset import Answer, finding_tokens, items
 from training.scoring import Score, score
 
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
@@ -34,14 +33,8 @@ class Judged:
 def judge(model: Model, sentences: Sequence[Sentence], answers: Sequence[Sequence[Answer]]) -> list[Judged]:
     judged = []
     for sentence, found in zip(sentences, answers, strict=True):
-        spans = sentence.spans
         findings = [
-            (
-                covered_tokens(spans, f.start, f.end),
-                covered_tokens(spans, f.changed_start, f.changed_end),
-                may_drop(f.category),
-            )
-            for f in findings_of(sentence, found)
+            (covered, changed, may_drop(category)) for covered, changed, category in finding_tokens(sentence, found)
         ]
         judged.append(Judged(sentence, model.probabilities(items(sentence, found)), findings))
     return judged

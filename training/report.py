@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from checker.house import ModelSettings, Profile, scope_of
 from checker.languagetool import Engine
-from checker.learned.features import changed_span, covered_tokens
+from checker.learned.features import changed_tokens, covered_tokens
 from checker.learned.model import Sensitivity, Settings, load_model
 from checker.learned.review import review
 from checker.learned.tokens import sentences as split_sentences
@@ -114,8 +114,7 @@ def _marks(sentence: Sentence, issues: Iterable[Issue], mapping: str) -> set[int
         if not _counted(issue):
             continue
         if mapping == CHANGED_TOKENS and issue.replacements and issue.source != "model":
-            changed_start, changed_end = changed_span(issue.text, issue.replacements[0])
-            marks.update(covered_tokens(sentence.spans, issue.offset + changed_start, issue.offset + changed_end))
+            marks.update(changed_tokens(sentence.spans, issue.offset, issue.text, issue.replacements[0]))
         else:
             marks.update(covered_tokens(sentence.spans, issue.offset, issue.end))
     return marks
@@ -262,7 +261,9 @@ def section(results: ModelResults, table: Callable[..., str], clean_rows: list[l
             " the model on each sentence alone); a token counts as flagged when a finding about"
             " a span of words covers it (sentence- and text-level house findings are left out). LanguageTool alone"
             " is scored with two token mappings; with the model, findings count by the tokens their first"
-            " suggestion changes, model findings by their one token. *high* is the sensitivity for copy"
+            " suggestion changes (`checker.learned.features.changed_tokens`: an ending added to a word"
+            " changes that word, another insertion the token after the gap), model findings by their one"
+            " token. *high* is the sensitivity for copy"
             ' with many errors (`[model] sensitivity = "high"`), the plain rows are the default (`normal`).'
             " Precision, recall and F0.5 in per cent.",
             table(headers, rows),

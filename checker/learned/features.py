@@ -59,6 +59,20 @@ def covered_tokens(spans: Sequence[tuple[int, int]], start: int, end: int) -> li
     return [i for i, (token_start, token_end) in enumerate(spans) if token_start < end and start < token_end]
 
 
+def changed_tokens(spans: Sequence[tuple[int, int]], start: int, covered: str, replacement: str) -> list[int]:
+    """Indices of the tokens a fix changes: `replacement` for `covered`, the text at `start` of
+    a sentence whose tokens are at `spans`. Letters added to the end of a word change that word
+    ("ein Familie" -> "eine Familie": "ein", not "Familie"); any other insertion changes the token
+    after the gap (a missing comma or word, as the training data labels it); otherwise the tokens
+    the changed part overlaps."""
+    changed_start, changed_end = changed_span(covered, replacement)
+    inserted = replacement[changed_start : len(replacement) - (len(covered) - changed_end)]
+    extends_word = 0 < changed_start == changed_end and covered[changed_start - 1].isalnum() and inserted[:1].isalnum()
+    if extends_word:
+        return covered_tokens(spans, start + changed_start - 1, start + changed_start)
+    return covered_tokens(spans, start + changed_start, start + changed_end)
+
+
 # --- part of speech, inflection and frequency ------------------------------------------------
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.json"

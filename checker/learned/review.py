@@ -9,7 +9,13 @@ from dataclasses import dataclass, field, replace
 
 from checker.languagetool import custom_rule_ids
 from checker.learned.decide import Probabilities, confidence, may_drop, reported_label
-from checker.learned.features import LanguageToolFinding, changed_span, covered_tokens, finding, sentence_features
+from checker.learned.features import (
+    LanguageToolFinding,
+    changed_tokens,
+    covered_tokens,
+    finding,
+    sentence_features,
+)
 from checker.learned.labels import CATEGORY, KINDS_BY_LABEL
 from checker.learned.model import Model, Settings, load_model
 from checker.learned.tokens import Token, sentences
@@ -89,12 +95,8 @@ def read(plain: str, languagetool_issues: Sequence[Issue], model: Model) -> list
         findings = [_finding(plain, issue) for issue in inside]
         probabilities = model.probabilities(sentence_features([t.text for t in tokens], spans, findings))
         judged = tuple(
-            (
-                issue,
-                tuple(covered_tokens(spans, found.start, found.end)),
-                tuple(covered_tokens(spans, found.changed_start, found.changed_end)),
-            )
-            for issue, found in zip(inside, findings, strict=True)
+            (issue, tuple(covered_tokens(spans, issue.offset, issue.end)), tuple(_changed(plain, spans, issue)))
+            for issue in inside
         )
         readings.append(SentenceReading(tuple(tokens), tuple(probabilities), judged))
     return readings
@@ -140,8 +142,7 @@ def _preferred_fix(issue: Issue, reading: SentenceReading) -> str | None:
     spans = [(token.start, token.end) for token in reading.tokens]
 
     def sureness(fix: str) -> float:
-        start, end = changed_span(issue.text, fix)
-        tokens = covered_tokens(spans, issue.offset + start, issue.offset + end)
+        tokens = changed_tokens(spans, issue.offset, issue.text, fix)
         return confidence(reading.probabilities, tokens) if tokens else 0.0
 
     first = sureness(fixes[0])
@@ -168,6 +169,13 @@ def review(
     from checker.learned.suggest import with_suggestions  # noqa: PLC0415  (it reads sentences with read())
 
     return replace(verdict, added=tuple(with_suggestions(plain, verdict.added, recheck, settings)))
+
+
+def _changed(plain: str, spans: Sequence[tuple[int, int]], issue: Issue) -> list[int]:
+    """The tokens a LanguageTool finding's first fix changes (all it covers without a fix)."""
+    if not issue.replacements:
+        return covered_tokens(spans, issue.offset, issue.end)
+    return changed_tokens(spans, issue.offset, plain[issue.offset : issue.end], issue.replacements[0])
 
 
 def _finding(plain: str, issue: Issue) -> LanguageToolFinding:

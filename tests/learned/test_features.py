@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.learned.features import changed_span, covered_tokens, finding, lookup, sentence_features
+from checker.learned.features import changed_span, changed_tokens, covered_tokens, finding, lookup, sentence_features
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,26 @@ def test_covered_tokens_of_a_span_and_of_an_insertion() -> None:
     assert covered_tokens(spans, 0, 10) == [0, 1]
     assert covered_tokens(spans, 5, 5) == [1]  # a missing comma: the token after the gap
     assert covered_tokens(spans, 16, 16) == [2]  # at the very end: the last token
+
+
+@pytest.mark.parametrize(
+    ("covered", "replacement", "tokens"),
+    [
+        ("ein Familie", "eine Familie", [0]),  # letters added to the end of a word change it
+        ("diese weibliche Kulturen", "diese weiblichen Kulturen", [1]),
+        ("die Studente", "die Studenten", [1]),  # at the very end
+        ("sagte dass", "sagte, dass", [1]),  # a missing comma: the token after the gap
+        ("in Stadt", "in der Stadt", [1]),  # a missing word: the token after the gap
+        ("die beiden Ländern", "die beiden Länder", [2]),
+        ("Die Telefonat", "Das Telefonat", [0]),
+    ],
+)
+def test_changed_tokens(covered: str, replacement: str, tokens: list[int]) -> None:
+    spans, position = [], 4  # the finding starts at offset 4 of its sentence
+    for word in covered.split():
+        spans.append((position, position + len(word)))
+        position += len(word) + 1
+    assert changed_tokens(spans, 4, covered, replacement) == tokens
 
 
 def test_finding_keeps_the_changed_part() -> None:

@@ -46,6 +46,8 @@ _AFTER_COMMA = re.compile(r",\s*(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?$", 
 # "weil sie sie kennt", "Haben Sie sie gesehen?", "gebt ihr ihr Geld": pronouns in a row.
 _PRONOUNS = frozenset(["sie", "ihr", "es"])
 _INTERJECTIONS = frozenset(["ha", "haha", "he", "hey", "na", "nein", "ja", "oh", "bla", "tja", "so"])
+# "ab und zu" ends in the preposition that may come next: "ab und zu zu Versammlungen".
+_AB_UND = re.compile(r"\bab\s+und\s+$", re.IGNORECASE)
 # An article, then an extended participle attribute with its own article: "die die Regierung
 # stützenden Parteien", "der den Vertrag unterzeichnende Minister". The participle (present,
 # or past with ge-) is followed by the noun the first article belongs to.
@@ -64,6 +66,8 @@ def _find(doc: Article, profile: Profile) -> Iterator[Finding]:
             continue
         word = first.casefold()
         if word in _PRONOUNS or word in _INTERJECTIONS:
+            continue
+        if word == "zu" and _AB_UND.search(text, max(0, match.start() - 10), match.start()):
             continue
         if word in _RELATIVE and _AFTER_COMMA.search(text, max(0, match.start() - 40), match.start()):
             continue
@@ -102,5 +106,6 @@ DOUBLED_WORD = Rule(
         "Berlin (dpa) - Die die Regierung stützenden Parteien stimmten zu.",
         "Berlin (dpa) - Der den Vertrag unterzeichnende Minister reiste ab.",
         "Berlin (dpa) - Das die Bürger belastende Gesetz wurde geändert.",
+        "Berlin (dpa) - Er ging ab und zu zu Versammlungen der Partei.",
     ),
 )
