@@ -31,7 +31,9 @@ class Valency:
     regular expression of a noun's or adjective's forms; `preposition` and `case` are what German
     takes ("" for a transitive verb, whose object takes no preposition); `wrong` the prepositions
     a literal translation gives it that are never right for the word; `example` a wrong sentence
-    with the finding in [brackets] and ` → ` the correction, `correct` a sentence that stays quiet."""
+    with the finding in [brackets] and ` → ` the correction, `correct` a sentence that stays quiet;
+    `before_only` an adjective whose phrase is flagged only before it (`auf Importe abhängig`), the
+    order after it being a hand-written rule's or ambiguous."""
 
     governor: str
     kind: ValencyKind
@@ -42,6 +44,7 @@ class Valency:
     particle: str = ""
     example: str = ""
     correct: str = ""
+    before_only: bool = False
 
 
 V = Valency
@@ -187,6 +190,15 @@ VALENCY_TABLE: tuple[Valency, ...] = (
     V("vertrauen", "verb", "auf", "AKK", ()),
     V("denken", "verb", "an", "AKK", (), ("über",)),
     V("zustimmen", "verb", "", "DAT", (), ("zu", "mit")),
+    V("profitieren", "verb", "von", "DAT", ("aus",),
+      example="Vor allem China profitiert [aus] dem Handel mit Russland. → von",
+      correct="Vor allem China profitiert aus Sicht der Experten vom Handel mit Russland."),
+    V("befassen", "reflexive", "mit", "DAT", ("über",),
+      example="Der Sicherheitsrat befasst sich [über die Krise] in Haiti. → mit der Krise",
+      correct="Der Sicherheitsrat befasst sich über Wochen mit der Krise in Haiti."),
+    V("beschäftigen", "reflexive", "mit", "DAT", ("über",),
+      example="Die Kommission beschäftigt sich [über den Skandal]. → mit dem Skandal",
+      correct="Die Kommission beschäftigt sich mit dem Skandal."),
     # transitive verbs: the object takes no preposition
     V("beeinflussen", "transitive", "", "AKK", ("auf",),
       example="Die Zölle beeinflussen [auf die] Preise in Europa. → die",
@@ -213,6 +225,12 @@ VALENCY_TABLE: tuple[Valency, ...] = (
       example="Die Inspektoren wollten [in das] Gelände betreten. → das",
       correct="Die Inspektoren wollten das Gelände betreten."),
     V("kritisieren", "transitive", "", "AKK", (), ("über", "für")),
+    V("unterzeichnen", "transitive", "", "AKK", ("auf",),
+      example="Beide Seiten unterzeichneten [auf ein] Abkommen über Zölle. → ein",
+      correct="Beide Seiten unterzeichneten auf dem Gipfel ein Abkommen über Zölle."),
+    V("kommentieren", "transitive", "", "AKK", ("über",),
+      example="Das Ministerium wollte sich weigern, [über den] Bericht zu kommentieren. → den",
+      correct="Das Ministerium wollte den Bericht nicht kommentieren."),
     V("unterstützen", "transitive", "", "AKK", (), ("für",)),
     V("erreichen", "transitive", "", "AKK", (), ("zu",)),
     V("verurteilen", "transitive", "", "AKK", (), ("über",)),
@@ -249,7 +267,9 @@ VALENCY_TABLE: tuple[Valency, ...] = (
     V("Einfluss|Auswirkung|Auswirkungen", "noun", "auf", "AKK", (), ("über",)),
     V("Reaktion|Antwort", "noun", "auf", "AKK", (), ("zu",)),
     V("Abhängigkeit", "noun", "von", "DAT", (), ("auf",)),
-    V("Angst", "noun", "vor", "DAT", (), ("von", "über")),
+    V("Angst", "noun", "vor", "DAT", ("über",), ("von",),
+      example="Die Angst [über einen Krieg] wächst. → vor einem Krieg",
+      correct="Die Angst vor einem Krieg wächst."),
     V("Mangel", "noun", "an", "DAT", (), ("von",)),
     V("Nachfrage|Sehnsucht", "noun", "nach", "DAT", (), ("für",)),
     V("Sanktionen", "noun", "gegen", "AKK", (), ("auf",)),
@@ -266,7 +286,9 @@ VALENCY_TABLE: tuple[Valency, ...] = (
     V("Hoffnung", "noun", "auf", "AKK", (), ("für",)),
     V("Respekt", "noun", "vor", "DAT", (), ("für",)),
     V("Appell", "noun", "an", "AKK", (), ("zu", "für")),
-    V("Warnung", "noun", "vor", "DAT", (), ("über",)),
+    V("Warnung|Warnungen", "noun", "vor", "DAT", ("über",),
+      example="Die Warnung [über den Sturm] kam zu spät. → vor dem Sturm",
+      correct="Die Warnung über Lautsprecher kam zu spät."),
     V("Sorge|Sorgen", "noun", "um", "AKK", (), ("über",)),
     V("Beziehungen", "noun", "zu", "DAT", (), ("mit",)),
     V("Einladung", "noun", "zu", "DAT", (), ("für",)),
@@ -310,12 +332,23 @@ VALENCY_TABLE: tuple[Valency, ...] = (
     V("stolz|stolze[nmrs]?", "adjective", "auf", "AKK", ("von",), ("über",),
       example="Die Stadt ist stolz [von ihrem Erbe]. → auf ihr Erbe",
       correct="Die Stadt ist stolz auf ihr Erbe."),
-    V("interessiert", "adjective", "an", "DAT", (), ("in",)),
-    V("abhängig", "adjective", "von", "DAT", (), ("auf",)),
+    V("interessiert", "adjective", "an", "DAT", ("in",), before_only=True,
+      example="Die Regierung sei [in] einer raschen Lösung interessiert. → an",
+      correct="Die Regierung sei an einer raschen Lösung interessiert."),
+    V("abhängig", "adjective", "von", "DAT", ("auf",), before_only=True,
+      example="Die Wirtschaft ist fast vollständig [auf Importe] abhängig. → von Importen",
+      correct="Die Wirtschaft ist fast vollständig von Importen abhängig."),
+    V("stolz", "adjective", "auf", "AKK", ("über",), before_only=True,
+      example="Der Trainer ist [über] seine Mannschaft stolz. → auf",
+      correct="Der Trainer ist auf seine Mannschaft stolz."),
+    V("arm", "adjective", "an", "DAT", ("in",),
+      example="Das Land ist arm [in] Rohstoffen. → an",
+      correct="Das Land ist arm an Rohstoffen."),
     V("besorgt", "adjective", "über", "AKK", (), ("von", "an")),
     V("verantwortlich|zuständig", "adjective", "für", "AKK", (), ("über", "von")),
-    V("angewiesen", "adjective", "auf", "AKK", (), ("von",)),
-    V("arm", "adjective", "an", "DAT", (), ("in",)),
+    V("angewiesen", "adjective", "auf", "AKK", ("von",), before_only=True,
+      example="Die Insel ist [von Hilfslieferungen] angewiesen. → auf Hilfslieferungen",
+      correct="Die Insel ist auf Hilfslieferungen angewiesen."),
     V("überzeugt", "adjective", "von", "DAT", (), ("über",)),
     V("einverstanden", "adjective", "mit", "DAT", (), ("über",)),
     V("typisch", "adjective", "für", "AKK", (), ("von",)),
@@ -374,7 +407,8 @@ _SET_HEADS = (
     "Zusammenhang|Fall|Falle|Lage|Kosten|Grund|Basis|Antrag|Initiative|Einladung|Wunsch|Anfrage|Gunsten|Ort|"
     "Zukunft|Vorfeld|Gegensatz|Interview|Erklärung|Mitteilung|Pressekonferenz|Stellungnahme|Brief|Rede|Sitzung|"
     "Gespräch|Weise|Art|Augenblick|Lauf|Verlauf|Hälfte|Ausland|Inland|Land|Stadt|Region|Hauptstadt|Nähe|Mitte|"
-    "Nacht|Morgen|Abend|Regel|Tat|Schnitt|Gange|Prinzip|Grunde|Verbindung|Zeitraum|Mehrheit|Minderheit"
+    "Nacht|Morgen|Abend|Regel|Tat|Schnitt|Gange|Prinzip|Grunde|Verbindung|Zeitraum|Mehrheit|Minderheit|Sicht|"
+    "Perspektive|Gründen|Protest|Anlass|Empfang|Verdacht|Vorwurf|Vorwürfen|Grundlage|Angaben|Informationen"
 )
 
 
@@ -579,6 +613,17 @@ def _dative_to_accusative(wrong: str, right: str, avoid: str) -> Iterator[_Phras
         '<match no="{h}" postag="SUB:DAT:PLU(.*)" postag_regexp="yes" postag_replace="SUB:AKK:PLU$1"/>',
         False,
     )
+    yield _Phrase(
+        "bare plural",
+        (
+            prep,
+            f'<token postag="SUB:DAT:PLU.*" postag_regexp="yes"><exception postag="(EIG|ART|PRO|ADJ|PA[12]|VER).*" '
+            f'postag_regexp="yes"/><exception regexp="yes">{avoid}</exception></token>',
+        ),
+        2,
+        f'{right} <match no="{{h}}" postag="SUB:DAT:PLU(.*)" postag_regexp="yes" postag_replace="SUB:AKK:PLU$1"/>',
+        False,
+    )
     for word, word_case, gender in _CONTRACTIONS[wrong]:
         if word_case != "DAT":
             continue
@@ -630,13 +675,20 @@ class _Order:
     skip_boundary: str
 
 
+_COPULA = "ist|sind|sei|seien|war|waren|wäre|wären|bleibt|bleiben|blieb|blieben|bliebe|sein|zu|gewesen|geworden"
+
+
 def _orders(entry: Valency) -> Iterator[_Order]:
     right_forms = f"|{_forms(entry.preposition)}" if entry.preposition else ""
     boundary = f"&rektion_grenze;{right_forms}"
+    word = f'<token regexp="yes" case_sensitive="yes">{entry.governor}</token>'
+    if entry.kind in ("noun", "adjective") and not entry.before_only:
+        yield _Order("after the word", (word,), (), 1, "")
+    if entry.kind == "adjective":
+        # a predicative adjective after its phrase, closing the clause or before its copula
+        closes = f'<token regexp="yes">[,;.:!?)–]|und|oder|aber|sondern|{_COPULA}</token>'
+        yield _Order("before the word", (), (word, closes), 0, "")
     if entry.kind in ("noun", "adjective"):
-        yield _Order(
-            "after the word", (f'<token regexp="yes" case_sensitive="yes">{entry.governor}</token>',), (), 1, ""
-        )
         return
     if entry.kind == "reflexive":
         before: tuple[str, ...] = (
@@ -658,6 +710,7 @@ def _orders(entry: Valency) -> Iterator[_Order]:
         # the verb closes its clause: not the finite verb after a fronted phrase ("In Wien beteiligten sich …")
         closes = '<token regexp="yes">[,;.:!?)–]|und|oder|aber|sondern|&aux_fin_inf;</token>'
         yield _Order("verb final", (), (final, closes), 0, "")
+        yield _Order("zu-infinitive", (), ("<token>zu</token>", final, closes), 0, "")
 
 
 def _with_skip(token: str, boundary: str) -> str:
@@ -682,7 +735,7 @@ def _rule(entry: Valency, wrong: str, order: _Order, phrase: _Phrase) -> str:
         # after a preposition alone the phrase may run on; not into a span of time ("über eine Stunde")
         times = "|&rektion_zeit;" if phrase.same_case else ""
         tokens[-1] = _with_skip(tokens[-1], order.skip_boundary + times)
-    elif order.name == "verb final" and phrase.same_case and len(tokens) == 2:
+    elif not order.governor and phrase.same_case and len(tokens) == 2:
         tokens.append(_np_rest(_avoid(wrong)))
     first = sum(token.count("<token") for token in order.before) + 1
     numbers = {"d": first + 1, "a": first + (2 if len(phrase.tokens) == 4 else 1), "h": first + len(phrase.tokens) - 1}
@@ -721,17 +774,19 @@ def _examples(entries: list[Valency]) -> list[str]:
 
 def render_valency_rules() -> str:
     """The rules the table gives, as they stand between the markers in grammar_custom.xml."""
-    groups: dict[tuple[ValencyKind, str, ValencyCase, str, str], list[Valency]] = defaultdict(list)
+    groups: dict[tuple[ValencyKind, str, ValencyCase, str, str, bool], list[Valency]] = defaultdict(list)
     for entry in VALENCY_TABLE:
         for wrong in entry.wrong:
-            groups[(entry.kind, entry.preposition, entry.case, wrong, entry.particle)].append(entry)
+            groups[(entry.kind, entry.preposition, entry.case, wrong, entry.particle, entry.before_only)].append(entry)
     rules: list[str] = []
-    for (_, preposition, case, wrong, particle), entries in groups.items():
+    for (_, preposition, case, wrong, particle, before_only), entries in groups.items():
         governor = "|".join(entry.governor for entry in entries)
-        merged = Valency(governor, entries[0].kind, preposition, case, (wrong,), particle=particle)
+        merged = Valency(
+            governor, entries[0].kind, preposition, case, (wrong,), particle=particle, before_only=before_only
+        )
         examples = _examples(entries)
         for order in _orders(merged):
-            for phrase in _phrases(merged, wrong, order.name == "verb final"):
+            for phrase in _phrases(merged, wrong, not order.governor):
                 rule = _rule(merged, wrong, order, phrase)
                 if examples:
                     rule = rule.replace("\n            </rule>", "\n" + "\n".join(examples) + "\n            </rule>")
