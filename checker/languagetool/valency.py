@@ -33,7 +33,8 @@ class Valency:
     a literal translation gives it that are never right for the word; `example` a wrong sentence
     with the finding in [brackets] and ` → ` the correction, `correct` a sentence that stays quiet;
     `before_only` an adjective whose phrase is flagged only before it (`auf Importe abhängig`), the
-    order after it being a hand-written rule's or ambiguous."""
+    order after it being a hand-written rule's or ambiguous; `copula_only` one that is also a
+    passive participle, flagged before it only with a copula after it (not `wurde von … angewiesen,`)."""
 
     governor: str
     kind: ValencyKind
@@ -45,6 +46,7 @@ class Valency:
     example: str = ""
     correct: str = ""
     before_only: bool = False
+    copula_only: bool = False
 
 
 V = Valency
@@ -115,8 +117,8 @@ VALENCY_TABLE: tuple[Valency, ...] = (
       example="Viele Bewohner fürchten sich [von] einer neuen Offensive. → vor",
       correct="Viele Bewohner fürchten sich vor einer neuen Offensive."),
     V("erinnern", "reflexive", "an", "AKK", ("über",),
-      example="Der Zeuge erinnerte sich [über] den Abend des Anschlags. → an",
-      correct="Der Zeuge erinnerte sich an den Abend des Anschlags."),
+      example="Der Zeuge erinnerte sich [über] den Anschlag in der Innenstadt. → an",
+      correct="Der Zeuge erinnerte sich an den Anschlag in der Innenstadt."),
     V("zweifeln", "verb", "an", "DAT", ("über",), ("in",),
       example="Niemand zweifelt [über den Willen] der Regierung. → am Willen",
       correct="Niemand zweifelt am Willen der Regierung."),
@@ -207,8 +209,8 @@ VALENCY_TABLE: tuple[Valency, ...] = (
       example="Der Minister betonte [auf die] Bedeutung der Zusammenarbeit. → die",
       correct="Der Minister betonte auf der Pressekonferenz die Bedeutung der Zusammenarbeit."),
     V("besprechen", "transitive", "", "AKK", ("über",),
-      example="Die Außenminister besprachen [über die] Lage in Gaza. → die",
-      correct="Die Außenminister besprachen über eine Stunde die Lage in Gaza."),
+      example="Die Außenminister besprachen [über die] Krise in Gaza. → die",
+      correct="Die Außenminister besprachen über eine Stunde die Krise in Gaza."),
     V("erörtern", "transitive", "", "AKK", ("über",),
       example="Die beiden Präsidenten erörterten [über den] Ausbau des Handels. → den",
       correct="Die beiden Präsidenten erörterten den Ausbau des Handels."),
@@ -346,9 +348,9 @@ VALENCY_TABLE: tuple[Valency, ...] = (
       correct="Das Land ist arm an Rohstoffen."),
     V("besorgt", "adjective", "über", "AKK", (), ("von", "an")),
     V("verantwortlich|zuständig", "adjective", "für", "AKK", (), ("über", "von")),
-    V("angewiesen", "adjective", "auf", "AKK", ("von",), before_only=True,
-      example="Die Insel ist [von Hilfslieferungen] angewiesen. → auf Hilfslieferungen",
-      correct="Die Insel ist auf Hilfslieferungen angewiesen."),
+    V("angewiesen", "adjective", "auf", "AKK", ("von",), before_only=True, copula_only=True,
+      example="Die Insel wird noch lange [von Hilfslieferungen] angewiesen sein. → auf Hilfslieferungen",
+      correct="Die Behörde wurde von einer Richterin angewiesen, die Akten herauszugeben."),
     V("überzeugt", "adjective", "von", "DAT", (), ("über",)),
     V("einverstanden", "adjective", "mit", "DAT", (), ("über",)),
     V("typisch", "adjective", "für", "AKK", (), ("von",)),
@@ -477,7 +479,7 @@ def _same_case(wrong: str, right: str, case: ValencyCase, avoid: str, transitive
     )
     names = "" if ambiguous else "|EIG.*"  # after a two-way preposition a name is a place
     first = (
-        f'<token postag="(ART|PRO|ADJ|PA[12]|SUB).*:{case}:.*{names}" postag_regexp="yes">{ambiguous}'
+        f'<token postag="(ART|PRO:(POS|DEM|IND)|ADJ|PA[12]|SUB).*:{case}:.*{names}" postag_regexp="yes">{ambiguous}'
         f'<exception regexp="yes">{avoid}</exception></token>'
     )
     if transitive:
@@ -675,6 +677,11 @@ class _Order:
     skip_boundary: str
 
 
+# not past another finite verb: the phrase would be that verb's ("Ich glaube, Erfahrung ist … im Leben")
+_NO_FINITE_VERB = (
+    '<exception scope="next" postag="VER:[123].*" postag_regexp="yes" regexp="yes" case_sensitive="yes">'
+    "[a-zäöü].*</exception>"
+)
 _COPULA = "ist|sind|sei|seien|war|waren|wäre|wären|bleibt|bleiben|blieb|blieben|bliebe|sein|zu|gewesen|geworden"
 
 
@@ -686,8 +693,10 @@ def _orders(entry: Valency) -> Iterator[_Order]:
         yield _Order("after the word", (word,), (), 1, "")
     if entry.kind == "adjective":
         # a predicative adjective after its phrase, closing the clause or before its copula
-        closes = f'<token regexp="yes">[,;.:!?)–]|und|oder|aber|sondern|{_COPULA}</token>'
-        yield _Order("before the word", (), (word, closes), 0, "")
+        ends = "" if entry.copula_only else "[,;.:!?)–]|und|oder|aber|sondern|"
+        closes = f'<token regexp="yes">{ends}{_COPULA}</token>'
+        predicative = "|".join(form for form in entry.governor.split("|") if "[" not in form)
+        yield _Order("before the word", (), (word.replace(entry.governor, predicative), closes), 0, "")
     if entry.kind in ("noun", "adjective"):
         return
     if entry.kind == "reflexive":
@@ -695,12 +704,12 @@ def _orders(entry: Valency) -> Iterator[_Order]:
             f'<token inflected="yes" regexp="yes" postag="VER:[123].*" postag_regexp="yes">{entry.governor}</token>',
             '<token min="0" max="2" postag="PRO:PER.*|EIG.*|ADV.*" postag_regexp="yes"/>',
             f'<token regexp="yes" skip="5">{_REFLEXIVE}'
-            f'<exception scope="next" regexp="yes">{boundary}</exception></token>',
+            f'<exception scope="next" regexp="yes">{boundary}</exception>{_NO_FINITE_VERB}</token>',
         )
     else:
         before = (
             f'<token inflected="yes" regexp="yes" postag="VER:[123].*" postag_regexp="yes" skip="5">{entry.governor}'
-            f'<exception scope="next" regexp="yes">{boundary}</exception></token>',
+            f'<exception scope="next" regexp="yes">{boundary}</exception>{_NO_FINITE_VERB}</token>',
         )
     closing = (f"<token>{entry.particle}</token>",) if entry.particle else ()
     end = '<token regexp="yes">[,;.:!?]|und|oder|aber|sondern</token>'
@@ -733,10 +742,14 @@ def _rule(entry: Valency, wrong: str, order: _Order, phrase: _Phrase) -> str:
     tokens = list(phrase.tokens)
     if order.skip_boundary:
         # after a preposition alone the phrase may run on; not into a span of time ("über eine Stunde")
-        times = "|&rektion_zeit;" if phrase.same_case else ""
+        times = f"|{_avoid(wrong)}" if phrase.same_case else ""
         tokens[-1] = _with_skip(tokens[-1], order.skip_boundary + times)
     elif not order.governor and phrase.same_case and len(tokens) == 2:
         tokens.append(_np_rest(_avoid(wrong)))
+    if not order.governor and wrong == "von":
+        # "von" right after a noun is the noun's attribute ("im Schatten vom Geschlecht gelitten")
+        attribute = '<exception scope="previous" postag="SUB.*" postag_regexp="yes"/>'
+        tokens[0] = tokens[0].replace("</token>", f"{attribute}</token>", 1)
     first = sum(token.count("<token") for token in order.before) + 1
     numbers = {"d": first + 1, "a": first + (2 if len(phrase.tokens) == 4 else 1), "h": first + len(phrase.tokens) - 1}
     suggestion = phrase.suggestion.format(**{key: str(value) for key, value in numbers.items()})
@@ -774,15 +787,31 @@ def _examples(entries: list[Valency]) -> list[str]:
 
 def render_valency_rules() -> str:
     """The rules the table gives, as they stand between the markers in grammar_custom.xml."""
-    groups: dict[tuple[ValencyKind, str, ValencyCase, str, str, bool], list[Valency]] = defaultdict(list)
+    groups: dict[tuple[ValencyKind, str, ValencyCase, str, str, bool, bool], list[Valency]] = defaultdict(list)
     for entry in VALENCY_TABLE:
         for wrong in entry.wrong:
-            groups[(entry.kind, entry.preposition, entry.case, wrong, entry.particle, entry.before_only)].append(entry)
+            key = (
+                entry.kind,
+                entry.preposition,
+                entry.case,
+                wrong,
+                entry.particle,
+                entry.before_only,
+                entry.copula_only,
+            )
+            groups[key].append(entry)
     rules: list[str] = []
-    for (_, preposition, case, wrong, particle, before_only), entries in groups.items():
+    for (_, preposition, case, wrong, particle, before_only, copula_only), entries in groups.items():
         governor = "|".join(entry.governor for entry in entries)
         merged = Valency(
-            governor, entries[0].kind, preposition, case, (wrong,), particle=particle, before_only=before_only
+            governor,
+            entries[0].kind,
+            preposition,
+            case,
+            (wrong,),
+            particle=particle,
+            before_only=before_only,
+            copula_only=copula_only,
         )
         examples = _examples(entries)
         for order in _orders(merged):
