@@ -82,8 +82,8 @@ MODEL_KINDS: tuple[ModelKind, ...] = (
         "Hier stimmt vermutlich ein Satzzeichen nicht: vor diesem Wort fehlt eines (etwa ein Komma), "
         "oder dieses ist zu viel oder falsch.",
         "punctuation",
-        "Nachdem die Polizei eingetroffen war begann die Durchsuchung.",
-        "Nachdem die Polizei eingetroffen war, begann die Durchsuchung.",
+        "Die Gespräche waren schwierig aber die Delegationen einigten sich.",
+        "Die Gespräche waren schwierig, aber die Delegationen einigten sich.",
     ),
     ModelKind(
         "OTHER",

@@ -11,6 +11,7 @@ from checker.languagetool import custom_rule_ids
 from checker.learned.decide import Probabilities, confidence, may_drop, reported_label
 from checker.learned.features import (
     LanguageToolFinding,
+    changed_span,
     changed_tokens,
     covered_tokens,
     finding,
@@ -142,7 +143,8 @@ def _preferred_fix(issue: Issue, reading: SentenceReading) -> str | None:
     spans = [(token.start, token.end) for token in reading.tokens]
 
     def sureness(fix: str) -> float:
-        tokens = changed_tokens(spans, issue.offset, issue.text, fix)
+        start, end = changed_span(issue.text, fix)
+        tokens = covered_tokens(spans, issue.offset + start, issue.offset + end)
         return confidence(reading.probabilities, tokens) if tokens else 0.0
 
     first = sureness(fixes[0])

@@ -90,15 +90,6 @@ def test_the_fix_changing_the_word_the_model_finds_wrong_comes_first() -> None:
     assert unsure.apply([finding])[0].replacements == finding.replacements
 
 
-def test_the_fix_that_adds_an_ending_counts_for_the_word_it_extends() -> None:
-    text = "ein Familie kam."
-    finding = dataclasses.replace(_issue(text, 0, 11, "DE_AGREEMENT"), replacements=("ein Familien", "eine Familie"))
-    settings = Settings(("O", "AGREEMENT"), 0.0, {})
-    # "eine Familie" changes "ein", the word the model finds wrong: that fix comes first.
-    verdict = decide(text, [_reading(text, finding, {0: 0.9, 1: 0.1})], settings)
-    assert verdict.apply([finding])[0].replacements == ("eine Familie", "ein Familien")
-
-
 def test_the_confidence_in_a_finding_is_read_on_the_word_its_fix_changes() -> None:
     text = "Wir haben ein Familie gegründet."
     finding = dataclasses.replace(_issue(text, 10, 21, "DE_AGREEMENT"), replacements=("eine Familie",))
