@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.learned.features import LanguageToolFinding, changed_tokens, covered_tokens, finding, sentence_features
+from checker.learned.features import LanguageToolFinding, covered_tokens, finding, first_fix_tokens, sentence_features
 from checker.learned.labels import label_of
 from training.corpus import Sentence
 
@@ -41,24 +41,13 @@ def labels(sentence: Sentence) -> list[str]:
 
 def finding_tokens(sentence: Sentence, answers: Sequence[Answer]) -> list[tuple[list[int], list[int], str]]:
     """Per LanguageTool finding: the tokens it covers, the tokens its first suggestion changes
-    (checker.learned.features.changed_tokens; all it covers when it has none) and its category."""
+    (checker.learned.features.first_fix_tokens) and its category."""
     result = []
     for answer in answers:
         start = int(str(answer["offset"]))
         end = start + int(str(answer["length"]))
         replacements = [str(r) for r in answer["replacements"]]  # type: ignore[attr-defined]
         covered = covered_tokens(sentence.spans, start, end)
-        changed = covered
-        if replacements:
-            changed = changed_tokens(sentence.spans, start, sentence.text[start:end], replacements[0])
+        changed = first_fix_tokens(sentence.spans, sentence.text, start, end, replacements)
         result.append((covered, changed, str(answer["category"])))
     return result
-
-
-def languagetool_tokens(sentence: Sentence, answers: Sequence[Answer], *, changed_only: bool) -> set[int]:
-    """The tokens LanguageTool flags: every token in a finding, or only those its first
-    suggestion changes (all of the finding's tokens when it has no suggestion)."""
-    marks: set[int] = set()
-    for covered, changed, _category in finding_tokens(sentence, answers):
-        marks.update(changed if changed_only else covered)
-    return marks

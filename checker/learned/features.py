@@ -73,6 +73,16 @@ def changed_tokens(spans: Sequence[tuple[int, int]], start: int, covered: str, r
     return covered_tokens(spans, start + changed_start, start + changed_end)
 
 
+def first_fix_tokens(
+    spans: Sequence[tuple[int, int]], text: str, start: int, end: int, fixes: Sequence[str]
+) -> list[int]:
+    """The tokens a finding on `text[start:end]` changes with its first fix (`changed_tokens`), or
+    all the tokens it covers when it has no fix."""
+    if not fixes:
+        return covered_tokens(spans, start, end)
+    return changed_tokens(spans, start, text[start:end], fixes[0])
+
+
 # --- part of speech, inflection and frequency ------------------------------------------------
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.json"

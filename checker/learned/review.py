@@ -12,9 +12,9 @@ from checker.learned.decide import Probabilities, confidence, may_drop, reported
 from checker.learned.features import (
     LanguageToolFinding,
     changed_span,
-    changed_tokens,
     covered_tokens,
     finding,
+    first_fix_tokens,
     sentence_features,
 )
 from checker.learned.labels import CATEGORY, KINDS_BY_LABEL
@@ -96,7 +96,11 @@ def read(plain: str, languagetool_issues: Sequence[Issue], model: Model) -> list
         findings = [_finding(plain, issue) for issue in inside]
         probabilities = model.probabilities(sentence_features([t.text for t in tokens], spans, findings))
         judged = tuple(
-            (issue, tuple(covered_tokens(spans, issue.offset, issue.end)), tuple(_changed(plain, spans, issue)))
+            (
+                issue,
+                tuple(covered_tokens(spans, issue.offset, issue.end)),
+                tuple(first_fix_tokens(spans, plain, issue.offset, issue.end, issue.replacements)),
+            )
             for issue in inside
         )
         readings.append(SentenceReading(tuple(tokens), tuple(probabilities), judged))
@@ -171,13 +175,6 @@ def review(
     from checker.learned.suggest import with_suggestions  # noqa: PLC0415  (it reads sentences with read())
 
     return replace(verdict, added=tuple(with_suggestions(plain, verdict.added, recheck, settings)))
-
-
-def _changed(plain: str, spans: Sequence[tuple[int, int]], issue: Issue) -> list[int]:
-    """The tokens a LanguageTool finding's first fix changes (all it covers without a fix)."""
-    if not issue.replacements:
-        return covered_tokens(spans, issue.offset, issue.end)
-    return changed_tokens(spans, issue.offset, plain[issue.offset : issue.end], issue.replacements[0])
 
 
 def _finding(plain: str, issue: Issue) -> LanguageToolFinding:
